@@ -1,0 +1,59 @@
+# The two commands: `make run` and `make test`. Everything they need they install themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint translations vendor extract-messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+translations: $(VENV)/.runtime
+	$(BIN)/pybabel compile --use-fuzzy -d app/translations --statistics 2>&1 | grep -v '^compiling' || true
+
+run: $(VENV)/.runtime translations
+	APP_ENV=development $(FLASK) db upgrade
+	APP_ENV=development $(FLASK) seed
+	APP_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
+
+# Debian's chromium drives the browser tests; nothing downloads a browser.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium is missing: install Debian's package 'chromium' (browser tests will be skipped)"; fi
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+test: $(VENV)/.dev translations lint $(CHROMIUM)
+	@echo "== tests on SQLite =="
+	TEST_DATABASE_URL=sqlite $(BIN)/pytest
+	@echo "== tests on PostgreSQL ($(PG_TEST_URL)) =="
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+
+# Maintainers: refresh the message catalogue after changing user-facing text.
+extract-messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o app/translations/messages.pot .
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
+
+# Maintainers: copy the pinned npm packages into app/static/vendor (committed; running needs no Node).
+vendor:
+	npm ci --no-audit --no-fund
+	rm -rf app/static/vendor && mkdir -p app/static/vendor/bootstrap/css app/static/vendor/bootstrap/js
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css* app/static/vendor/bootstrap/css/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* app/static/vendor/bootstrap/js/
+	cp node_modules/bootstrap/LICENSE app/static/vendor/bootstrap/
+
+clean:
+	rm -rf $(VENV) instance

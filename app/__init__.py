@@ -1,0 +1,67 @@
+"""The application factory: config → extensions → blueprints → modules → CLI."""
+
+import importlib
+
+from flask import Flask
+
+from app.config import Config
+from app.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config: Config | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config or Config())
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    for module_name in app.config["ENABLED_MODULES"]:
+        importlib.import_module(module_name).init_app(app)
+    _register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from app import i18n, models  # noqa: F401  (models: every table known to migrations)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    login_manager.init_app(app)
+    _enable_sqlite_foreign_keys(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app import errors, i18n, nav, security
+    from app.auth import init_app as init_auth
+    from app.home import bp as home_bp
+
+    security.init_app(app)
+    errors.init_app(app)
+    nav.init_app(app)
+    i18n.init_app(app)
+    init_auth(app)
+    app.register_blueprint(home_bp)
+
+
+def _register_cli(app: Flask) -> None:
+    from app.cli import register
+
+    register(app)
+
+
+def _enable_sqlite_foreign_keys(app: Flask) -> None:
+    """SQLite ignores foreign keys unless each connection asks for them."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from sqlalchemy import event
+
+    with app.app_context():
+
+        @event.listens_for(db.engine, "connect")
+        def _on_connect(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()

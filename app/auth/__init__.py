@@ -1,0 +1,49 @@
+"""People, roles, sign-in, and the agencies of the plan."""
+
+from flask import Flask, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from app.auth.models import User
+from app.auth.roles import Role
+from app.extensions import db, login_manager
+from app.nav import NavItem, register_nav
+
+# Pages a person who must change their password may still reach.
+OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.switch_language"}
+
+
+def init_app(app: Flask) -> None:
+    from app.auth import admin_agencies, admin_users, views
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin_agencies.bp)
+    app.register_blueprint(admin_users.bp)
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to continue.")
+    login_manager.login_message_category = "warning"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id))
+
+    @app.before_request
+    def require_password_change():
+        if (
+            current_user.is_authenticated
+            and current_user.must_change_password
+            and request.endpoint not in OPEN_WHILE_PASSWORD_EXPIRED
+            and request.endpoint != "static"
+        ):
+            return redirect(url_for("auth.change_password"))
+        return None
+
+    admin = frozenset({Role.ADMIN})
+    register_nav(
+        app,
+        NavItem("auth_admin.agencies", _l("Agencies"), admin, order=80),
+        NavItem("auth_admin.groups", _l("Agency groups"), admin, order=81),
+        NavItem("users_admin.users", _l("People"), admin, order=82),
+        NavItem("auth_admin.settings", _l("Settings"), admin, order=83),
+    )

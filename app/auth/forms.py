@@ -1,0 +1,106 @@
+"""Forms for signing in, passwords, agencies, groups and people. Labels are lazy so each
+request renders them in its own language."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.auth.models import AGENCY_KIND_LABELS
+from app.auth.roles import ROLE_LABELS
+
+CODE_PATTERN = Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use letters, digits, '.', '-' or '_'."))
+DATE_FORMAT = "%d/%m/%Y"
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new = PasswordField(_l("New password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))],
+    )
+
+
+class AgencyForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40), CODE_PATTERN])
+    name_vi = StringField(_l("Vietnamese name"), validators=[DataRequired(), Length(max=255)])
+    name_en = StringField(_l("English name"), validators=[DataRequired(), Length(max=255)])
+    kind = SelectField(
+        _l("Kind"), choices=[SelectChoice(kind, text) for kind, text in AGENCY_KIND_LABELS.items()]
+    )
+    valid_from = DateField(_l("Valid from"), format=DATE_FORMAT, validators=[Optional()])
+    valid_to = DateField(_l("Valid to"), format=DATE_FORMAT, validators=[Optional()])
+
+
+class MergeForm(FlaskForm):
+    successor = SelectField(_l("Merged into"), coerce=int)
+    effective = DateField(_l("Effective from"), format=DATE_FORMAT, validators=[DataRequired()])
+
+
+class GroupForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40), CODE_PATTERN])
+    name_vi = StringField(_l("Vietnamese name"), validators=[DataRequired(), Length(max=255)])
+    name_en = StringField(_l("English name"), validators=[DataRequired(), Length(max=255)])
+    members = MultiCheckboxField(_l("Member agencies"), coerce=int)
+
+
+class UserForm(FlaskForm):
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=255)])
+    email = EmailField(
+        _l("Email"), validators=[Optional(), Email(check_deliverability=False), Length(max=255)]
+    )
+    agency = SelectField(_l("Agency"), coerce=int)
+    roles = MultiCheckboxField(
+        _l("Roles"), choices=[SelectChoice(role, label) for role, label in ROLE_LABELS.items()]
+    )
+    locale = SelectField(
+        _l("Language"), choices=[SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
+    )
+
+
+class NewUserForm(UserForm):
+    username = StringField(
+        _l("User name"),
+        validators=[
+            DataRequired(),
+            Length(min=3, max=80),
+            Regexp(r"^[a-z0-9_.-]+$", message=_l("Use lower-case letters, digits, '.', '-', '_'.")),
+        ],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: a button whose POST carries the CSRF token."""
+
+
+class SettingsForm(FlaskForm):
+    coordinator_agency = SelectField(_l("Coordinating agency"), coerce=int)
+
+
+def agency_choices(agencies) -> list[SelectChoice]:
+    """Agencies for a select, grouped by kind so a long list stays easy to scan."""
+    return [
+        SelectChoice(agency.id, f"{agency.name_vi} ({agency.code})",
+                     optgroup=str(AGENCY_KIND_LABELS[agency.kind]))
+        for agency in sorted(agencies, key=lambda a: (a.kind, a.name_vi))
+    ]

@@ -1,0 +1,185 @@
+"""Agencies (the organisations of the plan), their groups, and the people who use the system."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import Column, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.auth.roles import Role
+from app.clock import utcnow
+from app.extensions import db
+
+
+class AgencyKind(StrEnum):
+    PROVINCIAL_LEADERSHIP = "provincial_leadership"
+    DEPARTMENT = "department"
+    DISTRICT_COMMITTEE = "district_committee"
+    COMMUNE_COMMITTEE = "commune_committee"
+    PRESS = "press"
+    POLICE_MILITARY = "police_military"
+    ASSOCIATION = "association"
+    CENTRAL = "central"
+
+    @property
+    def label(self) -> str:
+        return str(AGENCY_KIND_LABELS[self])
+
+
+AGENCY_KIND_LABELS = {
+    AgencyKind.PROVINCIAL_LEADERSHIP: _l("Provincial leadership"),
+    AgencyKind.DEPARTMENT: _l("Department or provincial agency"),
+    AgencyKind.DISTRICT_COMMITTEE: _l("District People's Committee"),
+    AgencyKind.COMMUNE_COMMITTEE: _l("Commune People's Committee"),
+    AgencyKind.PRESS: _l("Press"),
+    AgencyKind.POLICE_MILITARY: _l("Police or military"),
+    AgencyKind.ASSOCIATION: _l("Association or mass organisation"),
+    AgencyKind.CENTRAL: _l("Central agency"),
+}
+
+agency_group_members = Table(
+    "agency_group_members",
+    db.metadata,
+    Column("group_id", ForeignKey("agency_groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Agency(db.Model):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(255))
+    name_en: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(default=True)
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+
+    successor: Mapped["Agency | None"] = relationship(remote_side=[id])
+    groups: Mapped[list["AgencyGroup"]] = relationship(
+        secondary=agency_group_members, back_populates="members"
+    )
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" else self.name_vi
+
+    def is_current_on(self, day: date) -> bool:
+        """Whether the agency exists and works on `day` (the admin's switch and its dates)."""
+        return (
+            self.active
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_to is None or day <= self.valid_to)
+        )
+
+    def current_holder(self) -> "Agency":
+        """The agency that carries this one's work now: itself, or the end of its merges."""
+        agency, seen = self, {self.id}
+        while agency.successor is not None and agency.successor.id not in seen:
+            agency = agency.successor
+            seen.add(agency.id)
+        return agency
+
+    def __repr__(self) -> str:
+        return f"<Agency {self.code}>"
+
+
+class AgencyGroup(db.Model):
+    """A set of agencies the plan names as one ("Các sở, ban, ngành", "UBND cấp huyện")."""
+
+    __tablename__ = "agency_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(255))
+    name_en: Mapped[str] = mapped_column(String(255))
+
+    members: Mapped[list[Agency]] = relationship(
+        secondary=agency_group_members, back_populates="groups", order_by=Agency.name_vi
+    )
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" else self.name_vi
+
+    def expand(self, day: date) -> list[Agency]:
+        """The agencies an assignment to this group reaches on `day`.
+
+        A merged member is replaced by its successor, so work never goes to an agency
+        that no longer exists; each agency appears once.
+        """
+        reached: dict[int, Agency] = {}
+        for member in self.members:
+            holder = member.current_holder()
+            if holder.is_current_on(day):
+                reached.setdefault(holder.id, holder)
+        return sorted(reached.values(), key=lambda agency: agency.name_vi)
+
+
+class UserRole(db.Model):
+    __tablename__ = "user_roles"
+    __table_args__ = (UniqueConstraint("user_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    email: Mapped[str | None] = mapped_column(String(255))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    locale: Mapped[str] = mapped_column(String(8), default="vi")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    agency: Mapped[Agency] = relationship()
+    role_rows: Mapped[list[UserRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    @property
+    def roles(self) -> set[Role]:
+        return {Role(row.role) for row in self.role_rows}
+
+    @roles.setter
+    def roles(self, roles) -> None:
+        wanted = {Role(role) for role in roles}
+        self.role_rows = [row for row in self.role_rows if row.role in wanted]
+        have = {row.role for row in self.role_rows}
+        self.role_rows.extend(UserRole(role=role.value) for role in wanted - have)
+
+    def has_any_role(self, *roles: Role) -> bool:
+        return not self.roles.isdisjoint(roles)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+
+class LoginAttempt(db.Model):
+    """One try at signing in; recent failures throttle an account and an address."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    remote_addr: Mapped[str] = mapped_column(String(64), index=True)
+    succeeded: Mapped[bool]
+    at: Mapped[datetime] = mapped_column(index=True)

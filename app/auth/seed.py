@@ -1,0 +1,77 @@
+"""Seeding: the plan's agencies and groups everywhere; demo people in development only.
+
+Seeding only adds what is missing, so running it twice changes nothing, and an admin's later
+renames, merges and memberships survive it.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.auth.models import Agency, AgencyGroup, User
+from app.auth.roles import Role
+from app.auth.seed_data import AGENCIES, COORDINATOR_AGENCY_CODE, GROUPS, HOME_AFFAIRS_AGENCY_CODE
+from app.extensions import db
+from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
+
+# Printed with the demo logins; the demo people exist only where APP_ENV=development.
+DEMO_PASSWORD = "QuangNgai@2024"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    full_name: str
+    agency_code: str
+    roles: tuple[Role, ...]
+
+
+DEMO_USERS = [
+    DemoUser("quantri", "Nguyễn Văn Quản", COORDINATOR_AGENCY_CODE, (Role.ADMIN,)),
+    DemoUser("dieuphoi", "Trần Thị Điều", COORDINATOR_AGENCY_CODE, (Role.COORDINATOR,)),
+    DemoUser("lanhdao.svhttdl", "Lê Văn Lãnh", "SVHTTDL", (Role.AGENCY_LEAD, Role.AGENCY_STAFF)),
+    DemoUser("chuyenvien.sct", "Phạm Thị Huyền", "SCT", (Role.AGENCY_STAFF,)),
+    DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE, (Role.HOME_AFFAIRS,)),
+    DemoUser("hocvien", "Đặng Thị Học", "UBND_H_LSON", (Role.TRAINEE,)),
+]
+
+
+def seed_agencies() -> int:
+    """Add the plan's agencies and groups that are missing. Returns how many rows it added."""
+    existing = {a.code: a for a in db.session.scalars(select(Agency))}
+    added = 0
+    for code, name_vi, name_en, kind in AGENCIES:
+        if code not in existing:
+            existing[code] = Agency(code=code, name_vi=name_vi, name_en=name_en, kind=kind.value)
+            db.session.add(existing[code])
+            added += 1
+    have_groups = set(db.session.scalars(select(AgencyGroup.code)))
+    for code, name_vi, name_en, member_spec in GROUPS:
+        if code in have_groups:
+            continue
+        members = [a for a in existing.values() if a.code in member_spec or a.kind in member_spec]
+        db.session.add(AgencyGroup(code=code, name_vi=name_vi, name_en=name_en, members=members))
+        added += 1
+    if get_setting(COORDINATOR_AGENCY) is None:
+        set_setting(COORDINATOR_AGENCY, COORDINATOR_AGENCY_CODE)
+    db.session.commit()
+    return added
+
+
+def seed_demo_users() -> list[DemoUser]:
+    """Add the demo people that are missing (one per role); returns all of them."""
+    agencies = {a.code: a for a in db.session.scalars(select(Agency))}
+    taken = set(db.session.scalars(select(User.username)))
+    for demo in DEMO_USERS:
+        if demo.username in taken:
+            continue
+        user = User(
+            username=demo.username,
+            full_name=demo.full_name,
+            agency=agencies[demo.agency_code],
+        )
+        user.roles = demo.roles
+        user.set_password(DEMO_PASSWORD)
+        db.session.add(user)
+    db.session.commit()
+    return DEMO_USERS

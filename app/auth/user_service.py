@@ -1,0 +1,115 @@
+"""Writes to people: create, change, deactivate, passwords. Views call these; these commit."""
+
+import secrets
+import string
+
+from flask import current_app
+from flask_babel import lazy_gettext as _
+from sqlalchemy import func, select
+
+from app.auth.models import Agency, User, UserRole
+from app.auth.roles import Role
+from app.extensions import db
+
+
+class UserError(ValueError):
+    """A change refused for a reason the admin can read."""
+
+
+def temporary_password() -> str:
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+def check_password_policy(password: str, username: str) -> None:
+    minimum = current_app.config["PASSWORD_MIN_LENGTH"]
+    if len(password) < minimum:
+        raise UserError(_("The password must have at least %(n)d characters.", n=minimum))
+    if password.strip().lower() == username.lower():
+        raise UserError(_("The password must not be the user name."))
+
+
+def create_user(
+    *,
+    username: str,
+    full_name: str,
+    agency: Agency,
+    roles,
+    email: str | None = None,
+    password: str | None = None,
+    locale: str = "vi",
+) -> tuple[User, str | None]:
+    """Create a person. Without a password, one is made up and returned once to show the admin;
+    the person must change it at first sign-in."""
+    username = username.strip().lower()
+    if db.session.scalar(select(User.id).where(User.username == username)):
+        raise UserError(_("The user name %(name)s is taken.", name=username))
+    temporary = None
+    if password is None:
+        password = temporary = temporary_password()
+    else:
+        check_password_policy(password, username)
+    user = User(
+        username=username,
+        full_name=full_name.strip(),
+        email=(email or "").strip() or None,
+        agency=agency,
+        locale=locale,
+        must_change_password=temporary is not None,
+    )
+    user.roles = roles
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return user, temporary
+
+
+def _active_admins_except(user: User) -> int:
+    return db.session.scalar(
+        select(func.count(User.id))
+        .join(UserRole)
+        .where(UserRole.role == Role.ADMIN.value, User.active.is_(True), User.id != user.id)
+    )
+
+
+def update_user(user: User, *, actor: User, full_name, email, agency, roles, locale) -> None:
+    roles = {Role(role) for role in roles}
+    if Role.ADMIN in user.roles and Role.ADMIN not in roles and not _active_admins_except(user):
+        raise UserError(_("The last administrator cannot lose that role."))
+    if user.id == actor.id and Role.ADMIN not in roles:
+        raise UserError(_("You cannot remove your own administrator role."))
+    user.full_name = full_name.strip()
+    user.email = (email or "").strip() or None
+    user.agency = agency
+    user.roles = roles
+    user.locale = locale
+    db.session.commit()
+
+
+def set_active(user: User, active: bool, *, actor: User) -> None:
+    if not active and user.id == actor.id:
+        raise UserError(_("You cannot deactivate your own account."))
+    if not active and Role.ADMIN in user.roles and not _active_admins_except(user):
+        raise UserError(_("The last administrator cannot be deactivated."))
+    user.active = active
+    db.session.commit()
+
+
+def reset_password(user: User) -> str:
+    """Give the person a temporary password, to be changed at the next sign-in."""
+    password = temporary_password()
+    user.set_password(password)
+    user.must_change_password = True
+    db.session.commit()
+    return password
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not user.check_password(current):
+        raise UserError(_("The current password is wrong."))
+    if new == current:
+        raise UserError(_("The new password must differ from the current one."))
+    check_password_policy(new, user.username)
+    user.set_password(new)
+    user.must_change_password = False
+    db.session.commit()

@@ -1,0 +1,60 @@
+"""Sign in, sign out, and one's own password."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth.forms import ChangePasswordForm, LoginForm
+from app.auth.login_service import authenticate
+from app.auth.user_service import UserError
+from app.auth.user_service import change_password as change_user_password
+from app.i18n import safe_next
+
+bp = Blueprint("auth", __name__, template_folder="templates")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = authenticate(form.username.data, form.password.data, request.remote_addr)
+        if result.locked_minutes:
+            flash(
+                _(
+                    "Too many failed sign-in attempts. Try again in %(n)d minutes.",
+                    n=result.locked_minutes,
+                ),
+                "danger",
+            )
+            return render_template("auth/login.html", form=form), 429
+        if result.user is None:
+            flash(_("Wrong user name or password."), "danger")
+            return render_template("auth/login.html", form=form), 200
+        login_user(result.user)
+        return redirect(safe_next(request.args.get("next"), url_for("home.index")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_user_password(current_user, form.current.data, form.new.data)
+        except UserError as error:
+            form.new.errors.append(str(error))
+        else:
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("home.index"))
+    return render_template("auth/change_password.html", form=form)

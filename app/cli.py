@@ -1,0 +1,49 @@
+"""Command-line entry points: `flask --app wsgi seed`, `flask --app wsgi create-admin`."""
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from app.auth import user_service
+from app.auth.models import Agency
+from app.auth.roles import Role
+from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
+from app.extensions import db
+
+
+@click.command("seed")
+def seed_command():
+    """Add the plan's agencies and groups (and demo people in development) where missing."""
+    added = seed_agencies()
+    click.echo(f"Agencies and groups: {added} added.")
+    if current_app.config["DEVELOPMENT"]:
+        users = seed_demo_users()
+        click.echo("\nDemo logins (development only), password for all: " + DEMO_PASSWORD)
+        for demo in users:
+            roles = ", ".join(role.value for role in demo.roles)
+            click.echo(f"  {demo.username:<18} {roles:<28} {demo.agency_code}")
+
+
+@click.command("create-admin")
+@click.option("--username", prompt=True)
+@click.option("--full-name", prompt=True)
+@click.option("--agency", "agency_code", default="STTTT", show_default=True)
+@click.password_option()
+def create_admin_command(username, full_name, agency_code, password):
+    """Create an administrator (for the first sign-in of a production install)."""
+    agency = db.session.scalar(select(Agency).where(Agency.code == agency_code.upper()))
+    if agency is None:
+        raise click.ClickException(f"No agency with code {agency_code}; run `seed` first.")
+    try:
+        user, _ = user_service.create_user(
+            username=username, full_name=full_name, agency=agency, roles=[Role.ADMIN],
+            password=password,
+        )
+    except user_service.UserError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Administrator {user.username} created.")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_command)
+    app.cli.add_command(create_admin_command)

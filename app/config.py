@@ -1,0 +1,77 @@
+"""Configuration from the environment, read when the app is created.
+
+APP_ENV=development is the only mode that may run without SECRET_KEY (a key is then made
+once and kept under instance/); every other mode refuses to start without one.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL whatever scheme the operator wrote."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _development_secret() -> str:
+    INSTANCE_DIR.mkdir(exist_ok=True)
+    key_file = INSTANCE_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    LANGUAGES = ("vi", "en")
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = 8 * 3600  # a clerk may keep a long form open for a working day
+
+    # Failed sign-ins: this many per account (four times as many per address) within the
+    # window lock further tries out until the window has passed.
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_WINDOW_SECONDS = 15 * 60
+    PASSWORD_MIN_LENGTH = 10
+
+    ENABLED_MODULES = ("modules.training", "modules.awards")
+
+    def __init__(self, environ=os.environ) -> None:
+        self.APP_ENV = environ.get("APP_ENV", "production")
+        self.DEVELOPMENT = self.APP_ENV == "development"
+        self.SQLALCHEMY_DATABASE_URI = normalise_database_url(
+            environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'app.db'}")
+        )
+        # Secure cookies need HTTPS; development serves plain HTTP on 127.0.0.1.
+        secure = not self.DEVELOPMENT and environ.get("SESSION_COOKIE_SECURE", "1") == "1"
+        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
+        self.SECRET_KEY = environ.get("SECRET_KEY")
+        if not self.SECRET_KEY:
+            if not self.DEVELOPMENT:
+                raise RuntimeError(
+                    "SECRET_KEY is not set. Set it in the environment "
+                    "(or APP_ENV=development for a local key)."
+                )
+            self.SECRET_KEY = _development_secret()
+
+
+class TestingConfig(Config):
+    __test__ = False  # not a test class, whatever pytest thinks of the name
+    TESTING = True
+
+    def __init__(self, database_url: str) -> None:
+        super().__init__({"APP_ENV": "test", "SECRET_KEY": "test-" + secrets.token_hex(8)})
+        self.SQLALCHEMY_DATABASE_URI = normalise_database_url(database_url)
+        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = False

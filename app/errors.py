@@ -1,0 +1,42 @@
+"""Error pages in the user's language; never a traceback on screen."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from app.extensions import db
+
+MESSAGES = {
+    400: (_l("Bad request"), _l("The request could not be understood.")),
+    403: (_l("Access denied"), _l("You do not have permission to do this.")),
+    404: (_l("Page not found"), _l("The page you asked for does not exist or was moved.")),
+    405: (_l("Not allowed"), _l("This action cannot be done this way.")),
+    429: (_l("Too many requests"), _l("Please wait a moment and try again.")),
+    500: (
+        _l("Something went wrong"),
+        _l("The system could not finish your request. Nothing was saved; please try again."),
+    ),
+}
+
+
+def render_error(status: int, detail: str | None = None):
+    title, message = MESSAGES[status]
+    return render_template(
+        "errors/error.html", status=status, title=title, message=detail or message
+    ), status
+
+
+def init_app(app: Flask) -> None:
+    for status in (400, 403, 404, 405, 429):
+        app.register_error_handler(status, lambda error, status=status: render_error(status))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(_error):
+        return render_error(
+            400, _l("The form has expired or was not sent from this site. Reload and try again.")
+        )
+
+    @app.errorhandler(500)
+    def server_error(_error):
+        db.session.rollback()
+        return render_error(500)

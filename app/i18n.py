@@ -1,0 +1,56 @@
+"""Language: Vietnamese by default, English on request, remembered per user and per session."""
+
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user
+
+from app.extensions import db
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    if not has_request_context():  # the CLI and the timer worker speak the default
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if current_user.is_authenticated:
+        return current_user.locale
+    return session.get("locale", current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only same-site paths: a `next` value must never send a user to another host."""
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    return target
+
+
+@bp.post("/language")
+def switch_language():
+    locale = request.form.get("locale", "")
+    if locale in current_app.config["LANGUAGES"]:
+        session["locale"] = locale
+        if current_user.is_authenticated:
+            current_user.locale = locale
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next"), url_for("home.index")))
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def inject_locale():
+        return {"current_locale": select_locale(), "languages": app.config["LANGUAGES"]}

@@ -1,0 +1,37 @@
+"""Navigation: each feature registers its entries; the layout shows those the user may use."""
+
+from dataclasses import dataclass
+
+from flask import Flask
+from flask_login import current_user
+
+from app.auth.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object  # a lazy string, translated when shown
+    roles: frozenset[Role] = frozenset()  # empty: every signed-in user
+    order: int = 50
+
+
+def register_nav(app: Flask, *items: NavItem) -> None:
+    app.extensions.setdefault("nav", []).extend(items)
+    app.extensions["nav"].sort(key=lambda item: item.order)
+
+
+def items_for(app: Flask, user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return [
+        item
+        for item in app.extensions.get("nav", [])
+        if not item.roles or user.has_any_role(*item.roles)
+    ]
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def inject_nav():
+        return {"nav_items": items_for(app, current_user)}

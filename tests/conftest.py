@@ -1,0 +1,144 @@
+"""Fixtures. Every test runs on the database TEST_DATABASE_URL names: `sqlite` (a fresh file)
+or a PostgreSQL URL. `make test` runs the whole suite once on each.
+
+The schema comes from the migrations (`flask db upgrade`), as in production; after each test
+every table is emptied, so tests may commit and use several connections, as the app does.
+"""
+
+import os
+import re
+from datetime import datetime
+
+import pytest
+from flask import globals as flask_globals
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from app import create_app
+from app.clock import FrozenClock
+from app.config import TestingConfig, normalise_database_url
+from app.extensions import db as _db
+from tests import factories
+
+START = datetime(2025, 6, 2, 1, 30)  # 08:30 in Quảng Ngãi, a Monday
+
+
+def _database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite")
+    if url == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    return url
+
+
+def _reset_postgres(url: str) -> None:
+    """Start from an empty schema; refuse clearly (or skip the leg) when the server is away."""
+    try:
+        engine = create_engine(normalise_database_url(url), connect_args={"connect_timeout": 3})
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    except Exception as error:  # any failure to reach the server means the same here
+        reason = f"PostgreSQL is not reachable at {url}: {str(error).splitlines()[0]}"
+        if os.environ.get("CI") == "true":
+            pytest.exit(f"{reason}. Under CI=true the PostgreSQL leg must run.", returncode=3)
+        pytest.exit(f"SKIPPED the PostgreSQL leg: {reason}", returncode=0)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = _database_url(tmp_path_factory)
+    if url.startswith("postgres"):
+        _reset_postgres(url)
+    return url
+
+
+class RequestIsolatedClient(FlaskClient):
+    """Serves each request in its own app context, as a real server does.
+
+    Flask reuses an app context that is already pushed, and the `db` fixture keeps one
+    pushed for the test's own queries; without this, `g` (and the signed-in user in it) and
+    the database session would leak from one request, or one client, into the next.
+    """
+
+    def open(self, *args, **kwargs):
+        token = flask_globals._cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            flask_globals._cv_app.reset(token)
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    from flask_migrate import upgrade
+
+    app = create_app(TestingConfig(database_url))
+    app.test_client_class = RequestIsolatedClient
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def clock(app):
+    """Each test starts at the same instant; tests move it with clock.advance(...)."""
+    frozen = FrozenClock(START)
+    app.config["CLOCK"] = frozen
+    yield frozen
+    app.config.pop("CLOCK", None)
+
+
+@pytest.fixture(autouse=True)
+def db(app):
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        _db.session.remove()
+        with _db.engine.begin() as connection:
+            for table in reversed(_db.metadata.sorted_tables):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def agencies(db):
+    return factories.seeded_agencies()
+
+
+def _logged_in(app, user):
+    client = app.test_client()
+    login(client, user.username, factories.PASSWORD)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def admin_client(app, agencies):
+    return _logged_in(app, factories.make_user("admin.test", roles=["admin"]))
+
+
+@pytest.fixture
+def staff_client(app, agencies):
+    return _logged_in(app, factories.make_user("staff.test", roles=["agency_staff"]))
+
+
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+def csrf_token(client) -> str:
+    """The session's CSRF token, read from the layout as a browser's form would carry it."""
+    response = client.get("/login", follow_redirects=True)
+    return CSRF_META.search(response.get_data(as_text=True)).group(1)
+
+
+def post_form(client, url, data=None, **kwargs):
+    return client.post(url, data={"csrf_token": csrf_token(client), **(data or {})}, **kwargs)
+
+
+def login(client, username, password, **kwargs):
+    return post_form(client, "/login", {"username": username, "password": password}, **kwargs)

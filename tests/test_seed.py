@@ -1,0 +1,96 @@
+import re
+from pathlib import Path
+
+from click.testing import Result
+from sqlalchemy import select
+
+from app.auth.models import Agency, AgencyGroup, User
+from app.auth.seed import seed_agencies
+from app.extensions import db
+from app.settings import Setting
+
+PLAN = Path(__file__).resolve().parents[2] / "shared" / "plan" / "ke-hoach-116-KH-UBND-2024.md"
+
+
+def _snapshot():
+    agencies = db.session.execute(select(Agency.__table__)).all()
+    groups = [(g.code, sorted(a.code for a in g.members))
+              for g in db.session.scalars(select(AgencyGroup))]
+    users = db.session.execute(select(User.username, User.password_hash)).all()
+    settings = db.session.execute(select(Setting.__table__)).all()
+    return sorted(agencies), sorted(groups), sorted(users), sorted(settings)
+
+
+def test_seeding_twice_changes_nothing(app):
+    runner = app.test_cli_runner()
+    app.config["DEVELOPMENT"] = True
+    try:
+        first: Result = runner.invoke(args=["seed"])
+        before = _snapshot()
+        second = runner.invoke(args=["seed"])
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert "quantri" in first.output and "QuangNgai@2024" in first.output
+    assert _snapshot() == before
+    assert "0 added" in second.output
+
+
+def test_seeding_keeps_an_admins_rename(agencies):
+    agencies["SCT"].name_vi = "Sở Công Thương tỉnh Quảng Ngãi"
+    db.session.commit()
+
+    seed_agencies()
+
+    assert db.session.get(Agency, agencies["SCT"].id).name_vi == "Sở Công Thương tỉnh Quảng Ngãi"
+
+
+def test_demo_people_only_in_development(app):
+    result = app.test_cli_runner().invoke(args=["seed"])
+
+    assert result.exit_code == 0
+    assert db.session.scalar(select(db.func.count(User.id))) == 0
+
+
+def test_every_agency_the_plan_names_is_seeded(agencies):
+    text = PLAN.read_text(encoding="utf-8")
+    appendix = text[text.index("DANH MỤC"):]
+    named = set()
+    for cell in re.split(r"[\t;\n]|,\s*(?=Sở |Bộ |Công an|UBND|[Cc]ác )", appendix):
+        cell = cell.strip().rstrip(".")
+        if cell.startswith(("Sở ", "Công an tỉnh", "Bộ Chỉ huy", "Hội Thân nhân")):
+            named.add(cell)
+    names = {agency.name_vi.replace(",", "") for agency in agencies.values()}
+
+    missing = {name for name in named if name.replace(",", "") not in names}
+
+    assert len(named) >= 12
+    assert not missing
+
+
+def test_the_plans_groups_expand_to_their_agencies(agencies):
+    groups = {g.code: g for g in db.session.scalars(select(AgencyGroup))}
+
+    assert len(groups["UBND_CAP_HUYEN"].members) == 13
+    assert {a.code for a in groups["CQ_BAO_CHI"].members} == {"BAO_QN", "DAI_PTTH"}
+    assert agencies["SNV"] in groups["SO_BAN_NGANH"].members
+    assert groups["SO_BAN_NGANH"].name_vi == "Các sở, ban, ngành"
+
+
+def test_create_admin_command(app, agencies):
+    result = app.test_cli_runner().invoke(args=[
+        "create-admin", "--username", "root.admin", "--full-name", "Quản Trị",
+        "--password", "long-enough-secret",
+    ])
+
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.username == "root.admin"))
+    assert user.check_password("long-enough-secret")
+    assert {r.value for r in user.roles} == {"admin"}
+
+    again = app.test_cli_runner().invoke(args=[
+        "create-admin", "--username", "root.admin", "--full-name", "X", "--password", "x" * 12,
+    ])
+    assert again.exit_code != 0
+    assert "Traceback" not in again.output
