@@ -26,6 +26,7 @@ translations: $(VENV)/.runtime
 run: $(VENV)/.runtime translations
 	APP_ENV=development $(FLASK) db upgrade
 	APP_ENV=development $(FLASK) seed
+	@echo "\nOpen http://127.0.0.1:5000 and sign in with a demo login above. Ctrl+C stops."
 	APP_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
 # Debian's chromium drives the browser tests; nothing downloads a browser.
