@@ -9,7 +9,7 @@ from app.auth.seed import seed_agencies
 from app.extensions import db
 from app.settings import Setting
 
-PLAN = Path(__file__).resolve().parents[2] / "shared" / "plan" / "ke-hoach-116-KH-UBND-2024.md"
+PLAN = Path(__file__).resolve().parents[1] / "docs" / "plan" / "ke-hoach-116-KH-UBND-2024.md"
 
 
 def _snapshot():
