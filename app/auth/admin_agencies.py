@@ -7,14 +7,13 @@ from sqlalchemy import or_, select
 from app.auth import agency_service
 from app.auth.forms import (
     AgencyForm,
-    ConfirmForm,
     GroupForm,
     MergeForm,
     SettingsForm,
     agency_choices,
 )
 from app.auth.models import AGENCY_KIND_LABELS, Agency, AgencyGroup, User
-from app.auth.roles import Role, roles_required
+from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
 from app.settings import COORDINATOR_AGENCY, get_setting
@@ -22,10 +21,7 @@ from app.settings import COORDINATOR_AGENCY, get_setting
 bp = Blueprint("auth_admin", __name__, url_prefix="/admin", template_folder="templates")
 
 
-@bp.before_request
-@roles_required(Role.ADMIN)
-def guard():
-    """Every page here is for administrators only."""
+restrict_blueprint(bp, Role.ADMIN)
 
 
 def _agency_or_404(agency_id: int) -> Agency:
@@ -55,7 +51,7 @@ def agencies():
     page = db.paginate(query, per_page=50, error_out=False)
     return render_template(
         "auth/agencies.html", page=page, kinds=AGENCY_KIND_LABELS, search=search,
-        kind=kind, status=status, confirm=ConfirmForm(),
+        kind=kind, status=status,
     )
 
 
@@ -113,8 +109,6 @@ def merge_agency(agency_id: int):
 )
 def set_agency_active(agency_id: int, active: bool):
     agency = _agency_or_404(agency_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     agency_service.set_agency_active(agency, active)
     message = _("%(name)s is active again.") if active else _("%(name)s was deactivated.")
     flash(message % {"name": agency.name_vi}, "success")

@@ -6,18 +6,15 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from app.auth import user_service
-from app.auth.forms import ConfirmForm, NewUserForm, UserForm, agency_choices
+from app.auth.forms import NewUserForm, UserForm, agency_choices
 from app.auth.models import Agency, User, UserRole
-from app.auth.roles import ROLE_LABELS, Role, roles_required
+from app.auth.roles import ROLE_LABELS, Role, restrict_blueprint
 from app.extensions import db
 
 bp = Blueprint("users_admin", __name__, url_prefix="/admin", template_folder="templates")
 
 
-@bp.before_request
-@roles_required(Role.ADMIN)
-def guard():
-    """Every page here is for administrators only."""
+restrict_blueprint(bp, Role.ADMIN)
 
 
 def _user_or_404(user_id: int) -> User:
@@ -48,7 +45,8 @@ def users():
     page = db.paginate(query, per_page=50, error_out=False)
     return render_template(
         "auth/users.html", page=page, search=search, agency_id=agency_id, role=role,
-        status=status, agencies=_agency_choices(), roles=ROLE_LABELS, confirm=ConfirmForm(),
+        status=status, agencies=[(c.value, c.label) for c in _agency_choices()],
+        roles=ROLE_LABELS,
     )
 
 
@@ -90,15 +88,13 @@ def edit_user(user_id: int):
         else:
             flash(_("%(name)s saved.", name=user.full_name), "success")
             return redirect(url_for(".users"))
-    return render_template("auth/user_form.html", form=form, user=user, confirm=ConfirmForm())
+    return render_template("auth/user_form.html", form=form, user=user)
 
 
 @bp.post("/users/<int:user_id>/activate", endpoint="activate_user", defaults={"active": True})
 @bp.post("/users/<int:user_id>/deactivate", endpoint="deactivate_user", defaults={"active": False})
 def set_user_active(user_id: int, active: bool):
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     try:
         user_service.set_active(user, active, actor=current_user)
     except user_service.UserError as error:
@@ -112,7 +108,5 @@ def set_user_active(user_id: int, active: bool):
 @bp.post("/users/<int:user_id>/reset-password")
 def reset_password(user_id: int):
     user = _user_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
     password = user_service.reset_password(user)
     return render_template("auth/temporary_password.html", user=user, password=password)

@@ -89,10 +89,6 @@ class NewUserForm(UserForm):
     )
 
 
-class ConfirmForm(FlaskForm):
-    """An empty form: a button whose POST carries the CSRF token."""
-
-
 class SettingsForm(FlaskForm):
     coordinator_agency = SelectField(_l("Coordinating agency"), coerce=int)
 

@@ -48,13 +48,21 @@ agency_group_members = Table(
 )
 
 
-class Agency(db.Model):
-    __tablename__ = "agencies"
+class CodeAndNames:
+    """A stable code (what diagrams and settings name) and a name in each language."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name_vi: Mapped[str] = mapped_column(String(255))
     name_en: Mapped[str] = mapped_column(String(255))
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" else self.name_vi
+
+
+class Agency(CodeAndNames, db.Model):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(default=True)
     valid_from: Mapped[date | None]
@@ -65,9 +73,6 @@ class Agency(db.Model):
     groups: Mapped[list["AgencyGroup"]] = relationship(
         secondary=agency_group_members, back_populates="members"
     )
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" else self.name_vi
 
     def is_current_on(self, day: date) -> bool:
         """Whether the agency exists and works on `day` (the admin's switch and its dates)."""
@@ -89,22 +94,16 @@ class Agency(db.Model):
         return f"<Agency {self.code}>"
 
 
-class AgencyGroup(db.Model):
+class AgencyGroup(CodeAndNames, db.Model):
     """A set of agencies the plan names as one ("Các sở, ban, ngành", "UBND cấp huyện")."""
 
     __tablename__ = "agency_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    name_vi: Mapped[str] = mapped_column(String(255))
-    name_en: Mapped[str] = mapped_column(String(255))
 
     members: Mapped[list[Agency]] = relationship(
         secondary=agency_group_members, back_populates="groups", order_by=Agency.name_vi
     )
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" else self.name_vi
 
     def expand(self, day: date) -> list[Agency]:
         """The agencies an assignment to this group reaches on `day`.

@@ -45,3 +45,12 @@ def roles_required(*roles: Role):
         return wrapped
 
     return decorator
+
+
+def restrict_blueprint(blueprint, *roles: Role) -> None:
+    """Guard every view of `blueprint` (present and future) with roles_required(*roles)."""
+
+    @blueprint.before_request
+    @roles_required(*roles)
+    def guard():
+        return None

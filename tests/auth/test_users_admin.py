@@ -106,3 +106,15 @@ def test_people_list_filters_by_role_and_agency(admin_client, agencies):
 
     page = admin_client.get("/admin/users?role=agency_staff").get_data(as_text=True)
     assert "Người Công Thương" in page and "Người Nội Vụ" not in page
+
+
+def test_people_list_pages_through_many(admin_client, agencies):
+    for number in range(60):
+        factories.make_user(f"clerk{number:02d}", full_name=f"Chuyên viên {number:02d}")
+
+    first = admin_client.get("/admin/users").get_data(as_text=True)
+    second = admin_client.get("/admin/users?page=2").get_data(as_text=True)
+
+    assert "Chuyên viên 00" in first and "Chuyên viên 59" not in first
+    assert "Chuyên viên 59" in second and "Chuyên viên 00" not in second
+    assert 'href="/admin/users?page=2"' in first

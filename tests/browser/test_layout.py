@@ -13,6 +13,7 @@ def _sign_in(page, username):
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()  # scripts run, so the menu button works
 
 
 def test_sign_in_page_is_vietnamese_and_loads_only_local_assets(page, agencies):
