@@ -7,12 +7,14 @@ from math import ceil
 
 from flask import current_app
 from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.auth.models import LoginAttempt, User
 from app.clock import utcnow
 from app.extensions import db
 
 ADDRESS_FAILURE_FACTOR = 4  # one address may mistype across accounts a little more
+_UNKNOWN_USER_HASH = generate_password_hash("no such user")
 
 
 @dataclass
@@ -64,6 +66,8 @@ def authenticate(username: str, password: str, remote_addr: str) -> LoginResult:
         return LoginResult(locked_minutes=locked)
 
     user = db.session.scalar(select(User).where(User.username == username))
+    if user is None:
+        check_password_hash(_UNKNOWN_USER_HASH, password)  # same time as for a real account
     ok = user is not None and user.active and user.check_password(password)
     db.session.add(
         LoginAttempt(username=username, remote_addr=remote_addr, succeeded=ok, at=utcnow())
