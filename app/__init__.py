@@ -35,12 +35,14 @@ def _register_blueprints(app: Flask) -> None:
     from app import errors, i18n, nav, security
     from app.auth import init_app as init_auth
     from app.home import bp as home_bp
+    from app.workflow import init_app as init_workflow
 
     security.init_app(app)
     errors.init_app(app)
     nav.init_app(app)
     i18n.init_app(app)
     init_auth(app)
+    init_workflow(app)
     app.register_blueprint(home_bp)
 
 

@@ -2,5 +2,17 @@
 
 from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
 from app.settings import Setting
+from app.workflow.models import (
+    AuditEvent,
+    DefinitionVersion,
+    PendingMessage,
+    ProcessDefinition,
+    ProcessInstance,
+    WorkItem,
+)
 
-__all__ = ["Agency", "AgencyGroup", "LoginAttempt", "Setting", "User", "UserRole"]
+__all__ = [
+    "Agency", "AgencyGroup", "AuditEvent", "DefinitionVersion", "LoginAttempt",
+    "PendingMessage", "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole",
+    "WorkItem",
+]

@@ -1,0 +1,81 @@
+"""Who a user task goes to: the agency, group or role its lane names, or its
+camunda:candidateGroups, which may be an expression over task data ("${agency}")."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+
+from app.auth.models import Agency, AgencyGroup, User, agency_group_members
+from app.auth.roles import Role
+from app.extensions import db
+from app.workflow import sandbox
+from app.workflow.expressions import expression_of
+
+
+class AssignmentError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Assignee:
+    agency_id: int | None = None
+    group_id: int | None = None
+    role: str | None = None
+
+
+def raw_assignee(task_spec) -> str | None:
+    return (task_spec.extensions or {}).get("candidateGroups") or task_spec.lane
+
+
+def resolve_name(name: str) -> Assignee | None:
+    """An agency (by code or Vietnamese name; a merged one by its successor), a group, or a
+    role; None when the name means nothing here."""
+    name = str(name).strip()
+    if name in {role.value for role in Role}:
+        return Assignee(role=name)
+    agency = db.session.scalar(
+        select(Agency).where(or_(Agency.code == name.upper(), Agency.name_vi == name))
+    )
+    if agency is not None:
+        return Assignee(agency_id=agency.current_holder().id)
+    group = db.session.scalar(
+        select(AgencyGroup).where(or_(AgencyGroup.code == name.upper(), AgencyGroup.name_vi == name))
+    )
+    return Assignee(group_id=group.id) if group is not None else None
+
+
+def assignee_for(task_spec, data: dict) -> Assignee:
+    raw = raw_assignee(task_spec)
+    if not raw:
+        raise AssignmentError(f"{task_spec.bpmn_id} has no lane and no candidateGroups")
+    expression = expression_of(raw)
+    name = sandbox.evaluate(expression, data) if expression else raw
+    assignee = resolve_name(name)
+    if assignee is None:
+        raise AssignmentError(f"{task_spec.bpmn_id}: '{name}' is no agency, group or role")
+    return assignee
+
+
+def visible_to(user: User):
+    """A condition on WorkItem: the items this user's agency, groups or roles may take."""
+    from app.workflow.models import WorkItem
+
+    my_groups = select(agency_group_members.c.group_id).where(
+        agency_group_members.c.agency_id == user.agency_id
+    )
+    return or_(
+        WorkItem.agency_id == user.agency_id,
+        WorkItem.group_id.in_(my_groups),
+        WorkItem.role.in_([role.value for role in user.roles]),
+        WorkItem.claimed_by_id == user.id,
+    )
+
+
+def may_take(user: User, item) -> bool:
+    if item.agency_id is not None and item.agency_id == user.agency_id:
+        return True
+    if item.role is not None and item.role in {role.value for role in user.roles}:
+        return True
+    if item.group_id is not None:
+        return any(group.id == item.group_id for group in user.agency.groups)
+    return False

@@ -1,0 +1,133 @@
+"""Reading BPMN: untrusted XML parsed safely, the Camunda dialect parsed by SpiffWorkflow,
+and every failure turned into one line a person can read."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+from SpiffWorkflow.bpmn.parser.BpmnParser import BpmnValidator, full_tag
+from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
+from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
+from SpiffWorkflow.camunda.parser.task_spec import CAMUNDA_MODEL_NS, UserTaskParser
+from SpiffWorkflow.camunda.specs.user_task import UserTask
+
+BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+MAX_BYTES = 5 * 1024 * 1024
+
+# DTDs are never loaded, entities never expanded, the network never reached.
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+    huge_tree=False, remove_blank_text=False,
+)
+
+# Camunda attributes of a user task that SpiffWorkflow ignores but the app uses.
+USER_TASK_ATTRIBUTES = ("candidateGroups", "candidateUsers", "assignee", "dueDate")
+
+
+class BpmnError(ValueError):
+    """A diagram that cannot run, with the reason in one line."""
+
+
+class _UserTaskParser(UserTaskParser):
+    def parse_extensions(self, node=None):
+        extensions = super().parse_extensions(node)
+        for attribute in USER_TASK_ATTRIBUTES:
+            value = self.node.get(f"{{{CAMUNDA_MODEL_NS}}}{attribute}")
+            if value:
+                extensions[attribute] = value.strip()
+        return extensions
+
+
+class AppParser(CamundaParser):
+    OVERRIDE_PARSER_CLASSES = {
+        **CamundaParser.OVERRIDE_PARSER_CLASSES,
+        full_tag("userTask"): (_UserTaskParser, UserTask),
+    }
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> BpmnValidator:
+    return BpmnValidator()
+
+
+@dataclass
+class ParsedDiagram:
+    process_id: str
+    name: str
+    spec: object
+    subprocess_specs: dict
+    tree: object = field(repr=False)
+
+
+_ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
+UNSUPPORTED = {
+    "businessRuleTask": "business rule tasks (DMN decisions) are not supported",
+    "complexGateway": "complex gateways are not supported",
+}
+
+
+def one_line(text) -> str:
+    """Collapse whitespace and object addresses: a reason fits on one line."""
+    text = _ELEMENT_REPR.sub(r"<\1>", " ".join(str(text).split()))
+    return text.rstrip(".")[:300]
+
+
+def _one_line(error: Exception) -> str:
+    return one_line(getattr(error, "message", None) or str(error) or error.__class__.__name__)
+
+
+def safe_tree(xml: bytes | str):
+    """Parse untrusted XML: no DTD, no entities, no network; only a BPMN 2.0 document."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if len(data) > MAX_BYTES:
+        raise BpmnError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB")
+    try:
+        root = etree.fromstring(data, _XML_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise BpmnError(f"not well-formed XML: {_one_line(error)}") from None
+    if root is None:
+        raise BpmnError("empty document")
+    if root.getroottree().docinfo.doctype:
+        raise BpmnError("documents with a DOCTYPE (DTDs, entities) are refused")
+    if root.tag != f"{{{BPMN_NS}}}definitions":
+        raise BpmnError(f"not a BPMN 2.0 document (root element {etree.QName(root).localname})")
+    for tag, reason in UNSUPPORTED.items():
+        node = next(root.iter(f"{{{BPMN_NS}}}{tag}"), None)
+        if node is not None:
+            raise BpmnError(f"{reason} (element {node.get('id')})")
+    return root
+
+
+def _executable_process_id(parser: AppParser, root) -> str:
+    processes = root.findall(f"{{{BPMN_NS}}}process")
+    if not processes:
+        raise BpmnError("the document defines no process")
+    executable = [p for p in processes if p.get("isExecutable") == "true"]
+    candidates = executable or (processes if len(processes) == 1 else [])
+    if len(candidates) != 1:
+        raise BpmnError(
+            "the document has several processes and not exactly one is marked executable"
+        )
+    return candidates[0].get("id")
+
+
+def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDiagram:
+    """Parse a diagram into the spec SpiffWorkflow runs, or raise BpmnError."""
+    root = safe_tree(xml)
+    parser = AppParser(validator=_schema_validator())
+    try:
+        parser.add_bpmn_xml(root, filename)
+        process_id = _executable_process_id(parser, root)
+        spec = parser.get_spec(process_id)
+        subprocess_specs = parser.get_subprocess_specs(process_id)
+    except BpmnError:
+        raise
+    except ValidationException as error:
+        where = f" (element {error.id})" if getattr(error, "id", None) else ""
+        raise BpmnError(f"{_one_line(error)}{where}") from None
+    except Exception as error:  # the library's own failures are still a verdict
+        raise BpmnError(f"the engine cannot read it: {_one_line(error)}") from None
+    process = root.find(f"{{{BPMN_NS}}}process[@id='{process_id}']")
+    name = (process.get("name") if process is not None else None) or process_id
+    return ParsedDiagram(process_id, name, spec, subprocess_specs, root)

@@ -1,0 +1,112 @@
+"""Process definitions and their versions: validate, store once per content, publish."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.clock import utcnow
+from app.extensions import db
+from app.workflow import rules
+from app.workflow.bpmn import BpmnError, one_line, parse_diagram
+from app.workflow.models import DefinitionVersion, ProcessDefinition, VersionStatus
+
+MAX_REASONS = 3
+
+
+@dataclass
+class Verdict:
+    filename: str
+    ok: bool
+    reason: str
+    process_id: str | None = None
+    name: str | None = None
+
+    def line(self) -> str:
+        return f"{self.filename}: {'OK' if self.ok else self.reason}"
+
+
+def validate(xml: bytes | str, filename: str) -> Verdict:
+    """Accepted, or the reasons the diagram cannot run here, in one line. Never raises."""
+    try:
+        diagram = parse_diagram(xml, filename)
+        problems = rules.check(diagram)
+    except BpmnError as error:
+        return Verdict(filename, False, str(error))
+    except Exception as error:  # a verdict even when a library breaks on odd input
+        return Verdict(filename, False, f"the engine cannot read it: {error.__class__.__name__}")
+    if problems:
+        more = len(problems) - MAX_REASONS
+        reason = "; ".join(problems[:MAX_REASONS]) + (f" (+{more} more)" if more > 0 else "")
+        reason = one_line(reason)
+        return Verdict(filename, False, reason, diagram.process_id, diagram.name)
+    return Verdict(filename, True, "OK", diagram.process_id, diagram.name)
+
+
+def add_version(xml: bytes | str, filename: str, *, user=None, publish: bool = False):
+    """Store a diagram as the next version of its process (unless the newest version already
+    has this content). Returns (version, created). Raises BpmnError when it cannot run."""
+    text = xml.decode("utf-8") if isinstance(xml, bytes) else xml
+    verdict = validate(text, filename)
+    if not verdict.ok:
+        raise BpmnError(verdict.reason)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    definition = db.session.scalar(
+        select(ProcessDefinition).where(ProcessDefinition.key == verdict.process_id)
+    )
+    if definition is None:
+        definition = ProcessDefinition(key=verdict.process_id, name=verdict.name)
+        db.session.add(definition)
+        db.session.flush()
+    newest = definition.versions[-1] if definition.versions else None
+    if newest is not None and newest.sha256 == sha:
+        if publish and newest.status != VersionStatus.PUBLISHED.value:
+            publish_version(newest)
+        return newest, False
+    number = (db.session.scalar(
+        select(func.max(DefinitionVersion.number))
+        .where(DefinitionVersion.definition_id == definition.id)
+    ) or 0) + 1
+    version = DefinitionVersion(
+        definition=definition, number=number, xml=text, sha256=sha, filename=filename,
+        created_by_id=getattr(user, "id", None), created_at=utcnow(),
+    )
+    db.session.add(version)
+    definition.name = verdict.name
+    if publish:
+        publish_version(version)
+    db.session.commit()
+    return version, True
+
+
+def publish_version(version: DefinitionVersion) -> None:
+    version.status = VersionStatus.PUBLISHED.value
+    version.published_at = utcnow()
+    db.session.commit()
+
+
+def published_version(key: str) -> DefinitionVersion | None:
+    """The newest published version: what new instances of `key` start with."""
+    return db.session.scalar(
+        select(DefinitionVersion)
+        .join(ProcessDefinition)
+        .where(ProcessDefinition.key == key,
+               DefinitionVersion.status == VersionStatus.PUBLISHED.value)
+        .order_by(DefinitionVersion.number.desc())
+        .limit(1)
+    )
+
+
+def sync_folder(folder: Path) -> list[tuple[str, str]]:
+    """Load every *.bpmn of `folder` as a new published version where its content changed."""
+    outcomes = []
+    for path in sorted(folder.glob("*.bpmn")):
+        try:
+            version, created = add_version(path.read_bytes(), path.name, publish=True)
+        except BpmnError as error:
+            outcomes.append((path.name, f"refused: {error}"))
+            continue
+        state = "new version" if created else "unchanged"
+        outcomes.append((path.name, f"{state} {version.definition.key} v{version.number}"))
+    return outcomes

@@ -1,0 +1,44 @@
+"""What the engine's public API raises. Each carries a message a person can read; the views
+map them to pages and the API to status codes (404, 403, 409, 400)."""
+
+from flask_babel import lazy_gettext as _l
+
+
+class WorkflowError(Exception):
+    status = 400
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class NotFound(WorkflowError):
+    status = 404
+
+
+class Forbidden(WorkflowError):
+    status = 403
+
+
+class Conflict(WorkflowError):
+    """Someone else changed it first; nothing of this request was saved."""
+
+    status = 409
+
+
+class AlreadyCompleted(Conflict):
+    def __init__(self, who: str | None, when):
+        self.who, self.when = who, when
+        super().__init__(_l("This step was already completed by %(who)s at %(when)s.",
+                            who=who or "?", when=when))
+
+
+class InvalidInput(WorkflowError):
+    """Form values that fail their constraints: `errors` maps field id to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+        super().__init__(_l("Some values are not valid."))

@@ -1,0 +1,102 @@
+"""The form a user task asks for, read from camunda:formData, checked and typed.
+
+Field types: string (multi-line with the property multiline=true), long, boolean, date,
+enum, and file (evidence attachments). Constraints: required, minlength, maxlength, min,
+max, readonly.
+"""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+FIELD_TYPES = ("string", "long", "boolean", "date", "enum", "file")
+CONSTRAINTS = ("required", "minlength", "maxlength", "min", "max", "readonly")
+
+
+class FormError(ValueError):
+    pass
+
+
+@dataclass
+class FieldSchema:
+    id: str
+    label: str
+    type: str
+    required: bool = False
+    readonly: bool = False
+    multiline: bool = False
+    minlength: int | None = None
+    maxlength: int | None = None
+    min: int | date | None = None
+    max: int | date | None = None
+    options: list[tuple[str, str]] = field(default_factory=list)
+    default: str | None = None
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        for key in ("min", "max"):
+            if isinstance(data[key], date):
+                data[key] = data[key].isoformat()
+        data["options"] = [{"id": o, "name": n} for o, n in self.options]
+        return {key: value for key, value in data.items() if value not in (None, [], False)}
+
+
+def parse_date(text: str) -> date:
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise FormError(f"'{text}' is not a date (dd/mm/yyyy)")
+
+
+def _bound(kind: str, name: str, config) -> int | date:
+    if config is None or str(config).strip() == "":
+        raise FormError(f"constraint {name} needs a value")
+    if kind == "date":
+        return parse_date(str(config))
+    try:
+        return int(str(config).strip())
+    except ValueError:
+        raise FormError(f"constraint {name} needs a whole number, not '{config}'") from None
+
+
+def _field(raw) -> FieldSchema:
+    field_id = raw.id or ""
+    if not field_id.isidentifier() or field_id.startswith("_"):
+        raise FormError(f"field id '{field_id}' must be a name of letters, digits and '_'")
+    if raw.type not in FIELD_TYPES:
+        raise FormError(f"field {field_id} has unsupported type '{raw.type}'")
+    schema = FieldSchema(id=field_id, label=raw.label or field_id, type=raw.type,
+                         default=raw.default_value or None)
+    schema.multiline = str(raw.get_property("multiline")).lower() == "true"
+    if raw.type == "enum":
+        schema.options = [(o.id, o.name or o.id) for o in raw.options]
+        if not schema.options:
+            raise FormError(f"enum field {field_id} has no values")
+    for rule in raw.validation:
+        if rule.name not in CONSTRAINTS:
+            raise FormError(f"field {field_id} has unknown constraint '{rule.name}'")
+        if rule.name in ("required", "readonly"):
+            setattr(schema, rule.name, str(rule.config or "true").lower() != "false")
+        elif rule.name in ("minlength", "maxlength"):
+            if raw.type != "string":
+                raise FormError(f"{rule.name} applies to text fields, not {field_id}")
+            setattr(schema, rule.name, _bound("long", rule.name, rule.config))
+        else:
+            if raw.type not in ("long", "date"):
+                raise FormError(f"{rule.name} applies to number and date fields, not {field_id}")
+            setattr(schema, rule.name, _bound(raw.type, rule.name, rule.config))
+    return schema
+
+
+def form_fields(task_spec) -> list[FieldSchema]:
+    """The checked fields of a user task's form (empty when it has none)."""
+    form = getattr(task_spec, "form", None)
+    if form is None:
+        return []
+    fields = [_field(raw) for raw in form.fields]
+    ids = [f.id for f in fields]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise FormError(f"field ids repeat: {', '.join(sorted(duplicates))}")
+    return fields

@@ -1,0 +1,157 @@
+"""What the engine stores: definitions and their versions, instances with their serialized
+state, the work items the inbox reads, the audit trail, and messages nobody waited for."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.auth.models import Agency, AgencyGroup, User
+from app.clock import utcnow
+from app.extensions import db
+
+
+class VersionStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class InstanceStatus(StrEnum):
+    RUNNING = "running"
+    COMPLETED = "completed"
+    ERROR = "error"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+
+
+class WorkItemStatus(StrEnum):
+    OPEN = "open"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class ProcessDefinition(db.Model):
+    """A process by its BPMN process id; its versions hold the diagrams."""
+
+    __tablename__ = "process_definitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    versions: Mapped[list["DefinitionVersion"]] = relationship(
+        back_populates="definition", order_by="DefinitionVersion.number"
+    )
+
+
+class DefinitionVersion(db.Model):
+    __tablename__ = "definition_versions"
+    __table_args__ = (UniqueConstraint("definition_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("process_definitions.id"), index=True)
+    number: Mapped[int]
+    xml: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(20), default=VersionStatus.DRAFT.value)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime | None]
+
+    definition: Mapped[ProcessDefinition] = relationship(back_populates="versions")
+    created_by: Mapped[User | None] = relationship()
+
+
+class ProcessInstance(db.Model):
+    __tablename__ = "process_instances"
+    __table_args__ = (Index("ix_process_instances_timer", "status", "next_timer_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("definition_versions.id"), index=True)
+    business_key: Mapped[str | None] = mapped_column(String(255), index=True)
+    subject: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(20), default=InstanceStatus.RUNNING.value)
+    state: Mapped[str] = mapped_column(Text)
+    lock_version: Mapped[int] = mapped_column(default=1)
+    next_timer_at: Mapped[datetime | None]
+    error_message: Mapped[str | None] = mapped_column(Text)
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+    version: Mapped[DefinitionVersion] = relationship()
+    started_by: Mapped[User | None] = relationship()
+
+    # Optimistic locking: every UPDATE checks and bumps lock_version, so of two writers
+    # that loaded the same state, the second fails instead of overwriting the first.
+    __mapper_args__ = {"version_id_col": lock_version}
+
+
+class WorkItem(db.Model):
+    """One user task waiting for people: what the inbox lists, without loading workflows."""
+
+    __tablename__ = "work_items"
+    __table_args__ = (
+        UniqueConstraint("instance_id", "task_id"),
+        Index("ix_work_items_open_agency", "status", "agency_id", "due_at"),
+        Index("ix_work_items_open_role", "status", "role", "due_at"),
+        Index("ix_work_items_open_group", "status", "group_id", "due_at"),
+        Index("ix_work_items_claimed", "status", "claimed_by_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id"), index=True)
+    task_id: Mapped[str] = mapped_column(String(36))
+    task_name: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(String(500))
+    process_key: Mapped[str] = mapped_column(String(100), index=True)
+    subject: Mapped[str] = mapped_column(String(500))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("agency_groups.id"))
+    role: Mapped[str | None] = mapped_column(String(40))
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    due_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default=WorkItemStatus.OPEN.value)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[datetime | None]
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    instance: Mapped[ProcessInstance] = relationship()
+    agency: Mapped[Agency | None] = relationship()
+    group: Mapped[AgencyGroup | None] = relationship()
+    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])
+    completed_by: Mapped[User | None] = relationship(foreign_keys=[completed_by_id])
+
+
+class AuditEvent(db.Model):
+    """Who did what to an instance, and when: the timeline."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    task_name: Mapped[str | None] = mapped_column(String(255))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    actor: Mapped[User | None] = relationship()
+
+
+class PendingMessage(db.Model):
+    """A message thrown when no instance waited for it and no process starts on it: kept,
+    shown to admins, and delivered when a matching instance comes to wait for it."""
+
+    __tablename__ = "pending_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), index=True)
+    correlation_key: Mapped[str | None] = mapped_column(String(255))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    source_instance_id: Mapped[int | None] = mapped_column(ForeignKey("process_instances.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None]

@@ -1,0 +1,189 @@
+"""The writes of the engine: start, claim, complete, and the admin's actions. Each runs in
+one transaction and commits; a lost race raises Conflict and leaves nothing behind."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.clock import utcnow
+from app.extensions import db
+from app.workflow import audit, runtime
+from app.workflow.assignment import may_take
+from app.workflow.definitions import published_version
+from app.workflow.errors import AlreadyCompleted, Conflict, Forbidden, NotFound, WorkflowError
+from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
+from app.workflow.serializer import to_plain
+
+
+def _commit_or_conflict(after_conflict=None) -> None:
+    """Commit; if another request changed the instance first, undo everything of ours."""
+    try:
+        db.session.commit()
+    except (StaleDataError, OperationalError) as error:
+        db.session.rollback()
+        if after_conflict is not None:
+            after_conflict()
+        raise Conflict(_l("Someone else changed this process at the same moment. "
+                          "Reload the page and try again.")) from error
+
+
+def start_process(key: str, *, user=None, business_key=None, subject=None, data=None):
+    version = published_version(key)
+    if version is None:
+        raise NotFound(_l("No published process '%(key)s'.", key=key))
+    workflow = runtime.new_workflow(version)
+    for task in workflow.get_tasks(state=runtime.TaskState.READY):
+        task.data.update(data or {})
+    instance = ProcessInstance(
+        version=version, business_key=business_key, started_by_id=getattr(user, "id", None),
+        subject=(subject or (data or {}).get("subject") or business_key
+                 or version.definition.name)[:500],
+        state="{}", started_at=utcnow(),
+    )
+    db.session.add(instance)
+    db.session.flush()
+    audit.record(instance, "started", user, version=version.number, data=to_plain(data or {}))
+    runtime.advance(instance, workflow, user)
+    runtime.save(instance, workflow, user)
+    db.session.commit()
+    return instance
+
+
+def _item(item_id: int) -> WorkItem:
+    item = db.session.get(WorkItem, item_id)
+    if item is None:
+        raise NotFound(_l("This step does not exist."))
+    return item
+
+
+def _refuse_if_closed(item: WorkItem) -> None:
+    if item.status == WorkItemStatus.COMPLETED.value:
+        who = item.completed_by.full_name if item.completed_by else None
+        raise AlreadyCompleted(who, item.completed_at)
+    if item.status != WorkItemStatus.OPEN.value:
+        raise Conflict(_l("This step is no longer open: the process moved on without it."))
+
+
+def _check_may_act(user, item: WorkItem) -> None:
+    if not may_take(user, item):
+        raise Forbidden(_l("This step is not assigned to you or your agency."))
+    if item.claimed_by_id not in (None, user.id):
+        raise Forbidden(_l("%(name)s has claimed this step.", name=item.claimed_by.full_name))
+
+
+def claim(item_id: int, user) -> WorkItem:
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    _check_may_act(user, item)
+    if item.claimed_by_id != user.id:
+        item.claimed_by_id = user.id
+        audit.record(item.instance, "claimed", user, item.task_name, title=item.title)
+        db.session.commit()
+    return item
+
+
+def unclaim(item_id: int, user) -> WorkItem:
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    if item.claimed_by_id != user.id:
+        raise Forbidden(_l("Only the person who claimed a step can release it."))
+    item.claimed_by_id = None
+    audit.record(item.instance, "unclaimed", user, item.task_name, title=item.title)
+    db.session.commit()
+    return item
+
+
+def complete(item_id: int, user, values: dict) -> ProcessInstance:
+    """Complete a step with its form's (already validated, typed) values, and run the
+    process on to its next wait. Of two people completing one step, one wins; the other
+    gets AlreadyCompleted naming the winner, and nothing of theirs is saved."""
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    _check_may_act(user, item)
+    instance = item.instance
+    if instance.status != InstanceStatus.RUNNING.value:
+        raise Conflict(_l("The process is %(status)s; steps cannot be completed now.",
+                          status=instance.status))
+    workflow = runtime.load(instance)
+    task = runtime.find_task(workflow, item.task_id)
+    if task is None or not task.has_state(runtime.TaskState.READY):
+        raise Conflict(_l("This step is no longer waiting; reload the page."))
+
+    task.data.update(values)
+    task.run()
+    item.status = WorkItemStatus.COMPLETED.value
+    item.completed_by_id, item.completed_at = user.id, utcnow()
+    item.claimed_by_id = item.claimed_by_id or user.id
+    audit.record(instance, "completed", user, item.task_name, title=item.title,
+                 values=to_plain(values))
+    runtime.advance(instance, workflow, user)
+    runtime.save(instance, workflow, user)
+
+    def explain_loss():
+        fresh = db.session.get(WorkItem, item_id)
+        _refuse_if_closed(fresh)
+
+    _commit_or_conflict(explain_loss)
+    return instance
+
+
+def instance_or_404(instance_id: int) -> ProcessInstance:
+    instance = db.session.get(ProcessInstance, instance_id)
+    if instance is None:
+        raise NotFound(_l("This process instance does not exist."))
+    return instance
+
+
+def _set_status(instance_id: int, user, allowed: set[str], status: str, kind: str):
+    instance = instance_or_404(instance_id)
+    if instance.status not in allowed:
+        raise WorkflowError(_l("Not possible while the process is %(status)s.",
+                               status=instance.status))
+    instance.status = status
+    if status == InstanceStatus.TERMINATED.value:
+        instance.ended_at, instance.next_timer_at = utcnow(), None
+        for item in db.session.scalars(select(WorkItem).where(
+                WorkItem.instance_id == instance.id,
+                WorkItem.status == WorkItemStatus.OPEN.value)):
+            item.status = WorkItemStatus.CANCELLED.value
+    audit.record(instance, kind, user)
+    _commit_or_conflict()
+    return instance
+
+
+def suspend(instance_id: int, user):
+    return _set_status(instance_id, user, {InstanceStatus.RUNNING.value},
+                       InstanceStatus.SUSPENDED.value, "suspended")
+
+
+def resume(instance_id: int, user):
+    return _set_status(instance_id, user, {InstanceStatus.SUSPENDED.value},
+                       InstanceStatus.RUNNING.value, "resumed")
+
+
+def terminate(instance_id: int, user):
+    open_states = {InstanceStatus.RUNNING.value, InstanceStatus.SUSPENDED.value,
+                   InstanceStatus.ERROR.value}
+    return _set_status(instance_id, user, open_states, InstanceStatus.TERMINATED.value,
+                       "terminated")
+
+
+def retry(instance_id: int, user, data: dict | None = None):
+    """Fix a failed instance: optionally replace the failed step's data, then run it again."""
+    instance = instance_or_404(instance_id)
+    if instance.status != InstanceStatus.ERROR.value:
+        raise WorkflowError(_l("Only a failed process can be retried."))
+    workflow = runtime.load(instance)
+    failed = workflow.get_tasks(state=runtime.TaskState.ERROR)
+    for task in failed:
+        if data is not None:
+            task.data = dict(data)
+        task._set_state(runtime.TaskState.READY)
+    instance.status = InstanceStatus.RUNNING.value
+    instance.error_message = None
+    audit.record(instance, "retried", user, data_changed=data is not None)
+    runtime.advance(instance, workflow, user)
+    runtime.save(instance, workflow, user)
+    _commit_or_conflict()
+    return instance

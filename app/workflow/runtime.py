@@ -1,0 +1,149 @@
+"""One step of an instance: load it, run the engine, and write back state, work items, the
+next timer and the audit trail, all in the caller's transaction."""
+
+from datetime import UTC, date, datetime, time
+from uuid import UUID
+
+from SpiffWorkflow.bpmn import BpmnWorkflow
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
+
+from app.clock import LOCAL_TZ, utcnow
+from app.extensions import db
+from app.workflow import audit, sandbox, serializer, spiff_clock
+from app.workflow.assignment import AssignmentError, assignee_for
+from app.workflow.expressions import expression_of, literal_timer
+from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
+from app.workflow.script_engine import SCRIPT_ENGINE
+from app.workflow.specs import diagram_for
+
+spiff_clock.install()
+
+
+def new_workflow(version) -> BpmnWorkflow:
+    diagram = diagram_for(version)
+    return BpmnWorkflow(diagram.spec, diagram.subprocess_specs, script_engine=SCRIPT_ENGINE)
+
+
+def load(instance: ProcessInstance) -> BpmnWorkflow:
+    diagram = diagram_for(instance.version)
+    return serializer.loads(instance.state, diagram.spec, diagram.subprocess_specs)
+
+
+def find_task(workflow: BpmnWorkflow, task_id: str):
+    try:
+        return workflow.get_task_from_id(UUID(task_id))
+    except Exception:  # an unknown or malformed id is simply no task
+        return None
+
+
+def _describe(error: Exception) -> str:
+    task = getattr(error, "task", None)
+    where = ""
+    if task is not None:
+        spec = task.task_spec
+        where = f"{getattr(spec, 'bpmn_name', None) or getattr(spec, 'bpmn_id', spec.name)}: "
+    text = " ".join(str(error).split())
+    return f"{where}{text}"[:1000]
+
+
+def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
+    """Run every engine step that is ready (scripts, gateways, timers that are due). A failing
+    script or expression puts the instance in error with a readable message."""
+
+    def fired(task):
+        event = getattr(task.task_spec, "event_definition", None)
+        if isinstance(event, TimerEventDefinition):
+            audit.record(instance, "timer", None, task.task_spec.bpmn_id,
+                         name=task.task_spec.bpmn_name or event.name)
+
+    try:
+        workflow.refresh_timers()
+        workflow.do_engine_steps(did_complete_task=fired)
+    except (SpiffWorkflowException, sandbox.SandboxError, AssignmentError) as error:
+        fail(instance, _describe(error), actor)
+
+
+def fail(instance: ProcessInstance, message: str, actor=None) -> None:
+    instance.status = InstanceStatus.ERROR.value
+    instance.error_message = message
+    audit.record(instance, "error", actor, message=message)
+
+
+def _due_at(task, data) -> datetime | None:
+    raw = (task.task_spec.extensions or {}).get("dueDate")
+    if not raw:
+        return None
+    value = literal_timer(raw) or sandbox.evaluate(expression_of(raw) or raw, data)
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    if not isinstance(value, datetime):  # a day: the end of it, in Vietnam
+        value = datetime.combine(value, time(23, 59, 59))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=LOCAL_TZ)
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def _next_timer(workflow: BpmnWorkflow) -> datetime | None:
+    due = []
+    for event in workflow.waiting_events():
+        value = event.value
+        if "Timer" not in event.event_type and "TimeDate" not in event.event_type:
+            continue
+        if isinstance(value, dict):
+            value = value.get("next")
+        if isinstance(value, str):
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=spiff_clock.VIETNAM)
+            due.append(moment.astimezone(UTC).replace(tzinfo=None))
+    return min(due, default=None)
+
+
+def _open_work_items(instance) -> dict[str, WorkItem]:
+    items = db.session.scalars(
+        select(WorkItem).where(
+            WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value
+        )
+    )
+    return {item.task_id: item for item in items}
+
+
+def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
+    ready = {str(t.id): t for t in workflow.get_tasks(state=TaskState.READY, manual=True)}
+    existing = _open_work_items(instance)
+    for task_id, item in existing.items():
+        if task_id not in ready:
+            item.status = WorkItemStatus.CANCELLED.value
+            item.completed_at = utcnow()
+            audit.record(instance, "cancelled", None, item.task_name, title=item.title)
+    for task_id, task in ready.items():
+        if task_id in existing or instance.status == InstanceStatus.ERROR.value:
+            continue
+        try:
+            assignee = assignee_for(task.task_spec, task.data)
+            due_at = _due_at(task, task.data)
+        except (AssignmentError, sandbox.SandboxError, ValueError, TypeError) as error:
+            fail(instance, _describe(error) or str(error), actor)
+            return
+        spec = task.task_spec
+        db.session.add(WorkItem(
+            instance_id=instance.id, task_id=task_id, task_name=spec.bpmn_id,
+            title=spec.bpmn_name or spec.bpmn_id, process_key=instance.version.definition.key,
+            subject=instance.subject, agency_id=assignee.agency_id,
+            group_id=assignee.group_id, role=assignee.role, due_at=due_at,
+        ))
+
+
+def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
+    """Write the workflow's state and everything derived from it onto the instance."""
+    if workflow.is_completed() and instance.status == InstanceStatus.RUNNING.value:
+        instance.status = InstanceStatus.COMPLETED.value
+        instance.ended_at = utcnow()
+        audit.record(instance, "finished", None)
+    _sync_work_items(instance, workflow, actor)
+    instance.state = serializer.dumps(workflow)
+    running = instance.status == InstanceStatus.RUNNING.value
+    instance.next_timer_at = _next_timer(workflow) if running else None

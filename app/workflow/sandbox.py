@@ -1,0 +1,121 @@
+"""Scripts, conditions and expressions from BPMN, run under RestrictedPython.
+
+Code is compiled with `compile_restricted` (names and attributes starting with "_" are refused
+at compile time, so `__import__` and `().__class__...` never run), executed with a short list
+of builtins (no `open`, no `import`, no `getattr`) and guarded attribute, item and iteration
+access. A few safe helpers, such as date arithmetic and the working-day calendar, are added;
+modules may register more with `register_helper`.
+"""
+
+import math
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from types import ModuleType
+from operator import add, floordiv, mod, mul, pow, sub, truediv
+
+from RestrictedPython import compile_restricted_eval, compile_restricted_exec, safe_builtins
+from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter
+from RestrictedPython.Guards import (
+    full_write_guard,
+    guarded_iter_unpack_sequence,
+    guarded_unpack_sequence,
+    safer_getattr,
+)
+
+from app import calendar
+from app.clock import LOCAL_TZ, today, utcnow
+
+
+class SandboxError(Exception):
+    """Code from a diagram that may not run here, with a reason a person can read."""
+
+
+_REFUSED_BUILTINS = {"setattr", "delattr", "__build_class__", "id", "hash"}
+_EXTRA_BUILTINS = {
+    f.__name__: f
+    for f in (list, dict, set, frozenset, tuple, sorted, min, max, sum, any, all, enumerate,
+              zip, reversed, map, filter)
+}
+_INPLACE = {"+=": add, "-=": sub, "*=": mul, "/=": truediv, "//=": floordiv, "%=": mod,
+            "**=": pow}
+
+
+def _now_local() -> datetime:
+    """Now in Vietnam, naive, as a person in Quảng Ngãi reads the clock."""
+    return utcnow().replace(tzinfo=UTC).astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+HELPERS: dict[str, Callable] = {
+    "date": date,
+    "datetime": datetime,
+    "timedelta": timedelta,
+    "math": math,
+    "today": today,
+    "now": _now_local,
+    "add_days": lambda day, days: day + timedelta(days=days),
+    "add_working_days": calendar.add_working_days,
+    "is_working_day": calendar.is_working_day,
+    "working_days_between": calendar.working_days_between,
+    "parse_date": lambda text: datetime.strptime(text, "%d/%m/%Y").date(),
+    "format_date": lambda day: day.strftime("%d/%m/%Y"),
+}
+
+
+def register_helper(name: str, function: Callable) -> None:
+    """Offer `function` to every script and expression under `name` (for modules)."""
+    if name.startswith("_"):
+        raise ValueError("helper names may not start with '_'")
+    HELPERS[name] = function
+
+
+def _base_globals() -> dict:
+    builtins = {k: v for k, v in safe_builtins.items() if k not in _REFUSED_BUILTINS}
+    builtins.update(_EXTRA_BUILTINS)
+    return {
+        "__builtins__": builtins,
+        "_getattr_": safer_getattr,
+        "_getitem_": default_guarded_getitem,
+        "_getiter_": default_guarded_getiter,
+        "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
+        "_unpack_sequence_": guarded_unpack_sequence,
+        "_write_": full_write_guard,
+        "_inplacevar_": lambda op, x, y: _INPLACE[op](x, y),
+        **HELPERS,
+    }
+
+
+@lru_cache(maxsize=2048)
+def compile_expression(source: str):
+    result = compile_restricted_eval(source.strip())
+    if result.errors or result.code is None:
+        raise SandboxError("; ".join(result.errors) or "cannot compile")
+    return result.code
+
+
+@lru_cache(maxsize=2048)
+def compile_script(source: str):
+    result = compile_restricted_exec(source)
+    if result.errors or result.code is None:
+        raise SandboxError("; ".join(result.errors) or "cannot compile")
+    return result.code
+
+
+def evaluate(source: str, data: dict):
+    """The value of an expression over task data."""
+    namespace = _base_globals()
+    namespace.update(data)
+    return eval(compile_expression(source), namespace)  # noqa: S307 - restricted code
+
+
+def execute(source: str, data: dict) -> None:
+    """Run a script over task data; the names it sets or deletes change the data."""
+    namespace = _base_globals()
+    namespace.update(data)
+    exec(compile_script(source), namespace)  # noqa: S102 - restricted code
+    for name in list(data):
+        if name not in namespace:
+            del data[name]
+    for name, value in namespace.items():
+        if not (name.startswith("_") or callable(value) or isinstance(value, ModuleType)):
+            data[name] = value
