@@ -39,7 +39,9 @@ def resolve_name(name: str) -> Assignee | None:
     if agency is not None:
         return Assignee(agency_id=agency.current_holder().id)
     group = db.session.scalar(
-        select(AgencyGroup).where(or_(AgencyGroup.code == name.upper(), AgencyGroup.name_vi == name))
+        select(AgencyGroup).where(
+            or_(AgencyGroup.code == name.upper(), AgencyGroup.name_vi == name)
+        )
     )
     return Assignee(group_id=group.id) if group is not None else None
 

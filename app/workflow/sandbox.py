@@ -11,8 +11,8 @@ import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from types import ModuleType
 from operator import add, floordiv, mod, mul, pow, sub, truediv
+from types import ModuleType
 
 from RestrictedPython import compile_restricted_eval, compile_restricted_exec, safe_builtins
 from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter

@@ -1,0 +1,81 @@
+"""Small BPMN diagrams for tests, written out so each test shows the process it runs."""
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_{id}"
+    targetNamespace="http://quangngai.gov.vn/bpmn">
+"""
+
+
+def process(process_id: str, body: str, *, name: str = "Quy trình thử", lanes: dict | None = None,
+            extra: str = "") -> str:
+    """A one-process document; `lanes` maps a lane name to the ids of the nodes in it."""
+    lane_xml = ""
+    if lanes:
+        lane_xml = '<bpmn:laneSet id="lanes">' + "".join(
+            f'<bpmn:lane id="lane_{i}" name="{lane}">'
+            + "".join(f"<bpmn:flowNodeRef>{node}</bpmn:flowNodeRef>" for node in nodes)
+            + "</bpmn:lane>"
+            for i, (lane, nodes) in enumerate(lanes.items())
+        ) + "</bpmn:laneSet>"
+    return (HEADER.format(id=process_id) + extra
+            + f'<bpmn:process id="{process_id}" name="{name}" isExecutable="true">'
+            + lane_xml + body + "</bpmn:process></bpmn:definitions>")
+
+
+def flows(*pairs: tuple[str, str], condition: dict | None = None) -> str:
+    """Sequence flows; `condition` maps (source, target) to a condition expression."""
+    out = []
+    for source, target in pairs:
+        cond = (condition or {}).get((source, target))
+        inner = (f'<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" '
+                 f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{cond}'
+                 f"</bpmn:conditionExpression>") if cond else ""
+        out.append(f'<bpmn:sequenceFlow id="f_{source}_{target}" sourceRef="{source}" '
+                   f'targetRef="{target}">{inner}</bpmn:sequenceFlow>')
+    return "".join(out)
+
+
+def two_steps(first="SCT", second="SNV", form: str = "", key: str = "two_steps") -> str:
+    """Start → 'Báo cáo' (lane `first`) → 'Duyệt' (lane `second`) → end."""
+    report_form = form or """<bpmn:extensionElements><camunda:formData>
+        <camunda:formField id="result" label="Kết quả" type="string">
+          <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+        </camunda:formField></camunda:formData></bpmn:extensionElements>"""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        f'<bpmn:userTask id="report" name="Báo cáo" camunda:formKey="report">{report_form}'
+        "</bpmn:userTask>"
+        '<bpmn:userTask id="approve" name="Duyệt" camunda:formKey="approve" />'
+        '<bpmn:endEvent id="end" />'
+        + flows(("start", "report"), ("report", "approve"), ("approve", "end"))
+    )
+    return process(key, body, name="Báo cáo hai bước",
+                   lanes={first: ["report"], second: ["approve"]})
+
+
+def script_then_step(script: str, key: str = "scripted") -> str:
+    """Start → script → 'Xem kết quả' (SCT) → end."""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        f'<bpmn:scriptTask id="compute" name="Tính toán" scriptFormat="python">'
+        f"<bpmn:script><![CDATA[{script}]]></bpmn:script></bpmn:scriptTask>"
+        '<bpmn:userTask id="look" name="Xem kết quả" camunda:candidateGroups="SCT" />'
+        '<bpmn:endEvent id="end" />'
+        + flows(("start", "compute"), ("compute", "look"), ("look", "end"))
+    )
+    return process(key, body)
+
+
+def gateway(condition: str, key: str = "gated") -> str:
+    """Start → exclusive gateway: `condition` → 'Nhánh có' (SCT); default → 'Nhánh không'."""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:exclusiveGateway id="gw" name="Kiểm tra" default="f_gw_no" />'
+        '<bpmn:userTask id="yes" name="Nhánh có" camunda:candidateGroups="SCT" />'
+        '<bpmn:userTask id="no" name="Nhánh không" camunda:candidateGroups="SCT" />'
+        '<bpmn:endEvent id="end_yes" /><bpmn:endEvent id="end_no" />'
+        + flows(("start", "gw"), ("gw", "yes"), ("gw", "no"), ("yes", "end_yes"),
+                ("no", "end_no"), condition={("gw", "yes"): condition})
+    )
+    return process(key, body)

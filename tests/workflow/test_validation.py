@@ -1,0 +1,90 @@
+"""Every file gets a verdict, `<file>: OK` or `<file>: <one-line reason>`, never a traceback."""
+
+from pathlib import Path
+
+import pytest
+
+from app.workflow import validate
+from tests.workflow import diagrams
+
+INTERCHANGE = sorted((Path(__file__).parent / "interchange").glob("*.bpmn"))
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&secret;</bpmn:definitions>"""
+
+LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol3;</bpmn:definitions>"""
+
+BAD_FILES = {
+    "xxe": (XXE, "DOCTYPE"),
+    "billion-laughs": (LAUGHS, "DOCTYPE"),
+    "not-xml": ("this is not xml at all", "not well-formed XML"),
+    "empty": ("", "not well-formed XML"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "not well-formed XML"),
+    "not-bpmn": ("<html><body>hello</body></html>", "not a BPMN 2.0 document"),
+    "no-process": (diagrams.HEADER.format(id="x") + "</bpmn:definitions>", "no process"),
+    "schema": (diagrams.process("p", '<bpmn:startEvent id="s"><bpmn:bogus/></bpmn:startEvent>'),
+               "bogus"),
+    "unknown-lane": (diagrams.two_steps(first="Sở Không Tồn Tại"), "no agency, group or role"),
+    "bad-form": (diagrams.two_steps(form="""<bpmn:extensionElements><camunda:formData>
+        <camunda:formField id="x" label="X" type="colour" /></camunda:formData>
+        </bpmn:extensionElements>"""), "unsupported type 'colour'"),
+    "bad-constraint": (diagrams.two_steps(form="""<bpmn:extensionElements><camunda:formData>
+        <camunda:formField id="n" label="N" type="long"><camunda:validation>
+        <camunda:constraint name="max" config="lots" /></camunda:validation>
+        </camunda:formField></camunda:formData></bpmn:extensionElements>"""), "whole number"),
+    "bad-condition": (diagrams.gateway("amount >"), "condition after"),
+    "bad-script": (diagrams.script_then_step("x = = 1"), "script 'Tính toán'"),
+}
+
+
+@pytest.mark.parametrize("path", INTERCHANGE, ids=[p.name for p in INTERCHANGE])
+def test_every_interchange_file_gets_a_verdict(path, agencies):
+    verdict = validate(path.read_bytes(), path.name)
+
+    line = verdict.line()
+    assert line.startswith(f"{path.name}: ")
+    assert "\n" not in line and "Traceback" not in line and " at 0x" not in line
+    assert verdict.ok or len(verdict.reason) > 10
+
+
+def test_the_interchange_corpus_is_all_here():
+    assert len(INTERCHANGE) == 21
+
+
+@pytest.mark.parametrize("name", BAD_FILES, ids=BAD_FILES.keys())
+def test_bad_files_are_refused_with_the_reason(name, agencies):
+    content, reason = BAD_FILES[name]
+
+    verdict = validate(content, f"{name}.bpmn")
+
+    assert not verdict.ok
+    assert reason in verdict.reason, verdict.reason
+    assert "/etc/passwd" not in verdict.reason and "root:" not in verdict.reason
+
+
+def test_a_good_diagram_is_accepted(agencies):
+    verdict = validate(diagrams.two_steps(), "two_steps.bpmn")
+
+    assert verdict.ok, verdict.reason
+    assert verdict.line() == "two_steps.bpmn: OK"
+
+
+def test_the_validate_command_prints_verdicts_and_fails_when_one_fails(app, agencies, tmp_path):
+    good = tmp_path / "good.bpmn"
+    good.write_text(diagrams.two_steps())
+    bad = tmp_path / "bad.bpmn"
+    bad.write_text(XXE)
+
+    result = app.test_cli_runner().invoke(args=["workflow", "validate", str(good), str(bad),
+                                                str(tmp_path / "missing.bpmn")])
+
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 1
+    assert lines[0] == f"{good}: OK"
+    assert lines[1].startswith(f"{bad}: documents with a DOCTYPE")
+    assert lines[2].startswith(f"{tmp_path / 'missing.bpmn'}: cannot read the file")
+    assert "Traceback" not in result.output
