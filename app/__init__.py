@@ -35,6 +35,7 @@ def _register_blueprints(app: Flask) -> None:
     from app import errors, i18n, nav, security
     from app.auth import init_app as init_auth
     from app.home import bp as home_bp
+    from app.tasks import init_app as init_tasks
     from app.workflow import init_app as init_workflow
 
     security.init_app(app)
@@ -43,6 +44,7 @@ def _register_blueprints(app: Flask) -> None:
     i18n.init_app(app)
     init_auth(app)
     init_workflow(app)
+    init_tasks(app)
     app.register_blueprint(home_bp)
 
 

@@ -1,5 +1,6 @@
 """Language: Vietnamese by default, English on request, remembered per user and per session."""
 
+from datetime import UTC
 from urllib.parse import urlsplit
 
 from flask import (
@@ -14,6 +15,7 @@ from flask import (
 )
 from flask_login import current_user
 
+from app.clock import LOCAL_TZ
 from app.extensions import db
 
 bp = Blueprint("i18n", __name__)
@@ -50,6 +52,11 @@ def switch_language():
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+
+    @app.template_filter("local_datetime")
+    def local_datetime(value):
+        """Naive UTC from the database, shown as Vietnam time, dd/mm/yyyy HH:MM."""
+        return value.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
     @app.context_processor
     def inject_locale():

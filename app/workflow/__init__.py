@@ -2,6 +2,8 @@
 outside app.workflow touches SpiffWorkflow.
 
     start_process(key, user=..., business_key=..., subject=..., data=...)
+    work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status
+    step(item_id, user), fields_of(item), data_of(item): one step's page
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     suspend / resume / terminate / retry(instance_id, user)
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
@@ -19,6 +21,7 @@ from app.workflow.errors import (
     NotFound,
     WorkflowError,
 )
+from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work_items_for
 from app.workflow.operations import (
     claim,
     complete,
@@ -30,11 +33,14 @@ from app.workflow.operations import (
     unclaim,
 )
 from app.workflow.sandbox import register_helper
+from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
 
 __all__ = [
-    "AlreadyCompleted", "Conflict", "Forbidden", "InvalidInput", "NotFound", "WorkflowError",
-    "add_version", "claim", "complete", "init_app", "published_version", "register_helper",
-    "resume", "retry", "start_process", "suspend", "terminate", "unclaim", "validate",
+    "BADGES", "AlreadyCompleted", "Conflict", "Forbidden", "InboxFilter", "InvalidInput",
+    "NotFound", "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete",
+    "data_of", "documentation_of", "fields_of", "init_app", "process_choices",
+    "published_version", "register_helper", "resume", "retry", "start_process", "step",
+    "suspend", "terminate", "unclaim", "validate", "work_items_for",
 ]
 
 

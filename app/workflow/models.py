@@ -4,7 +4,7 @@ state, the work items the inbox reads, the audit trail, and messages nobody wait
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import Agency, AgencyGroup, User
@@ -155,3 +155,27 @@ class PendingMessage(db.Model):
     source_instance_id: Mapped[int | None] = mapped_column(ForeignKey("process_instances.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
+
+
+class Attachment(db.Model):
+    """An evidence file submitted with a step. Kept in the database with its checksum, so a
+    backup of the database is a backup of the reports."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id"), index=True)
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_items.id"))
+    field_id: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def describe(self) -> dict:
+        """What task data and the audit trail keep of the file."""
+        return {"attachment_id": self.id, "name": self.filename, "size": self.size,
+                "sha256": self.sha256}

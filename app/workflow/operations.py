@@ -8,10 +8,17 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.extensions import db
-from app.workflow import audit, runtime
+from app.workflow import attachments, audit, runtime
 from app.workflow.assignment import may_take
 from app.workflow.definitions import published_version
-from app.workflow.errors import AlreadyCompleted, Conflict, Forbidden, NotFound, WorkflowError
+from app.workflow.errors import (
+    AlreadyCompleted,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    WorkflowError,
+)
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 
@@ -94,10 +101,11 @@ def unclaim(item_id: int, user) -> WorkItem:
     return item
 
 
-def complete(item_id: int, user, values: dict) -> ProcessInstance:
-    """Complete a step with its form's (already validated, typed) values, and run the
-    process on to its next wait. Of two people completing one step, one wins; the other
-    gets AlreadyCompleted naming the winner, and nothing of theirs is saved."""
+def complete(item_id: int, user, values: dict, files: dict | None = None) -> ProcessInstance:
+    """Complete a step with its form's (already validated, typed) values and evidence files
+    ({field id: (file name, bytes)}), and run the process on to its next wait. Of two people
+    completing one step, one wins; the other gets AlreadyCompleted naming the winner, and
+    nothing of theirs is saved."""
     item = _item(item_id)
     _refuse_if_closed(item)
     _check_may_act(user, item)
@@ -109,6 +117,20 @@ def complete(item_id: int, user, values: dict) -> ProcessInstance:
     task = runtime.find_task(workflow, item.task_id)
     if task is None or not task.has_state(runtime.TaskState.READY):
         raise Conflict(_l("This step is no longer waiting; reload the page."))
+
+    values = dict(values)
+    problems = {}
+    for field_id, (filename, content) in (files or {}).items():
+        try:
+            stored = attachments.store(filename, content, instance=instance, work_item=item,
+                                       field_id=field_id, user=user)
+        except attachments.AttachmentError as error:
+            problems[field_id] = [str(error)]
+        else:
+            values[field_id] = stored.describe()
+    if problems:
+        db.session.rollback()
+        raise InvalidInput(problems)
 
     task.data.update(values)
     task.run()

@@ -1,8 +1,8 @@
-"""workflow engine: definitions, versions, instances, work items, audit, pending messages
+"""workflow engine: definitions, versions, instances, work items, audit, attachments, pending messages
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-27 15:29:20.948171
+Create Date: 2026-11-27 15:34:02.172026
 
 """
 import sqlalchemy as sa
@@ -128,9 +128,33 @@ def upgrade():
         batch_op.create_index('ix_work_items_open_role', ['status', 'role', 'due_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_work_items_process_key'), ['process_key'], unique=False)
 
+    op.create_table('attachments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('instance_id', sa.Integer(), nullable=False),
+    sa.Column('work_item_id', sa.Integer(), nullable=True),
+    sa.Column('field_id', sa.String(length=100), nullable=False),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('content_type', sa.String(length=100), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
+    sa.Column('uploaded_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['instance_id'], ['process_instances.id'], name=op.f('fk_attachments_instance_id_process_instances')),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_attachments_uploaded_by_id_users')),
+    sa.ForeignKeyConstraint(['work_item_id'], ['work_items.id'], name=op.f('fk_attachments_work_item_id_work_items')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attachments'))
+    )
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachments_instance_id'), ['instance_id'], unique=False)
+
 
 
 def downgrade():
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attachments_instance_id'))
+
+    op.drop_table('attachments')
     with op.batch_alter_table('work_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_work_items_process_key'))
         batch_op.drop_index('ix_work_items_open_role')

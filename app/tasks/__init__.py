@@ -1,0 +1,13 @@
+"""The inbox ("Việc của tôi") and the page of each step."""
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from app.nav import NavItem, register_nav
+
+
+def init_app(app: Flask) -> None:
+    from app.tasks.views import bp
+
+    app.register_blueprint(bp)
+    register_nav(app, NavItem("tasks.inbox_page", _l("My work"), order=10))

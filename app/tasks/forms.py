@@ -1,0 +1,111 @@
+"""A WTForms form built from a step's camunda:formData, validated on the server.
+
+Fields live under "field_<id>" so that no form field id can shadow a WTForms attribute."""
+
+import unicodedata
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from app.workflow.attachments import ALLOWED, MAX_BYTES
+
+PREFIX = "field_"
+DATE_FORMAT = "%d/%m/%Y"
+
+
+def _date_range(schema):
+    def check(form, field):
+        if field.data is None:
+            return
+        if schema.min and field.data < schema.min:
+            raise ValueError(_l("Not before %(day)s.", day=schema.min.strftime(DATE_FORMAT)))
+        if schema.max and field.data > schema.max:
+            raise ValueError(_l("Not after %(day)s.", day=schema.max.strftime(DATE_FORMAT)))
+
+    return check
+
+
+def _field(schema):
+    required = [InputRequired()] if schema.required else [Optional()]
+    render = {"disabled": True} if schema.readonly else {}
+    label = schema.label
+    if schema.type == "string":
+        length = Length(min=schema.minlength or -1, max=schema.maxlength or -1)
+        kind = TextAreaField if schema.multiline else StringField
+        if schema.required:
+            required = [DataRequired()]
+        return kind(label, validators=[*required, length], render_kw=render)
+    if schema.type == "long":
+        bounds = NumberRange(min=schema.min, max=schema.max)
+        return IntegerField(label, validators=[*required, bounds], render_kw=render)
+    if schema.type == "boolean":
+        return BooleanField(label, validators=[DataRequired()] if schema.required else [],
+                            render_kw=render)
+    if schema.type == "date":
+        return DateField(label, format=DATE_FORMAT, validators=[*required, _date_range(schema)],
+                         render_kw={**render, "placeholder": "dd/mm/yyyy"})
+    if schema.type == "enum":
+        choices = [SelectChoice(option_id, name) for option_id, name in schema.options]
+        if not schema.required:
+            choices.insert(0, SelectChoice("", "—"))
+        return SelectField(label, choices=choices, validators=required, render_kw=render)
+    file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES)]
+    presence = [FileRequired()] if schema.required else [Optional()]
+    return FileField(label, validators=[*presence, *file_rules], render_kw=render)
+
+
+def build_form(fields, data: dict, **kwargs) -> FlaskForm:
+    """A form for `fields`, showing `data` (the step's current values) until posted."""
+
+    class StepForm(FlaskForm):
+        pass
+
+    for schema in fields:
+        setattr(StepForm, PREFIX + schema.id, _field(schema))
+    form = StepForm(**kwargs)
+    if not form.is_submitted():
+        for schema in fields:
+            _show(form[PREFIX + schema.id], schema, data.get(schema.id, schema.default))
+    for schema in fields:
+        if schema.readonly:  # shown, never taken from the request
+            _show(form[PREFIX + schema.id], schema, data.get(schema.id, schema.default))
+    return form
+
+
+def _show(field, schema, value) -> None:
+    if value is None or schema.type == "file":
+        return
+    if schema.type == "date" and isinstance(value, str):
+        value = date.fromisoformat(value)
+    field.data = value
+
+
+def values_of(form: FlaskForm, fields) -> tuple[dict, dict]:
+    """The typed values (NFC text) and the uploaded files of a validated form."""
+    values, files = {}, {}
+    for schema in fields:
+        if schema.readonly:
+            continue
+        value = form[PREFIX + schema.id].data
+        if schema.type == "file":
+            if value:
+                files[schema.id] = (value.filename, value.read())
+            continue
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value).strip()
+        if schema.type == "enum" and value == "":
+            value = None
+        values[schema.id] = value
+    return values, files

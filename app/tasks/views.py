@@ -1,0 +1,126 @@
+"""Inbox and step pages: parse the request, call the engine, render."""
+
+from datetime import UTC, datetime, time, timedelta
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from app import workflow
+from app.clock import LOCAL_TZ
+from app.tasks.forms import PREFIX, build_form, values_of
+
+bp = Blueprint("tasks", __name__, template_folder="templates")
+
+STATUS_FILTERS = {
+    "open": _l("Open"), "mine": _l("Claimed by me"), "due_soon": _l("Due soon"),
+    "overdue": _l("Overdue"), "done": _l("Done"),
+}
+
+
+def _day(name: str, end: bool = False) -> datetime | None:
+    """A dd/mm/yyyy query argument as the UTC instant its Vietnamese day starts (or ends)."""
+    try:
+        day = datetime.strptime(request.args.get(name, "").strip(), "%d/%m/%Y").date()
+    except ValueError:
+        return None
+    start = datetime.combine(day + timedelta(days=int(end)), time(), LOCAL_TZ)
+    return start.astimezone(UTC).replace(tzinfo=None)
+
+
+@bp.before_request
+@login_required
+def signed_in():
+    """Every page here needs a signed-in user."""
+
+
+@bp.get("/tasks")
+def inbox_page():
+    wanted = workflow.InboxFilter(
+        process=request.args.get("process") or None,
+        status=request.args.get("status", "open") if request.args.get("status") in
+        STATUS_FILTERS else "open",
+        due_from=_day("due_from"), due_to=_day("due_to", end=True),
+        sort=request.args.get("sort", "due"),
+        page=request.args.get("page", 1, type=int),
+    )
+    page = workflow.work_items_for(current_user, wanted)
+    return render_template(
+        "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS,
+        processes=workflow.process_choices(), badge=workflow.badge, badges=workflow.BADGES,
+    )
+
+
+def _answer(error: workflow.WorkflowError, item_id: int):
+    flash(str(error), "danger" if error.status != 409 else "warning")
+    if error.status == 404:
+        abort(404)
+    if error.status == 403:
+        abort(403)
+    return redirect(url_for(".step_page", item_id=item_id))
+
+
+@bp.post("/tasks/<int:item_id>/claim")
+def claim(item_id: int):
+    try:
+        workflow.claim(item_id, current_user)
+    except workflow.WorkflowError as error:
+        return _answer(error, item_id)
+    flash(_("You have claimed this step."), "success")
+    return redirect(url_for(".step_page", item_id=item_id))
+
+
+@bp.post("/tasks/<int:item_id>/unclaim")
+def unclaim(item_id: int):
+    try:
+        workflow.unclaim(item_id, current_user)
+    except workflow.WorkflowError as error:
+        return _answer(error, item_id)
+    flash(_("The step is back with your agency."), "info")
+    return redirect(url_for(".inbox_page"))
+
+
+@bp.route("/tasks/<int:item_id>", methods=["GET", "POST"])
+def step_page(item_id: int):
+    try:
+        item = workflow.step(item_id, current_user)
+    except workflow.WorkflowError as error:
+        abort(error.status)
+    fields = workflow.fields_of(item)
+    data = workflow.data_of(item)
+    form = build_form(fields, data)
+    status = 200
+    if item.status == "open" and form.validate_on_submit():
+        values, files = values_of(form, fields)
+        try:
+            workflow.complete(item.id, current_user, values, files)
+        except workflow.InvalidInput as error:
+            for field_id, messages in error.errors.items():
+                form[PREFIX + field_id].errors = list(messages)
+            status = 400
+        except workflow.WorkflowError as error:
+            return _answer(error, item_id)
+        else:
+            flash(_("Done: %(title)s.", title=item.title), "success")
+            return redirect(url_for(".inbox_page"))
+    elif form.is_submitted():
+        status = 400 if item.status == "open" else 409
+        if item.status != "open":
+            flash(_("This step is already closed."), "warning")
+    return render_template(
+        "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
+        badge=workflow.badge(item), badges=workflow.BADGES,
+        documentation=workflow.documentation_of(item),
+    ), status
+
+
+@bp.get("/attachments/<int:attachment_id>")
+def attachment(attachment_id: int):
+    try:
+        stored = workflow.attachment_for(attachment_id, current_user)
+    except workflow.WorkflowError as error:
+        abort(error.status)
+    return send_file(BytesIO(stored.content), mimetype=stored.content_type,
+                     as_attachment=True, download_name=stored.filename)

@@ -1,0 +1,85 @@
+"""What the inbox reads: work items, filtered and paged, straight from their rows; no
+workflow is loaded to list tasks."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+
+from app.clock import utcnow
+from app.extensions import db
+from app.workflow.assignment import visible_to
+from app.workflow.models import ProcessDefinition, WorkItem, WorkItemStatus
+
+DUE_SOON = timedelta(days=2)
+
+BADGES = {
+    "in_progress": (_l("In progress"), "secondary"),
+    "due_soon": (_l("Due soon"), "warning"),
+    "overdue": (_l("Overdue"), "danger"),
+    "done_on_time": (_l("Done on time"), "success"),
+    "done_late": (_l("Done late"), "dark"),
+    "cancelled": (_l("Cancelled"), "light"),
+}
+
+SORTS = {
+    "due": (WorkItem.due_at.is_(None), WorkItem.due_at.asc(), WorkItem.id.asc()),
+    "newest": (WorkItem.created_at.desc(), WorkItem.id.desc()),
+    "oldest": (WorkItem.created_at.asc(), WorkItem.id.asc()),
+}
+
+
+def badge(item: WorkItem, now: datetime | None = None) -> str:
+    now = now or utcnow()
+    if item.status == WorkItemStatus.CANCELLED.value:
+        return "cancelled"
+    if item.status == WorkItemStatus.COMPLETED.value:
+        late = item.due_at is not None and item.completed_at > item.due_at
+        return "done_late" if late else "done_on_time"
+    if item.due_at is None or item.due_at > now + DUE_SOON:
+        return "in_progress"
+    return "overdue" if item.due_at < now else "due_soon"
+
+
+@dataclass
+class InboxFilter:
+    process: str | None = None
+    status: str = "open"  # open, mine, due_soon, overdue, done
+    due_from: datetime | None = None
+    due_to: datetime | None = None
+    sort: str = "due"
+    page: int = 1
+    per_page: int = 25
+
+
+def work_items_for(user, wanted: InboxFilter):
+    """A page of the work items this user sees, as Flask-SQLAlchemy Pagination."""
+    now = utcnow()
+    query = select(WorkItem)
+    if wanted.status == "done":
+        query = query.where(
+            WorkItem.status == WorkItemStatus.COMPLETED.value,
+            or_(WorkItem.completed_by_id == user.id, WorkItem.agency_id == user.agency_id),
+        )
+    else:
+        query = query.where(WorkItem.status == WorkItemStatus.OPEN.value, visible_to(user))
+        if wanted.status == "mine":
+            query = query.where(WorkItem.claimed_by_id == user.id)
+        elif wanted.status == "overdue":
+            query = query.where(WorkItem.due_at < now)
+        elif wanted.status == "due_soon":
+            query = query.where(WorkItem.due_at >= now, WorkItem.due_at <= now + DUE_SOON)
+    if wanted.process:
+        query = query.where(WorkItem.process_key == wanted.process)
+    if wanted.due_from:
+        query = query.where(WorkItem.due_at >= wanted.due_from)
+    if wanted.due_to:
+        query = query.where(WorkItem.due_at < wanted.due_to)
+    query = query.order_by(*SORTS.get(wanted.sort, SORTS["due"]))
+    return db.paginate(query, page=wanted.page, per_page=wanted.per_page, error_out=False)
+
+
+def process_choices() -> list[tuple[str, str]]:
+    return [(d.key, d.name) for d in db.session.scalars(
+        select(ProcessDefinition).order_by(ProcessDefinition.name))]

@@ -1,0 +1,67 @@
+"""Reading one step for its page or the API: its form and the data it sees."""
+
+from flask_babel import lazy_gettext as _l
+from SpiffWorkflow.camunda.specs.user_task import UserTask
+from sqlalchemy import select
+
+from app.extensions import db
+from app.workflow import runtime
+from app.workflow.assignment import may_take
+from app.workflow.errors import Forbidden, NotFound
+from app.workflow.formschema import FieldSchema, form_fields
+from app.workflow.models import Attachment, WorkItem
+from app.workflow.serializer import to_plain
+from app.workflow.specs import diagram_for
+
+
+def _user_task_spec(item: WorkItem):
+    diagram = diagram_for(item.instance.version)
+    for spec in [diagram.spec, *diagram.subprocess_specs.values()]:
+        for task_spec in spec.task_specs.values():
+            if isinstance(task_spec, UserTask) and task_spec.bpmn_id == item.task_name:
+                return task_spec
+    raise NotFound(_l("This step's definition is missing."))
+
+
+def fields_of(item: WorkItem) -> list[FieldSchema]:
+    return form_fields(_user_task_spec(item))
+
+
+def documentation_of(item: WorkItem) -> str | None:
+    return _user_task_spec(item).documentation
+
+
+def may_see(user, item: WorkItem) -> bool:
+    from app.auth.roles import Role
+
+    return (may_take(user, item) or item.completed_by_id == user.id
+            or item.claimed_by_id == user.id or user.has_any_role(Role.ADMIN))
+
+
+def step(item_id: int, user) -> WorkItem:
+    item = db.session.get(WorkItem, item_id)
+    if item is None:
+        raise NotFound(_l("This step does not exist."))
+    if not may_see(user, item):
+        raise Forbidden(_l("This step is not assigned to you or your agency."))
+    return item
+
+
+def data_of(item: WorkItem) -> dict:
+    """The data the step sees now (or saw, once it is done), as plain JSON values."""
+    workflow = runtime.load(item.instance)
+    task = runtime.find_task(workflow, item.task_id)
+    return to_plain(task.data) if task is not None else {}
+
+
+def attachment_for(attachment_id: int, user) -> Attachment:
+    """A file, for a person who may see a step of the process it was submitted to (the
+    reviewer of a report reads its evidence)."""
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise NotFound(_l("This file does not exist."))
+    steps = db.session.scalars(select(WorkItem).where(
+        WorkItem.instance_id == attachment.instance_id))
+    if not any(may_see(user, item) for item in steps):
+        raise Forbidden(_l("You may not open this file."))
+    return attachment

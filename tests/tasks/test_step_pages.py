@@ -1,0 +1,166 @@
+"""A clerk's path through the demo process: inbox, the form the diagram defines, the next
+agency's inbox, evidence files."""
+
+import hashlib
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.workflow import add_version, start_process
+from app.workflow.models import Attachment, WorkItem
+from tests import factories
+from tests.conftest import csrf_token, login, post_form
+
+DEMO = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "demo_report.bpmn"
+PDF = b"%PDF-1.4\n% minh chung\n"
+
+
+@pytest.fixture
+def demo(agencies):
+    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
+    return start_process("demo_report", subject="Tuần lễ Thương hiệu quốc gia 2025")
+
+
+@pytest.fixture
+def clerks(app, agencies):
+    people = {
+        "sttt": factories.make_user("clerk.stttt", agency_code="STTTT", full_name="Trần Giao"),
+        "svh": factories.make_user("clerk.svh", agency_code="SVHTTDL", full_name="Lê Làm"),
+        "sct": factories.make_user("clerk.sct", agency_code="SCT", full_name="Phạm Phối"),
+    }
+    clients = {}
+    for key, user in people.items():
+        clients[key] = app.test_client()
+        login(clients[key], user.username, factories.PASSWORD)
+    return clients
+
+
+def _open_item(title):
+    return db.session.scalar(select(WorkItem).where(WorkItem.title == title,
+                                                    WorkItem.status == "open"))
+
+
+ASSIGN = {
+    "field_noi_dung": "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi",
+    "field_so_san_pham": "12", "field_khan": "y", "field_han_bao_cao": "15/12/2025",
+    "field_loai": "dot_xuat", "field_can_phoi_hop": "y",
+}
+
+
+def test_the_inbox_lists_the_agencys_steps_only(demo, clerks):
+    assert "Giao nhiệm vụ" in clerks["sttt"].get("/tasks").get_data(as_text=True)
+    assert "Giao nhiệm vụ" not in clerks["svh"].get("/tasks").get_data(as_text=True)
+
+
+def test_the_form_has_every_field_the_diagram_defines(demo, clerks):
+    page = clerks["sttt"].get(f"/tasks/{_open_item('Giao nhiệm vụ').id}").get_data(as_text=True)
+
+    assert re.search(r'<textarea[^>]+name="field_noi_dung"', page)
+    assert 'type="number"' in page and 'name="field_so_san_pham"' in page
+    assert 'type="checkbox"' in page and 'placeholder="dd/mm/yyyy"' in page
+    assert '<option value="dot_xuat">Đột xuất</option>' in page
+    assert 'type="file"' in page and 'enctype="multipart/form-data"' in page
+
+
+def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+
+    response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        **ASSIGN, "field_so_san_pham": "5000", "field_han_bao_cao": "31/02/2025",
+    })
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi" in page
+    assert 'value="5000"' in page
+    assert page.count("invalid-feedback") == 2
+    assert _open_item("Giao nhiệm vụ") is not None
+
+
+def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+    response = clerks["sttt"].post(f"/tasks/{item.id}", data={
+        **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
+        "field_tai_lieu": (io.BytesIO(PDF), "kế-hoạch.pdf"),
+    }, content_type="multipart/form-data")
+    assert response.status_code == 302
+
+    implement = _open_item("Thực hiện và báo cáo")
+    assert "Thực hiện và báo cáo" in clerks["svh"].get("/tasks").get_data(as_text=True)
+    from app.workflow import data_of
+    data = data_of(implement)
+    assert data["so_san_pham"] == 12 and data["khan"] is True
+    assert data["han_bao_cao"] == "2025-12-15" and data["loai"] == "dot_xuat"
+    assert implement.due_at is not None  # three working days: an urgent task
+    stored = db.session.scalar(select(Attachment))
+    assert stored.sha256 == hashlib.sha256(PDF).hexdigest() and stored.size == len(PDF)
+    assert data["tai_lieu"]["attachment_id"] == stored.id
+
+
+def test_evidence_is_downloadable_by_those_in_the_process_only(demo, clerks, app):
+    item = _open_item("Giao nhiệm vụ")
+    clerks["sttt"].post(f"/tasks/{item.id}", data={
+        **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
+        "field_tai_lieu": (io.BytesIO(PDF), "ke-hoach.pdf"),
+    }, content_type="multipart/form-data")
+    stored = db.session.scalar(select(Attachment))
+
+    download = clerks["svh"].get(f"/attachments/{stored.id}")
+    assert download.status_code == 200 and download.data == PDF
+    factories.make_user("outsider", agency_code="SYT")
+    outsider = app.test_client()
+    login(outsider, "outsider", factories.PASSWORD)
+    assert outsider.get(f"/attachments/{stored.id}").status_code == 403
+
+
+def test_a_disguised_file_is_refused_and_nothing_is_saved(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+
+    response = clerks["sttt"].post(f"/tasks/{item.id}", data={
+        **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
+        "field_tai_lieu": (io.BytesIO(b"MZ\x90\x00 not a pdf"), "bao-cao.pdf"),
+    }, content_type="multipart/form-data")
+
+    assert response.status_code == 400
+    assert "không khớp" in response.get_data(as_text=True) or \
+        "does not match" in response.get_data(as_text=True)
+    assert db.session.scalar(select(Attachment)) is None
+    assert _open_item("Giao nhiệm vụ") is not None
+
+
+def test_someone_elses_step_is_403(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+
+    assert clerks["svh"].get(f"/tasks/{item.id}").status_code == 403
+    response = post_form(clerks["svh"], f"/tasks/{item.id}", ASSIGN)
+    assert response.status_code == 403
+    assert _open_item("Giao nhiệm vụ") is not None
+
+
+def test_a_second_submission_is_told_the_step_is_done(demo, clerks, app):
+    factories.make_user("clerk2.stttt", agency_code="STTTT", full_name="Nguyễn Hai")
+    second = app.test_client()
+    login(second, "clerk2.stttt", factories.PASSWORD)
+    item = _open_item("Giao nhiệm vụ")
+    token = csrf_token(second)
+    post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
+
+    response = second.post(f"/tasks/{item.id}", data={**ASSIGN, "csrf_token": token},
+                           follow_redirects=True)
+
+    assert "Trần Giao" in response.get_data(as_text=True)
+
+
+def test_dates_show_as_dd_mm_yyyy(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+    post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
+
+    page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
+
+    assert "15/12/2025" in page
+    assert date(2025, 12, 15).isoformat() not in page
