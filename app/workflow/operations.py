@@ -116,7 +116,9 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     workflow = runtime.load(instance)
     task = runtime.find_task(workflow, item.task_id)
     if task is None or not task.has_state(runtime.TaskState.READY):
-        raise Conflict(_l("This step is no longer waiting; reload the page."))
+        # The instance moved on between our reading the step and reading its state.
+        db.session.rollback()
+        _explain_lost_race(item_id)
 
     values = dict(values)
     problems = {}
@@ -142,12 +144,14 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     runtime.advance(instance, workflow, user)
     runtime.save(instance, workflow, user)
 
-    def explain_loss():
-        fresh = db.session.get(WorkItem, item_id)
-        _refuse_if_closed(fresh)
-
-    _commit_or_conflict(explain_loss)
+    _commit_or_conflict(lambda: _explain_lost_race(item_id))
     return instance
+
+
+def _explain_lost_race(item_id: int) -> None:
+    """After losing a race, say who won if the step is done; otherwise a plain conflict."""
+    _refuse_if_closed(_item(item_id))
+    raise Conflict(_l("This step is no longer waiting; reload the page."))
 
 
 def instance_or_404(instance_id: int) -> ProcessInstance:
