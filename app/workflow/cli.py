@@ -1,6 +1,8 @@
-"""`flask --app wsgi workflow ...`: sync the shipped diagrams, validate files."""
+"""`flask --app wsgi workflow ...`: sync the shipped diagrams, validate files, fire timers."""
 
+import signal
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -8,6 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from app.workflow.definitions import sync_folder, validate
+from app.workflow.timers import tick
 
 workflow_cli = AppGroup("workflow", help="Process definitions and the engine.")
 
@@ -37,6 +40,35 @@ def validate_command(files):
         click.echo(verdict.line())
         failed = failed or not verdict.ok
     sys.exit(1 if failed else 0)
+
+
+@workflow_cli.command("tick")
+def tick_command():
+    """Fire the timers that are due, once."""
+    click.echo(f"{tick()} instance(s) moved")
+
+
+@workflow_cli.command("worker")
+@click.option("--interval", default=10.0, show_default=True, help="Seconds between ticks.")
+def worker_command(interval):
+    """Fire timers as they fall due, until stopped (Ctrl+C or SIGTERM)."""
+    running = True
+
+    def stop(*_):
+        nonlocal running
+        running = False
+
+    signal.signal(signal.SIGTERM, stop)
+    click.echo(f"Timer worker started; a tick every {interval:g} s.")
+    try:
+        while running:
+            moved = tick()
+            if moved:
+                click.echo(f"{moved} instance(s) moved")
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    click.echo("Timer worker stopped.")
 
 
 def init_app(app: Flask) -> None:
