@@ -33,6 +33,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from app import errors, i18n, nav, security
+    from app.admin import init_app as init_admin
     from app.auth import init_app as init_auth
     from app.home import bp as home_bp
     from app.tasks import init_app as init_tasks
@@ -45,6 +46,7 @@ def _register_blueprints(app: Flask) -> None:
     init_auth(app)
     init_workflow(app)
     init_tasks(app)
+    init_admin(app)
     app.register_blueprint(home_bp)
 
 

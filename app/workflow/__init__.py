@@ -7,12 +7,15 @@ outside app.workflow touches SpiffWorkflow.
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     suspend / resume / terminate / retry(instance_id, user)
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
+    list_definitions(), list_instances(...), instance_detail(id): what admins read
     register_helper(name, function): offer a function to BPMN scripts
 """
 
 from flask import Flask
 
-from app.workflow.definitions import add_version, published_version, validate
+from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
+from app.workflow.bpmn import BpmnError
+from app.workflow.definitions import add_version, publish_version, published_version, validate
 from app.workflow.errors import (
     AlreadyCompleted,
     Conflict,
@@ -22,6 +25,12 @@ from app.workflow.errors import (
     WorkflowError,
 )
 from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work_items_for
+from app.workflow.labels import EVENTS as EVENT_LABELS
+from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
+from app.workflow.monitor import definitions as list_definitions
+from app.workflow.monitor import instance_counts, instance_detail
+from app.workflow.monitor import instances as list_instances
+from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
     claim,
     complete,
@@ -36,11 +45,13 @@ from app.workflow.sandbox import register_helper
 from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
 
 __all__ = [
-    "BADGES", "AlreadyCompleted", "Conflict", "Forbidden", "InboxFilter", "InvalidInput",
-    "NotFound", "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete",
-    "data_of", "documentation_of", "fields_of", "init_app", "process_choices",
-    "published_version", "register_helper", "resume", "retry", "start_process", "step",
-    "suspend", "terminate", "unclaim", "validate", "work_items_for",
+    "BADGES", "EVENT_LABELS", "INSTANCE_STATUS_LABELS", "MAX_DIAGRAM_BYTES", "AlreadyCompleted",
+    "BpmnError", "Conflict", "Forbidden", "InboxFilter", "InvalidInput", "NotFound",
+    "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete", "data_of",
+    "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
+    "instance_detail", "list_definitions", "list_instances", "process_choices", "publish_version",
+    "published_version", "register_helper", "resume", "retry", "start_process", "step", "suspend",
+    "terminate", "unclaim", "validate", "work_items_for",
 ]
 
 

@@ -1,0 +1,19 @@
+"""Administration of the processes: definitions and versions, instances and their repair."""
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from app.auth.roles import Role
+from app.nav import NavItem, register_nav
+
+
+def init_app(app: Flask) -> None:
+    from app.admin.views import bp
+
+    app.register_blueprint(bp)
+    admin = frozenset({Role.ADMIN})
+    register_nav(
+        app,
+        NavItem("process_admin.definitions", _l("Processes"), admin, order=70),
+        NavItem("process_admin.instances", _l("Instances"), admin, order=71),
+    )

@@ -1,0 +1,27 @@
+"""How the engine's states and events read to a person."""
+
+from flask_babel import lazy_gettext as _l
+
+INSTANCE_STATUS = {
+    "running": (_l("Running"), "primary"),
+    "error": (_l("Failed"), "danger"),
+    "suspended": (_l("Suspended"), "warning"),
+    "completed": (_l("Completed"), "success"),
+    "terminated": (_l("Terminated"), "secondary"),
+}
+
+EVENTS = {
+    "started": _l("Started"),
+    "claimed": _l("Claimed"),
+    "unclaimed": _l("Released"),
+    "completed": _l("Completed"),
+    "cancelled": _l("Step cancelled"),
+    "timer": _l("Timer fired"),
+    "message": _l("Message"),
+    "error": _l("Error"),
+    "retried": _l("Retried"),
+    "suspended": _l("Suspended"),
+    "resumed": _l("Resumed"),
+    "terminated": _l("Terminated"),
+    "finished": _l("Finished"),
+}

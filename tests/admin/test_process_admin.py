@@ -1,0 +1,120 @@
+"""An admin loads BPMN files, sees verdicts, publishes versions and repairs instances."""
+
+import io
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.workflow import start_process
+from app.workflow.models import DefinitionVersion, ProcessInstance
+from tests.conftest import csrf_token, post_form
+from tests.workflow import diagrams
+
+INTERCHANGE = Path(__file__).resolve().parents[1] / "workflow" / "interchange"
+
+
+def _upload(client, content, name, publish=False):
+    data = {"csrf_token": csrf_token(client), "diagram": (io.BytesIO(content), name)}
+    if publish:
+        data["publish"] = "y"
+    return client.post("/admin/processes", data=data, content_type="multipart/form-data")
+
+
+def test_an_accepted_file_becomes_a_draft_then_a_published_version(admin_client, agencies):
+    response = _upload(admin_client, diagrams.two_steps().encode(), "two.bpmn")
+    assert response.status_code == 302
+
+    version = db.session.scalar(select(DefinitionVersion))
+    assert version.status == "draft" and version.number == 1
+    page = admin_client.get("/admin/processes").get_data(as_text=True)
+    assert "Báo cáo hai bước" in page and version.sha256[:12] in page
+
+    post_form(admin_client, f"/admin/processes/versions/{version.id}/publish")
+    db.session.refresh(version)
+    assert version.status == "published"
+
+
+def test_the_same_content_twice_makes_no_new_version(admin_client, agencies):
+    _upload(admin_client, diagrams.two_steps().encode(), "two.bpmn", publish=True)
+    _upload(admin_client, diagrams.two_steps().encode(), "two-again.bpmn", publish=True)
+
+    assert len(db.session.scalars(select(DefinitionVersion)).all()) == 1
+
+
+def test_a_refused_file_shows_its_reason_and_stores_nothing(admin_client, agencies):
+    content = (INTERCHANGE / "C.7.0.bpmn").read_bytes()
+
+    response = _upload(admin_client, content, "C.7.0.bpmn")
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "business rule tasks (DMN decisions) are not supported" in page
+    assert db.session.scalar(select(DefinitionVersion)) is None
+
+
+def test_a_hostile_file_gets_a_reason_not_a_traceback(admin_client, agencies):
+    from tests.workflow.test_validation import XXE
+
+    response = _upload(admin_client, XXE.encode(), "evil.bpmn")
+
+    assert response.status_code == 400
+    assert "DOCTYPE" in response.get_data(as_text=True)
+
+
+def test_instances_pin_their_version(admin_client, agencies):
+    _upload(admin_client, diagrams.two_steps().encode(), "v1.bpmn", publish=True)
+    old = start_process("two_steps")
+    _upload(admin_client, diagrams.two_steps(second="SVHTTDL").encode(), "v2.bpmn", publish=True)
+    new = start_process("two_steps")
+
+    assert old.version.number == 1 and new.version.number == 2
+
+
+def test_admin_follows_an_instance_and_repairs_a_failure(admin_client, agencies, deploy):
+    deploy(diagrams.script_then_step("total = amount * 2"))
+    instance = start_process("scripted", subject="Thiếu số liệu")
+
+    page = admin_client.get(f"/admin/instances/{instance.id}").get_data(as_text=True)
+    assert "Thiếu số liệu" in page and "amount" in page
+
+    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry",
+                         {"task_data": '{"amount": 4}'}, follow_redirects=True)
+
+    db.session.refresh(instance)
+    assert instance.status == "running"
+    assert "Xem kết quả" in response.get_data(as_text=True)
+
+
+def test_bad_json_in_the_repair_form_is_refused_with_a_reason(admin_client, agencies, deploy):
+    deploy(diagrams.script_then_step("total = amount * 2"))
+    instance = start_process("scripted")
+
+    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry",
+                         {"task_data": "{amount: 4"}, follow_redirects=True)
+
+    assert response.status_code == 200
+    db.session.refresh(instance)
+    assert instance.status == "error"
+
+
+def test_suspend_resume_terminate(admin_client, agencies, two_steps):
+    instance = start_process("two_steps")
+
+    post_form(admin_client, f"/admin/instances/{instance.id}/suspend")
+    db.session.refresh(instance)
+    assert instance.status == "suspended"
+    post_form(admin_client, f"/admin/instances/{instance.id}/resume")
+    db.session.refresh(instance)
+    assert instance.status == "running"
+    post_form(admin_client, f"/admin/instances/{instance.id}/terminate")
+    db.session.refresh(instance)
+    assert instance.status == "terminated"
+    assert db.session.scalar(select(ProcessInstance.id).where(
+        ProcessInstance.status == "running")) is None
+
+    from app.workflow.models import AuditEvent
+
+    kinds = db.session.scalars(select(AuditEvent.kind).where(
+        AuditEvent.instance_id == instance.id).order_by(AuditEvent.id)).all()
+    assert kinds[-3:] == ["suspended", "resumed", "terminated"]
