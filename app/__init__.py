@@ -34,6 +34,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from app import errors, i18n, nav, security
     from app.admin import init_app as init_admin
+    from app.api import init_app as init_api
     from app.auth import init_app as init_auth
     from app.home import bp as home_bp
     from app.tasks import init_app as init_tasks
@@ -47,6 +48,7 @@ def _register_blueprints(app: Flask) -> None:
     init_workflow(app)
     init_tasks(app)
     init_admin(app)
+    init_api(app)
     app.register_blueprint(home_bp)
 
 

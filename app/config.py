@@ -39,6 +39,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = 8 * 3600  # a clerk may keep a long form open for a working day
+    MAX_CONTENT_LENGTH = 40 * 1024 * 1024  # a form with a few evidence files
 
     # Failed sign-ins: this many per account (four times as many per address) within the
     # window lock further tries out until the window has passed.

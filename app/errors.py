@@ -1,6 +1,6 @@
 """Error pages in the user's language; never a traceback on screen."""
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
@@ -10,7 +10,9 @@ MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood.")),
     403: (_l("Access denied"), _l("You do not have permission to do this.")),
     404: (_l("Page not found"), _l("The page you asked for does not exist or was moved.")),
+    401: (_l("Sign-in required"), _l("Please sign in to continue.")),
     405: (_l("Not allowed"), _l("This action cannot be done this way.")),
+    413: (_l("Too large"), _l("The file or form is larger than the system accepts.")),
     429: (_l("Too many requests"), _l("Please wait a moment and try again.")),
     500: (
         _l("Something went wrong"),
@@ -21,13 +23,15 @@ MESSAGES = {
 
 def render_error(status: int, detail: str | None = None):
     title, message = MESSAGES[status]
+    if request.path.startswith("/api/"):
+        return jsonify({"error": str(detail or message)}), status
     return render_template(
         "errors/error.html", status=status, title=title, message=detail or message
     ), status
 
 
 def init_app(app: Flask) -> None:
-    for status in (400, 403, 404, 405, 429):
+    for status in (400, 401, 403, 404, 405, 413, 429):
         app.register_error_handler(status, lambda error, status=status: render_error(status))
 
     @app.errorhandler(CSRFError)

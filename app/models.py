@@ -1,5 +1,6 @@
 """Every model of the core, imported in one place so Alembic sees all tables."""
 
+from app.api.models import ApiToken
 from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
 from app.settings import Setting
 from app.workflow.models import (
@@ -12,7 +13,7 @@ from app.workflow.models import (
 )
 
 __all__ = [
-    "Agency", "AgencyGroup", "AuditEvent", "DefinitionVersion", "LoginAttempt",
+    "Agency", "AgencyGroup", "ApiToken", "AuditEvent", "DefinitionVersion", "LoginAttempt",
     "PendingMessage", "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole",
     "WorkItem",
 ]

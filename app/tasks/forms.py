@@ -42,14 +42,15 @@ def _field(schema):
     render = {"disabled": True} if schema.readonly else {}
     label = schema.label
     if schema.type == "string":
-        length = Length(min=schema.minlength or -1, max=schema.maxlength or -1)
         kind = TextAreaField if schema.multiline else StringField
-        if schema.required:
-            required = [DataRequired()]
-        return kind(label, validators=[*required, length], render_kw=render)
+        rules = [DataRequired()] if schema.required else required
+        if schema.minlength or schema.maxlength:
+            rules.append(Length(min=schema.minlength or -1, max=schema.maxlength or -1))
+        return kind(label, validators=rules, render_kw=render)
     if schema.type == "long":
-        bounds = NumberRange(min=schema.min, max=schema.max)
-        return IntegerField(label, validators=[*required, bounds], render_kw=render)
+        if schema.min is not None or schema.max is not None:
+            required.append(NumberRange(min=schema.min, max=schema.max))
+        return IntegerField(label, validators=required, render_kw=render)
     if schema.type == "boolean":
         return BooleanField(label, validators=[DataRequired()] if schema.required else [],
                             render_kw=render)

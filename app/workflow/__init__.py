@@ -28,7 +28,7 @@ from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.monitor import definitions as list_definitions
-from app.workflow.monitor import instance_counts, instance_detail
+from app.workflow.monitor import instance_counts, instance_detail, open_steps
 from app.workflow.monitor import instances as list_instances
 from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
@@ -49,9 +49,9 @@ __all__ = [
     "BpmnError", "Conflict", "Forbidden", "InboxFilter", "InvalidInput", "NotFound",
     "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete", "data_of",
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
-    "instance_detail", "list_definitions", "list_instances", "process_choices", "publish_version",
-    "published_version", "register_helper", "resume", "retry", "start_process", "step", "suspend",
-    "terminate", "unclaim", "validate", "work_items_for",
+    "instance_detail", "list_definitions", "list_instances", "open_steps", "process_choices",
+    "publish_version", "published_version", "register_helper", "resume", "retry", "start_process",
+    "step", "suspend", "terminate", "unclaim", "validate", "work_items_for",
 ]
 
 

@@ -80,3 +80,9 @@ def instance_detail(instance_id: int) -> InstanceDetail:
     timeline = db.session.scalars(select(AuditEvent).where(AuditEvent.instance_id == instance_id)
                                   .order_by(AuditEvent.at, AuditEvent.id)).all()
     return InstanceDetail(instance, to_plain(source.data), steps, timeline)
+
+
+def open_steps(instance_id: int) -> list[WorkItem]:
+    return db.session.scalars(select(WorkItem).where(
+        WorkItem.instance_id == instance_id, WorkItem.status == WorkItemStatus.OPEN.value)
+        .order_by(WorkItem.id)).all()

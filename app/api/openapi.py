@@ -1,0 +1,120 @@
+"""The OpenAPI 3.1 description of /api/v1. A test checks that it lists exactly the routes."""
+
+ERROR = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+
+WORK_ITEM = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"}, "process": {"type": "string"},
+        "subject": {"type": "string"}, "instance_id": {"type": "integer"},
+        "status": {"type": "string", "enum": ["open", "completed", "cancelled"]},
+        "badge": {"type": "string", "enum": ["in_progress", "due_soon", "overdue",
+                                             "done_on_time", "done_late", "cancelled"]},
+        "due_at": {"type": ["string", "null"], "format": "date-time"},
+        "claimed_by": {"type": ["string", "null"]}, "agency": {"type": ["string", "null"]},
+        "group": {"type": ["string", "null"]}, "role": {"type": ["string", "null"]},
+    },
+}
+
+FIELD = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"}, "label": {"type": "string"},
+        "type": {"type": "string", "enum": ["string", "long", "boolean", "date", "enum",
+                                            "file"]},
+        "required": {"type": "boolean"}, "readonly": {"type": "boolean"},
+        "multiline": {"type": "boolean"}, "minlength": {"type": "integer"},
+        "maxlength": {"type": "integer"}, "min": {}, "max": {},
+        "options": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def _errors(*codes: int) -> dict:
+    text = {400: "Invalid request or values", 401: "No valid token", 403: "Not yours",
+            404: "Not found", 409: "Already completed or changed by someone else"}
+    return {str(code): {"description": text[code], "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for code in codes}
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ITEM_ID = [{"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+STEPS = {"type": "array", "items": {"$ref": "#/components/schemas/WorkItem"}}
+
+
+def document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Thông tin đối ngoại Quảng Ngãi — workflow API", "version": "1"},
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"token": []}],
+        "components": {
+            "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+            "schemas": {"Error": ERROR, "WorkItem": WORK_ITEM, "Field": FIELD},
+        },
+        "paths": {
+            "/openapi.json": {"get": {"summary": "This document", "security": [],
+                                      "responses": {"200": _json({"type": "object"})}}},
+            "/instances": {"post": {
+                "summary": "Start an instance of a published process",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["process"],
+                    "properties": {"process": {"type": "string"},
+                                   "business_key": {"type": "string"},
+                                   "subject": {"type": "string"}, "data": {"type": "object"}},
+                }}}},
+                "responses": {"201": _json({"type": "object", "properties": {
+                    "id": {"type": "integer"}, "status": {"type": "string"},
+                    "open_steps": STEPS}}, "Started"), **_errors(400, 401, 404)},
+            }},
+            "/work-items": {"get": {
+                "summary": "My work items",
+                "parameters": [
+                    {"name": "status", "in": "query", "schema": {"type": "string", "enum": [
+                        "open", "mine", "due_soon", "overdue", "done"]}},
+                    {"name": "process", "in": "query", "schema": {"type": "string"}},
+                    {"name": "page", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "per_page", "in": "query", "schema": {"type": "integer"}},
+                ],
+                "responses": {"200": _json({"type": "object", "properties": {
+                    "items": STEPS, "page": {"type": "integer"},
+                    "pages": {"type": "integer"}, "total": {"type": "integer"}}}),
+                    **_errors(401)},
+            }},
+            "/work-items/{item_id}": {"get": {
+                "summary": "One work item with its form schema and data",
+                "parameters": ITEM_ID,
+                "responses": {"200": _json({"allOf": [
+                    {"$ref": "#/components/schemas/WorkItem"},
+                    {"type": "object", "properties": {
+                        "form": {"type": "array", "items": {"$ref": "#/components/schemas/Field"}},
+                        "data": {"type": "object"}}}]}), **_errors(401, 403, 404)},
+            }},
+            "/work-items/{item_id}/claim": {"post": {
+                "summary": "Claim a work item", "parameters": ITEM_ID,
+                "responses": {"200": _json({"$ref": "#/components/schemas/WorkItem"}),
+                              **_errors(401, 403, 404, 409)},
+            }},
+            "/work-items/{item_id}/unclaim": {"post": {
+                "summary": "Release a claimed work item", "parameters": ITEM_ID,
+                "responses": {"200": _json({"$ref": "#/components/schemas/WorkItem"}),
+                              **_errors(401, 403, 404, 409)},
+            }},
+            "/work-items/{item_id}/complete": {"post": {
+                "summary": "Complete a work item with its form values",
+                "description": "Values by field id: text, whole numbers, true/false, dates as "
+                               "YYYY-MM-DD or dd/mm/yyyy, enum ids, and files as "
+                               "{\"name\": ..., \"content_base64\": ...}.",
+                "parameters": ITEM_ID,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"values": {"type": "object"}}}}}},
+                "responses": {"200": _json({"type": "object", "properties": {
+                    "instance_id": {"type": "integer"}, "status": {"type": "string"},
+                    "open_steps": STEPS}}), **_errors(400, 401, 403, 404, 409)},
+            }},
+        },
+    }

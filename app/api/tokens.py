@@ -1,0 +1,51 @@
+"""Making, checking and revoking API tokens."""
+
+import hashlib
+import secrets
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.api.models import ApiToken
+from app.clock import utcnow
+from app.extensions import db
+
+PREFIX = "ttdn_"
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create(user, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`; the plain token is returned once and never stored."""
+    plain = PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=name.strip()[:100] or str(_l("API token")),
+                     token_hash=_digest(plain), prefix=plain[:12], created_at=utcnow())
+    db.session.add(token)
+    db.session.commit()
+    return token, plain
+
+
+def revoke(user, token_id: int) -> bool:
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id or token.revoked_at is not None:
+        return False
+    token.revoked_at = utcnow()
+    db.session.commit()
+    return True
+
+
+def tokens_of(user) -> list[ApiToken]:
+    return db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                              .order_by(ApiToken.created_at.desc())).all()
+
+
+def user_for(plain: str):
+    """The active user a valid, unrevoked token belongs to, or None."""
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(plain)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    db.session.commit()
+    return token.user

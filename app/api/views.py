@@ -1,0 +1,129 @@
+"""/api/v1: start an instance, list my work items, read one with its form, complete it."""
+
+from flask import Blueprint, g, jsonify, request
+
+from app import workflow
+from app.api import tokens
+from app.api.openapi import document
+from app.api.values import BadValues, check
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def problem(status: int, message: str, **extra):
+    return jsonify({"error": str(message), **extra}), status
+
+
+@bp.before_request
+def authenticate():
+    if request.endpoint == "api.openapi":
+        return None
+    header = request.headers.get("Authorization", "")
+    scheme, _, plain = header.partition(" ")
+    user = tokens.user_for(plain.strip()) if scheme.lower() == "bearer" and plain else None
+    if user is None:
+        return problem(401, "a valid token is required: Authorization: Bearer <token>")
+    g.api_user = user
+    return None
+
+
+@bp.errorhandler(workflow.WorkflowError)
+def engine_refused(error: workflow.WorkflowError):
+    extra = {}
+    if isinstance(error, workflow.AlreadyCompleted):
+        extra = {"completed_by": error.who,
+                 "completed_at": error.when.isoformat() + "Z" if error.when else None}
+    if isinstance(error, workflow.InvalidInput):
+        extra = {"fields": error.errors}
+    return problem(error.status, str(error), **extra)
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise workflow.WorkflowError("the body must be a JSON object")
+    return body
+
+
+def _item_json(item, with_form: bool = False) -> dict:
+    out = {
+        "id": item.id, "title": item.title, "process": item.process_key,
+        "subject": item.subject, "instance_id": item.instance_id, "status": item.status,
+        "badge": workflow.badge(item),
+        "due_at": item.due_at.isoformat() + "Z" if item.due_at else None,
+        "claimed_by": item.claimed_by.username if item.claimed_by else None,
+        "agency": item.agency.code if item.agency else None,
+        "group": item.group.code if item.group else None, "role": item.role,
+    }
+    if with_form:
+        out["form"] = [field.as_json() for field in workflow.fields_of(item)]
+        out["data"] = workflow.data_of(item)
+    return out
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(document())
+
+
+@bp.post("/instances")
+def start():
+    body = _body()
+    key = body.get("process")
+    data = body.get("data", {})
+    if not isinstance(key, str) or not isinstance(data, dict):
+        return problem(400, "'process' (text) is required; 'data' must be an object")
+    instance = workflow.start_process(
+        key, user=g.api_user, business_key=body.get("business_key"),
+        subject=body.get("subject"), data=data)
+    steps = workflow.open_steps(instance.id)
+    return jsonify({"id": instance.id, "status": instance.status,
+                    "open_steps": [_item_json(s) for s in steps]}), 201
+
+
+@bp.get("/work-items")
+def list_items():
+    status = request.args.get("status", "open")
+    wanted = workflow.InboxFilter(
+        process=request.args.get("process") or None,
+        status=status if status in ("open", "mine", "due_soon", "overdue", "done") else "open",
+        page=max(request.args.get("page", 1, type=int), 1),
+        per_page=min(max(request.args.get("per_page", 25, type=int), 1), 100),
+    )
+    page = workflow.work_items_for(g.api_user, wanted)
+    return jsonify({"items": [_item_json(item) for item in page.items], "page": page.page,
+                    "pages": page.pages, "total": page.total})
+
+
+@bp.get("/work-items/<int:item_id>")
+def read_item(item_id: int):
+    return jsonify(_item_json(workflow.step(item_id, g.api_user), with_form=True))
+
+
+@bp.post("/work-items/<int:item_id>/claim")
+def claim(item_id: int):
+    return jsonify(_item_json(workflow.claim(item_id, g.api_user)))
+
+
+@bp.post("/work-items/<int:item_id>/unclaim")
+def unclaim(item_id: int):
+    return jsonify(_item_json(workflow.unclaim(item_id, g.api_user)))
+
+
+@bp.post("/work-items/<int:item_id>/complete")
+def complete(item_id: int):
+    body = _body()
+    raw = body.get("values", {})
+    if not isinstance(raw, dict):
+        return problem(400, "'values' must be an object")
+    item = workflow.step(item_id, g.api_user)
+    fields = workflow.fields_of(item)
+    shown = workflow.data_of(item) if any(field.readonly for field in fields) else {}
+    try:
+        values, files = check(fields, raw, shown)
+    except BadValues as error:
+        return problem(400, "some values are not valid", fields=error.errors)
+    instance = workflow.complete(item_id, g.api_user, values, files)
+    steps = workflow.open_steps(instance.id)
+    return jsonify({"instance_id": instance.id, "status": instance.status,
+                    "open_steps": [_item_json(s) for s in steps]})
