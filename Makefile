@@ -23,10 +23,14 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 translations: $(VENV)/.runtime
 	$(BIN)/pybabel compile --use-fuzzy -d app/translations --statistics 2>&1 | grep -v '^compiling' || true
 
+# The timer worker runs beside the web server and stops with it.
 run: $(VENV)/.runtime translations
 	APP_ENV=development $(FLASK) db upgrade
+	APP_ENV=development $(FLASK) workflow sync
 	APP_ENV=development $(FLASK) seed
 	@echo "\nOpen http://127.0.0.1:5000 and sign in with a demo login above. Ctrl+C stops."
+	@APP_ENV=development $(FLASK) workflow worker --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	APP_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
 # Debian's chromium drives the browser tests; nothing downloads a browser.

@@ -10,4 +10,8 @@ def init_app(app: Flask) -> None:
     from app.tasks.views import bp
 
     app.register_blueprint(bp)
-    register_nav(app, NavItem("tasks.inbox_page", _l("My work"), order=10))
+    register_nav(
+        app,
+        NavItem("tasks.inbox_page", _l("My work"), order=10),
+        NavItem("tasks.start_page", _l("Start a process"), order=11),
+    )

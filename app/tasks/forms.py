@@ -22,6 +22,11 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
+
+
+class StartForm(FlaskForm):
+    subject = StringField(_l("Subject"), validators=[DataRequired(), Length(max=500)],
+                          description=_l("What this case is about, as the inbox will show it."))
 DATE_FORMAT = "%d/%m/%Y"
 
 

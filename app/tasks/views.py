@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from app import workflow
 from app.clock import LOCAL_TZ
-from app.tasks.forms import PREFIX, build_form, values_of
+from app.tasks.forms import PREFIX, StartForm, build_form, values_of
 
 bp = Blueprint("tasks", __name__, template_folder="templates")
 
@@ -62,6 +62,30 @@ def _answer(error: workflow.WorkflowError, item_id: int):
     return redirect(url_for(".step_page", item_id=item_id))
 
 
+@bp.get("/processes/new")
+def start_page():
+    return render_template("tasks/start.html", versions=workflow.startable_by(current_user),
+                           form=StartForm())
+
+
+@bp.post("/processes/<key>/start")
+def start(key: str):
+    form = StartForm()
+    if not form.validate_on_submit():
+        flash(_("Write what the case is about."), "danger")
+        return redirect(url_for(".start_page"))
+    try:
+        instance = workflow.start_process(key, user=current_user, subject=form.subject.data)
+    except workflow.WorkflowError as error:
+        flash(str(error), "danger")
+        return redirect(url_for(".start_page"))
+    mine = [s for s in workflow.open_steps(instance.id) if workflow.may_take(current_user, s)]
+    flash(_("Started: %(subject)s.", subject=instance.subject), "success")
+    if mine:
+        return redirect(url_for(".step_page", item_id=mine[0].id))
+    return redirect(url_for(".inbox_page"))
+
+
 @bp.post("/tasks/<int:item_id>/claim")
 def claim(item_id: int):
     try:
@@ -111,6 +135,7 @@ def step_page(item_id: int):
             flash(_("This step is already closed."), "warning")
     return render_template(
         "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
+        timeline=workflow.timeline_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
         badge=workflow.badge(item), badges=workflow.BADGES,
         documentation=workflow.documentation_of(item),
     ), status

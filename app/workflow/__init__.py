@@ -13,6 +13,7 @@ outside app.workflow touches SpiffWorkflow.
 
 from flask import Flask
 
+from app.workflow.assignment import may_take
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
 from app.workflow.definitions import add_version, publish_version, published_version, validate
@@ -28,7 +29,7 @@ from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.monitor import definitions as list_definitions
-from app.workflow.monitor import instance_counts, instance_detail, open_steps
+from app.workflow.monitor import instance_counts, instance_detail, open_steps, timeline_of
 from app.workflow.monitor import instances as list_instances
 from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
@@ -42,6 +43,7 @@ from app.workflow.operations import (
     unclaim,
 )
 from app.workflow.sandbox import register_helper
+from app.workflow.starting import startable_by
 from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
 
 __all__ = [
@@ -49,9 +51,10 @@ __all__ = [
     "BpmnError", "Conflict", "Forbidden", "InboxFilter", "InvalidInput", "NotFound",
     "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete", "data_of",
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
-    "instance_detail", "list_definitions", "list_instances", "open_steps", "process_choices",
-    "publish_version", "published_version", "register_helper", "resume", "retry", "start_process",
-    "step", "suspend", "terminate", "unclaim", "validate", "work_items_for",
+    "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
+    "process_choices", "publish_version", "published_version", "register_helper", "resume",
+    "retry", "start_process", "startable_by", "step", "suspend", "terminate", "timeline_of",
+    "unclaim", "validate", "work_items_for",
 ]
 
 

@@ -73,11 +73,15 @@ def visible_to(user: User):
     )
 
 
-def may_take(user: User, item) -> bool:
-    if item.agency_id is not None and item.agency_id == user.agency_id:
+def matches(user: User, assignee) -> bool:
+    """Whether `user` belongs to the agency, group or role (an Assignee or a WorkItem)."""
+    if assignee.agency_id is not None and assignee.agency_id == user.agency_id:
         return True
-    if item.role is not None and item.role in {role.value for role in user.roles}:
+    if assignee.role is not None and assignee.role in {role.value for role in user.roles}:
         return True
-    if item.group_id is not None:
-        return any(group.id == item.group_id for group in user.agency.groups)
+    if assignee.group_id is not None:
+        return any(group.id == assignee.group_id for group in user.agency.groups)
     return False
+
+
+may_take = matches

@@ -58,6 +58,7 @@ class ParsedDiagram:
     spec: object
     subprocess_specs: dict
     tree: object = field(repr=False)
+    starters: str | None = None  # camunda:candidateStarterGroups: who may start it by hand
 
 
 _ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
@@ -130,4 +131,6 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
         raise BpmnError(f"the engine cannot read it: {_one_line(error)}") from None
     process = root.find(f"{{{BPMN_NS}}}process[@id='{process_id}']")
     name = (process.get("name") if process is not None else None) or process_id
-    return ParsedDiagram(process_id, name, spec, subprocess_specs, root)
+    starters = process.get(f"{{{CAMUNDA_MODEL_NS}}}candidateStarterGroups") if process is not None \
+        else None
+    return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters)

@@ -179,3 +179,16 @@ class Attachment(db.Model):
         """What task data and the audit trail keep of the file."""
         return {"attachment_id": self.id, "name": self.filename, "size": self.size,
                 "sha256": self.sha256}
+
+
+class MessageSubscription(db.Model):
+    """An instance waiting for a message: what a thrown message is matched against, without
+    loading workflows."""
+
+    __tablename__ = "message_subscriptions"
+    __table_args__ = (Index("ix_message_subscriptions_match", "name", "correlation_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    correlation_key: Mapped[str | None] = mapped_column(String(255))

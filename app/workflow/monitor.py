@@ -77,12 +77,15 @@ def instance_detail(instance_id: int) -> InstanceDetail:
     source = (failed or ready or [workflow.last_task or workflow.task_tree])[0]
     steps = db.session.scalars(select(WorkItem).where(WorkItem.instance_id == instance_id)
                                .order_by(WorkItem.id)).all()
-    timeline = db.session.scalars(select(AuditEvent).where(AuditEvent.instance_id == instance_id)
-                                  .order_by(AuditEvent.at, AuditEvent.id)).all()
-    return InstanceDetail(instance, to_plain(source.data), steps, timeline)
+    return InstanceDetail(instance, to_plain(source.data), steps, timeline_of(instance_id))
 
 
 def open_steps(instance_id: int) -> list[WorkItem]:
     return db.session.scalars(select(WorkItem).where(
         WorkItem.instance_id == instance_id, WorkItem.status == WorkItemStatus.OPEN.value)
         .order_by(WorkItem.id)).all()
+
+
+def timeline_of(instance_id: int) -> list[AuditEvent]:
+    return db.session.scalars(select(AuditEvent).where(AuditEvent.instance_id == instance_id)
+                              .order_by(AuditEvent.at, AuditEvent.id)).all()

@@ -21,6 +21,7 @@ from app.workflow.errors import (
 )
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
+from app.workflow.starting import may_start
 
 
 def _commit_or_conflict(after_conflict=None) -> None:
@@ -36,9 +37,13 @@ def _commit_or_conflict(after_conflict=None) -> None:
 
 
 def start_process(key: str, *, user=None, business_key=None, subject=None, data=None):
+    """Start the newest published version of `key`. With a user, only if they may start it
+    (camunda:candidateStarterGroups); without one, as the system (seeding, messages)."""
     version = published_version(key)
     if version is None:
         raise NotFound(_l("No published process '%(key)s'.", key=key))
+    if user is not None and not may_start(user, version):
+        raise Forbidden(_l("You may not start this process."))
     workflow = runtime.new_workflow(version)
     for task in workflow.get_tasks(state=runtime.TaskState.READY):
         task.data.update(data or {})

@@ -49,6 +49,10 @@ def _check_user_task(problems: list, task_spec) -> None:
 def check(diagram: ParsedDiagram) -> list[str]:
     """Every reason this diagram cannot run here (empty when it can)."""
     problems: list[str] = []
+    for starter in (diagram.starters or "").split(","):
+        if starter.strip() and resolve_name(starter) is None:
+            problems.append(f"candidateStarterGroups names '{starter.strip()}', "
+                            "which is no agency, group or role")
     for spec in [diagram.spec, *diagram.subprocess_specs.values()]:
         for task_spec in spec.task_specs.values():
             name = getattr(task_spec, "bpmn_name", None) or getattr(task_spec, "bpmn_id", None)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
-from app.workflow import audit, sandbox, serializer, spiff_clock
+from app.workflow import audit, messages, sandbox, serializer, spiff_clock
 from app.workflow.assignment import AssignmentError, assignee_for
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
@@ -49,9 +49,10 @@ def _describe(error: Exception) -> str:
     return f"{where}{text}"[:1000]
 
 
-def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
-    """Run every engine step that is ready (scripts, gateways, timers that are due). A failing
-    script or expression puts the instance in error with a readable message."""
+def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, depth: int = 0) -> None:
+    """Run every engine step that is ready (scripts, gateways, timers that are due, messages
+    kept for it), then deliver the messages it threw. A failing script or expression puts the
+    instance in error with a readable message."""
 
     def fired(task):
         event = getattr(task.task_spec, "event_definition", None)
@@ -62,6 +63,9 @@ def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> No
     try:
         workflow.refresh_timers()
         workflow.do_engine_steps(did_complete_task=fired)
+        while messages.deliver_pending(instance, workflow, actor):
+            workflow.do_engine_steps(did_complete_task=fired)
+        messages.route(instance, workflow, actor, depth)
     except (SpiffWorkflowException, sandbox.SandboxError, AssignmentError) as error:
         fail(instance, _describe(error), actor)
 
@@ -144,6 +148,7 @@ def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
         instance.ended_at = utcnow()
         audit.record(instance, "finished", None)
     _sync_work_items(instance, workflow, actor)
+    messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
     running = instance.status == InstanceStatus.RUNNING.value
     instance.next_timer_at = _next_timer(workflow) if running else None

@@ -164,3 +164,38 @@ def test_dates_show_as_dd_mm_yyyy(demo, clerks):
 
     assert "15/12/2025" in page
     assert date(2025, 12, 15).isoformat() not in page
+
+
+@pytest.fixture
+def published_demo(agencies):
+    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
+
+
+def test_the_coordinating_agency_starts_the_demo_and_lands_on_its_first_step(published_demo,
+                                                                             clerks):
+    page = clerks["sttt"].get("/processes/new").get_data(as_text=True)
+    assert "Giao và báo cáo nhiệm vụ (quy trình mẫu)" in page
+
+    response = post_form(clerks["sttt"], "/processes/demo_report/start",
+                         {"subject": "Lễ hội Điện Trường Bà"})
+
+    item = _open_item("Giao nhiệm vụ")
+    assert response.headers["Location"] == f"/tasks/{item.id}"
+    assert item.subject == "Lễ hội Điện Trường Bà"
+
+
+def test_an_agency_outside_candidate_starter_groups_cannot_start_it(published_demo, clerks):
+    assert "quy trình mẫu" not in clerks["sct"].get("/processes/new").get_data(as_text=True)
+
+    post_form(clerks["sct"], "/processes/demo_report/start", {"subject": "x"})
+
+    assert _open_item("Giao nhiệm vụ") is None
+
+
+def test_the_step_page_shows_the_timeline(demo, clerks):
+    item = _open_item("Giao nhiệm vụ")
+    post_form(clerks["sttt"], f"/tasks/{item.id}/claim")
+
+    page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
+
+    assert "Trần Giao" in page  # who claimed it, in the timeline

@@ -79,3 +79,46 @@ def gateway(condition: str, key: str = "gated") -> str:
                 ("no", "end_no"), condition={("gw", "yes"): condition})
     )
     return process(key, body)
+
+
+MESSAGES = """<bpmn:message id="msg_report" name="bao_cao_da_nop" />
+<bpmn:message id="msg_open" name="mo_ho_so" />"""
+
+
+def sender(key: str = "sender", message: str = "msg_report") -> str:
+    """Start → 'Nộp báo cáo' (SCT) → throw message (payload: the result) → end."""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:userTask id="submit" name="Nộp báo cáo" camunda:candidateGroups="SCT" />'
+        f'<bpmn:intermediateThrowEvent id="notify" name="Báo đã nộp">'
+        f'<bpmn:messageEventDefinition messageRef="{message}" camunda:expression="result" '
+        f'camunda:resultVariable="received" /></bpmn:intermediateThrowEvent>'
+        '<bpmn:endEvent id="end" />'
+        + flows(("start", "submit"), ("submit", "notify"), ("notify", "end"))
+    )
+    return process(key, body, extra=MESSAGES)
+
+
+def receiver(key: str = "receiver") -> str:
+    """Start → wait for 'bao_cao_da_nop' → 'Tổng hợp' (SNV) → end."""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:intermediateCatchEvent id="wait" name="Chờ báo cáo">'
+        '<bpmn:messageEventDefinition messageRef="msg_report" /></bpmn:intermediateCatchEvent>'
+        '<bpmn:userTask id="merge" name="Tổng hợp" camunda:candidateGroups="SNV" />'
+        '<bpmn:endEvent id="end" />'
+        + flows(("start", "wait"), ("wait", "merge"), ("merge", "end"))
+    )
+    return process(key, body, extra=MESSAGES)
+
+
+def message_started(key: str = "opened_by_message") -> str:
+    """A message 'mo_ho_so' starts it → 'Xử lý hồ sơ' (SNV) → end."""
+    body = (
+        '<bpmn:startEvent id="start"><bpmn:messageEventDefinition messageRef="msg_open" />'
+        "</bpmn:startEvent>"
+        '<bpmn:userTask id="handle" name="Xử lý hồ sơ" camunda:candidateGroups="SNV" />'
+        '<bpmn:endEvent id="end" />'
+        + flows(("start", "handle"), ("handle", "end"))
+    )
+    return process(key, body, extra=MESSAGES)
