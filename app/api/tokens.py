@@ -2,15 +2,18 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.api.models import ApiToken
 from app.clock import utcnow
 from app.extensions import db
 
 PREFIX = "ttdn_"
+USE_RECORDED_EVERY = timedelta(minutes=10)
 
 
 def _digest(token: str) -> str:
@@ -43,9 +46,12 @@ def tokens_of(user) -> list[ApiToken]:
 
 def user_for(plain: str):
     """The active user a valid, unrevoked token belongs to, or None."""
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(plain)))
+    token = db.session.scalar(select(ApiToken).options(joinedload(ApiToken.user))
+                              .where(ApiToken.token_hash == _digest(plain)))
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
-    token.last_used_at = utcnow()
-    db.session.commit()
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at > USE_RECORDED_EVERY:
+        token.last_used_at = now  # not on every call: a write per request costs a commit
+        db.session.commit()
     return token.user

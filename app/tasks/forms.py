@@ -72,15 +72,25 @@ def _field(schema):
     return FileField(label, validators=[*presence, *file_rules], render_kw=render)
 
 
+def _form_class(fields) -> type[FlaskForm]:
+    """One class per distinct form: building WTForms classes is not free, forms repeat."""
+    key = repr(fields)
+    cached = _FORM_CLASSES.get(key)
+    if cached is None:
+        cached = type("StepForm", (FlaskForm,),
+                      {PREFIX + schema.id: _field(schema) for schema in fields})
+        if len(_FORM_CLASSES) > 512:
+            _FORM_CLASSES.clear()
+        _FORM_CLASSES[key] = cached
+    return cached
+
+
+_FORM_CLASSES: dict[str, type[FlaskForm]] = {}
+
+
 def build_form(fields, data: dict, **kwargs) -> FlaskForm:
     """A form for `fields`, showing `data` (the step's current values) until posted."""
-
-    class StepForm(FlaskForm):
-        pass
-
-    for schema in fields:
-        setattr(StepForm, PREFIX + schema.id, _field(schema))
-    form = StepForm(**kwargs)
+    form = _form_class(fields)(**kwargs)
     if not form.is_submitted():
         for schema in fields:
             _show(form[PREFIX + schema.id], schema, data.get(schema.id, schema.default))

@@ -59,6 +59,7 @@ class ParsedDiagram:
     subprocess_specs: dict
     tree: object = field(repr=False)
     starters: str | None = None  # camunda:candidateStarterGroups: who may start it by hand
+    catches_messages: bool = False  # whether any event waits for a message
 
 
 _ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
@@ -133,4 +134,9 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
     name = (process.get("name") if process is not None else None) or process_id
     starters = process.get(f"{{{CAMUNDA_MODEL_NS}}}candidateStarterGroups") if process is not None \
         else None
-    return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters)
+    catches = any(
+        node.find(f"{{{BPMN_NS}}}messageEventDefinition") is not None
+        for tag in ("intermediateCatchEvent", "boundaryEvent", "startEvent", "receiveTask")
+        for node in root.iter(f"{{{BPMN_NS}}}{tag}")
+    ) or next(root.iter(f"{{{BPMN_NS}}}receiveTask"), None) is not None
+    return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters, catches)

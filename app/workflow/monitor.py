@@ -81,8 +81,9 @@ def instance_detail(instance_id: int) -> InstanceDetail:
 
 
 def open_steps(instance_id: int) -> list[WorkItem]:
-    return db.session.scalars(select(WorkItem).where(
-        WorkItem.instance_id == instance_id, WorkItem.status == WorkItemStatus.OPEN.value)
+    return db.session.scalars(
+        select(WorkItem)
+        .where(WorkItem.instance_id == instance_id, WorkItem.status == WorkItemStatus.OPEN.value)
         .order_by(WorkItem.id)).all()
 
 

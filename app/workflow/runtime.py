@@ -107,12 +107,13 @@ def _next_timer(workflow: BpmnWorkflow) -> datetime | None:
 
 
 def _open_work_items(instance) -> dict[str, WorkItem]:
-    items = db.session.scalars(
-        select(WorkItem).where(
-            WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value
-        )
-    )
-    return {item.task_id: item for item in items}
+    """Open items as this transaction sees them: the query runs without flushing, and an
+    item this request has just closed (in memory, not yet flushed) is left out."""
+    with db.session.no_autoflush:
+        items = db.session.scalars(select(WorkItem).where(
+            WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value))
+        return {item.task_id: item for item in items
+                if item.status == WorkItemStatus.OPEN.value}
 
 
 def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
@@ -148,7 +149,8 @@ def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
         instance.ended_at = utcnow()
         audit.record(instance, "finished", None)
     _sync_work_items(instance, workflow, actor)
-    messages.subscribe(instance, workflow)
+    if diagram_for(instance.version).catches_messages:
+        messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
     running = instance.status == InstanceStatus.RUNNING.value
     instance.next_timer_at = _next_timer(workflow) if running else None

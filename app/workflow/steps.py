@@ -3,13 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.workflow import runtime
 from app.workflow.assignment import may_take
 from app.workflow.errors import Forbidden, NotFound
 from app.workflow.formschema import FieldSchema, form_fields
-from app.workflow.models import Attachment, WorkItem
+from app.workflow.models import Attachment, DefinitionVersion, ProcessInstance, WorkItem
 from app.workflow.serializer import to_plain
 from app.workflow.specs import diagram_for
 
@@ -39,7 +40,9 @@ def may_see(user, item: WorkItem) -> bool:
 
 
 def step(item_id: int, user) -> WorkItem:
-    item = db.session.get(WorkItem, item_id)
+    item = db.session.get(WorkItem, item_id, options=[
+        joinedload(WorkItem.instance).joinedload(ProcessInstance.version)
+        .joinedload(DefinitionVersion.definition)])
     if item is None:
         raise NotFound(_l("This step does not exist."))
     if not may_see(user, item):

@@ -1,0 +1,104 @@
+"""How much the application adds to SpiffWorkflow.
+
+One run: start an instance of a two-user-task process and complete both tasks, through the
+JSON API (Flask test client, SQLite, a fresh database). The same process run by bare
+SpiffWorkflow, with a serialize + deserialize around each step as any persistent engine must
+do. Prints both medians and, last, `ratio app/engine: X` (target: X <= 5).
+
+    .venv/bin/python bench/engine.py [runs]
+"""
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from SpiffWorkflow.bpmn import BpmnWorkflow  # noqa: E402
+from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer  # noqa: E402
+from SpiffWorkflow.camunda.parser import CamundaParser  # noqa: E402
+from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG  # noqa: E402
+from SpiffWorkflow.util.task import TaskState  # noqa: E402
+
+from tests.workflow.diagrams import two_steps  # noqa: E402
+
+DIAGRAM = two_steps()
+
+
+def bare_engine_run(spec, serializer) -> float:
+    started = time.perf_counter()
+    workflow = BpmnWorkflow(spec)
+    workflow.do_engine_steps()
+    workflow = serializer.deserialize_json(serializer.serialize_json(workflow))
+    for values in ({"result": "Đã hoàn thành"}, {}):
+        [task] = workflow.get_tasks(state=TaskState.READY, manual=True)
+        task.data.update(values)
+        task.run()
+        workflow.do_engine_steps()
+        workflow = serializer.deserialize_json(serializer.serialize_json(workflow))
+    assert workflow.is_completed()
+    return time.perf_counter() - started
+
+
+def bare_engine(runs: int) -> list[float]:
+    from lxml import etree
+
+    parser = CamundaParser()
+    parser.add_bpmn_xml(etree.fromstring(DIAGRAM.encode()), "bench.bpmn")
+    spec = parser.get_spec("two_steps")
+    serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(CAMUNDA_CONFIG))
+    return [bare_engine_run(spec, serializer) for _ in range(runs)]
+
+
+def app_run(client, tokens) -> float:
+    started = time.perf_counter()
+    response = client.post("/api/v1/instances", json={"process": "two_steps"},
+                           headers=tokens["sct"])
+    step = response.get_json()["open_steps"][0]["id"]
+    response = client.post(f"/api/v1/work-items/{step}/complete",
+                           json={"values": {"result": "Đã hoàn thành"}}, headers=tokens["sct"])
+    step = response.get_json()["open_steps"][0]["id"]
+    response = client.post(f"/api/v1/work-items/{step}/complete", json={"values": {}},
+                           headers=tokens["snv"])
+    assert response.get_json()["status"] == "completed", response.get_json()
+    return time.perf_counter() - started
+
+
+def application(runs: int) -> list[float]:
+    from flask_migrate import upgrade
+
+    from app import create_app
+    from app.api import tokens as api_tokens
+    from app.config import TestingConfig
+    from app.workflow import add_version
+    from tests import factories
+
+    folder = tempfile.mkdtemp(prefix="bench-engine-")
+    app = create_app(TestingConfig(f"sqlite:///{folder}/bench.db"))
+    with app.app_context():
+        upgrade()
+        factories.seeded_agencies()
+        people = {"sct": factories.make_user("bench.sct", agency_code="SCT"),
+                  "snv": factories.make_user("bench.snv", agency_code="SNV")}
+        tokens = {key: {"Authorization": f"Bearer {api_tokens.create(user, 'bench')[1]}"}
+                  for key, user in people.items()}
+        add_version(DIAGRAM, "two_steps.bpmn", publish=True)
+    client = app.test_client()
+    app_run(client, tokens)  # warm: the spec cache, the first connection
+    return [app_run(client, tokens) for _ in range(runs)]
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    engine = statistics.median(bare_engine(runs))
+    app = statistics.median(application(runs))
+    print(f"runs: {runs}")
+    print(f"bare SpiffWorkflow, serialize+deserialize per step, median: {engine * 1000:.2f} ms")
+    print(f"application through the JSON API on SQLite, median:        {app * 1000:.2f} ms")
+    print(f"ratio app/engine: {app / engine:.2f}")
+
+
+if __name__ == "__main__":
+    main()
