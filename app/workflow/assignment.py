@@ -3,7 +3,7 @@ camunda:candidateGroups, which may be an expression over task data ("${agency}")
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, union_all
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
 from app.auth.roles import Role
@@ -58,19 +58,26 @@ def assignee_for(task_spec, data: dict) -> Assignee:
     return assignee
 
 
-def visible_to(user: User):
-    """A condition on WorkItem: the items this user's agency, groups or roles may take."""
+def visible_to(user: User, status: str):
+    """A condition on WorkItem: the items in `status` that this user's agency, groups or
+    roles may take, or that they claimed. Written as a union of four narrow lookups, each
+    served by its own index, because one OR over the columns makes databases scan every
+    work item."""
     from app.workflow.models import WorkItem
 
     my_groups = select(agency_group_members.c.group_id).where(
         agency_group_members.c.agency_id == user.agency_id
     )
-    return or_(
-        WorkItem.agency_id == user.agency_id,
-        WorkItem.group_id.in_(my_groups),
-        WorkItem.role.in_([role.value for role in user.roles]),
-        WorkItem.claimed_by_id == user.id,
-    )
+    open_ = WorkItem.status == status
+    audiences = [
+        select(WorkItem.id).where(open_, WorkItem.agency_id == user.agency_id),
+        select(WorkItem.id).where(open_, WorkItem.group_id.in_(my_groups)),
+        select(WorkItem.id).where(open_, WorkItem.claimed_by_id == user.id),
+    ]
+    roles = [role.value for role in user.roles]
+    if roles:
+        audiences.append(select(WorkItem.id).where(open_, WorkItem.role.in_(roles)))
+    return WorkItem.id.in_(union_all(*audiences))
 
 
 def matches(user: User, assignee) -> bool:

@@ -63,7 +63,9 @@ def work_items_for(user, wanted: InboxFilter):
             or_(WorkItem.completed_by_id == user.id, WorkItem.agency_id == user.agency_id),
         )
     else:
-        query = query.where(WorkItem.status == WorkItemStatus.OPEN.value, visible_to(user))
+        # visible_to already keeps open items only; repeating it here would tempt the
+        # planner to scan every open item instead of looking up the few that match.
+        query = query.where(visible_to(user, WorkItemStatus.OPEN.value))
         if wanted.status == "mine":
             query = query.where(WorkItem.claimed_by_id == user.id)
         elif wanted.status == "overdue":

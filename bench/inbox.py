@@ -1,0 +1,90 @@
+"""The inbox's first page with 100,000 open work items, on SQLite and on PostgreSQL.
+
+Seeds 100,000 open work items spread over every agency (a clerk's agency holds about 2,000
+of them), then times the first page of "My work" for one clerk as the page queries it
+(filter, sort by due date, 25 rows, the total count). Prints the median per database;
+target: 50 ms or less.
+
+    .venv/bin/python bench/inbox.py [postgresql://postgres@127.0.0.1:5432/test]
+"""
+
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ITEMS = 100_000
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def seed(db, instance_id: int, agency_ids: list[int]) -> None:
+    from app.workflow.models import WorkItem
+
+    start = datetime(2025, 1, 1)
+    rows = [{
+        "instance_id": instance_id, "task_id": f"{n:036d}", "task_name": "report",
+        "title": f"Báo cáo {n}", "process_key": "two_steps", "subject": f"Hồ sơ số {n}",
+        "agency_id": agency_ids[n % len(agency_ids)], "status": "open" if n % 10 else "completed",
+        "due_at": start + timedelta(hours=n % 5000), "created_at": start,
+    } for n in range(ITEMS)]
+    for chunk in range(0, ITEMS, 10_000):
+        db.session.execute(WorkItem.__table__.insert(), rows[chunk:chunk + 10_000])
+    db.session.commit()
+
+
+def measure(url: str) -> float:
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+
+    from app import create_app
+    from app.config import TestingConfig
+    from app.extensions import db
+    from app.workflow import InboxFilter, add_version, start_process, work_items_for
+    from tests import factories
+    from tests.workflow.diagrams import two_steps
+
+    if url.startswith("postgres"):
+        from sqlalchemy import create_engine
+
+        from app.config import normalise_database_url
+
+        with create_engine(normalise_database_url(url)).begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    app = create_app(TestingConfig(url))
+    with app.app_context():
+        upgrade()
+        agencies = factories.seeded_agencies()
+        clerk = factories.make_user("bench.clerk", agency_code="SCT")
+        add_version(two_steps(), "two_steps.bpmn", publish=True)
+        instance = start_process("two_steps")
+        seed(db, instance.id, [a.id for a in agencies.values()])
+        if url.startswith("postgres"):
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
+        times = []
+        for _ in range(30):
+            db.session.expire_all()
+            started = time.perf_counter()
+            page = work_items_for(clerk, InboxFilter())
+            [item.title for item in page.items]
+            times.append(time.perf_counter() - started)
+        assert page.total > 1000
+        return statistics.median(times[5:])
+
+
+def main() -> None:
+    pg = sys.argv[1] if len(sys.argv) > 1 else PG_DEFAULT
+    folder = tempfile.mkdtemp(prefix="bench-inbox-")
+    print(f"open and done work items: {ITEMS:,}")
+    sqlite = measure(f"sqlite:///{folder}/inbox.db")
+    print(f"SQLite     inbox first page, median: {sqlite * 1000:.1f} ms")
+    print(f"PostgreSQL inbox first page, median: {measure(pg) * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
