@@ -19,6 +19,7 @@ from app.workflow.errors import (
     NotFound,
     WorkflowError,
 )
+from app.workflow.labels import INSTANCE_STATUS
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 from app.workflow.starting import may_start
@@ -117,7 +118,7 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     instance = item.instance
     if instance.status != InstanceStatus.RUNNING.value:
         raise Conflict(_l("The process is %(status)s; steps cannot be completed now.",
-                          status=instance.status))
+                          status=INSTANCE_STATUS[instance.status][0]))
     workflow = runtime.load(instance)
     task = runtime.find_task(workflow, item.task_id)
     if task is None or not task.has_state(runtime.TaskState.READY):
@@ -170,7 +171,7 @@ def _set_status(instance_id: int, user, allowed: set[str], status: str, kind: st
     instance = instance_or_404(instance_id)
     if instance.status not in allowed:
         raise WorkflowError(_l("Not possible while the process is %(status)s.",
-                               status=instance.status))
+                               status=INSTANCE_STATUS[instance.status][0]))
     instance.status = status
     if status == InstanceStatus.TERMINATED.value:
         instance.ended_at, instance.next_timer_at = utcnow(), None

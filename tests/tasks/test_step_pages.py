@@ -90,6 +90,7 @@ def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
     }, content_type="multipart/form-data")
     assert response.status_code == 302
 
+    db.session.expire_all()  # the request wrote in its own session
     implement = _open_item("Thực hiện và báo cáo")
     assert "Thực hiện và báo cáo" in clerks["svh"].get("/tasks").get_data(as_text=True)
     from app.workflow import data_of
