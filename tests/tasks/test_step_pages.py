@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.auth.models import User
 from app.extensions import db
 from app.workflow import add_version, start_process
 from app.workflow.models import Attachment, WorkItem
@@ -200,3 +201,47 @@ def test_the_step_page_shows_the_timeline(demo, clerks):
     page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
 
     assert "Trần Giao" in page  # who claimed it, in the timeline
+
+
+def test_a_parallel_multi_instance_step_goes_to_each_cooperating_agency(demo, clerks, agencies):
+    from app.workflow import complete
+
+    post_form(clerks["sttt"], f"/tasks/{_open_item('Giao nhiệm vụ').id}", ASSIGN)
+    db.session.expire_all()
+    lead = factories.make_user("lead.svh", agency_code="SVHTTDL")
+    complete(_open_item("Thực hiện và báo cáo").id, lead, {"ket_qua": "Đã tổ chức"})
+
+    consults = db.session.scalars(select(WorkItem).where(
+        WorkItem.title == "Cho ý kiến phối hợp", WorkItem.status == "open")).all()
+    assert sorted(item.agency.code for item in consults) == ["SCT", "SNV"]
+    assert "Cho ý kiến phối hợp" in clerks["sct"].get("/tasks").get_data(as_text=True)
+    people = {"SNV": factories.make_user("clerk.snv2", agency_code="SNV"),
+              "SCT": db.session.scalar(select(User).where(User.username == "clerk.sct"))}
+    for item in consults:
+        complete(item.id, people[item.agency.code], {"y_kien": f"Ý kiến của {item.agency.code}"})
+    assert _open_item("Xem xét, chấp nhận") is not None
+
+
+def test_a_readonly_field_shows_the_value_and_ignores_what_is_posted(agencies, app):
+    from tests.workflow import diagrams
+
+    form = """<bpmn:extensionElements><camunda:formData>
+      <camunda:formField id="code" label="Mã hồ sơ" type="string">
+        <camunda:validation><camunda:constraint name="readonly" /></camunda:validation>
+      </camunda:formField>
+      <camunda:formField id="note" label="Ghi chú" type="string" /></camunda:formData>
+      </bpmn:extensionElements>"""
+    add_version(diagrams.two_steps(form=form, key="readonly"), "r.bpmn", publish=True)
+    start_process("readonly", data={"code": "HS-001"})
+    factories.make_user("clerk.sct", agency_code="SCT")
+    client = app.test_client()
+    login(client, "clerk.sct", factories.PASSWORD)
+    item = _open_item("Báo cáo")
+
+    page = client.get(f"/tasks/{item.id}").get_data(as_text=True)
+    assert 'value="HS-001"' in page and "disabled" in page
+    post_form(client, f"/tasks/{item.id}", {"field_code": "HACKED", "field_note": "ok"})
+
+    from app.workflow import data_of
+    db.session.expire_all()
+    assert data_of(_open_item("Duyệt"))["code"] == "HS-001"
