@@ -4,6 +4,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
+from app import workflow
 from app.auth import user_service
 from app.auth.models import Agency
 from app.auth.roles import Role
@@ -22,6 +23,20 @@ def seed_command():
         for demo in users:
             roles = ", ".join(role.value for role in demo.roles)
             click.echo(f"  {demo.username:<18} {roles:<28} {demo.agency_code}")
+        _start_demo_case()
+
+
+DEMO_PROCESS = "demo_report"
+
+
+def _start_demo_case() -> None:
+    """One case of the demo process waiting in the coordinator's inbox, in development."""
+    if workflow.published_version(DEMO_PROCESS) is None:
+        return
+    if workflow.list_instances(process=DEMO_PROCESS).total:
+        return
+    workflow.start_process(DEMO_PROCESS, subject="Tuần lễ Thương hiệu quốc gia 2025 (ví dụ)")
+    click.echo("A case of the demo process waits in dieuphoi's inbox.")
 
 
 @click.command("create-admin")

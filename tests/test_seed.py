@@ -94,3 +94,20 @@ def test_create_admin_command(app, agencies):
     ])
     assert again.exit_code != 0
     assert "Traceback" not in again.output
+
+
+def test_development_seed_leaves_a_demo_case_in_the_coordinators_inbox(app, agencies):
+    from pathlib import Path
+
+    from app.workflow import add_version, list_instances
+
+    demo = Path(__file__).resolve().parents[1] / "workflows" / "bpmn" / "demo_report.bpmn"
+    add_version(demo.read_bytes(), demo.name, publish=True)
+    app.config["DEVELOPMENT"] = True
+    try:
+        app.test_cli_runner().invoke(args=["seed"])
+        app.test_cli_runner().invoke(args=["seed"])
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+    assert list_instances(process="demo_report").total == 1
