@@ -26,7 +26,6 @@ translations: $(VENV)/.runtime
 # The timer worker runs beside the web server and stops with it.
 run: $(VENV)/.runtime translations
 	APP_ENV=development $(FLASK) db upgrade
-	APP_ENV=development $(FLASK) workflow sync
 	APP_ENV=development $(FLASK) seed
 	@echo "\nOpen http://127.0.0.1:5000 and sign in with a demo login above. Ctrl+C stops."
 	@APP_ENV=development $(FLASK) workflow worker --interval 5 & worker=$$!; \

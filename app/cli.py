@@ -14,16 +14,19 @@ from app.extensions import db
 
 @click.command("seed")
 def seed_command():
-    """Add the plan's agencies and groups (and demo people in development) where missing."""
+    """Add what is missing: the plan's agencies and groups, then the shipped processes
+    (workflows/bpmn); in development also demo people and a demo case."""
     added = seed_agencies()
     click.echo(f"Agencies and groups: {added} added.")
+    for filename, outcome in workflow.sync_folder():
+        click.echo(f"{filename}: {outcome}")
     if current_app.config["DEVELOPMENT"]:
         users = seed_demo_users()
+        _start_demo_case()
         click.echo("\nDemo logins (development only), password for all: " + DEMO_PASSWORD)
         for demo in users:
             roles = ", ".join(role.value for role in demo.roles)
             click.echo(f"  {demo.username:<18} {roles:<28} {demo.agency_code}")
-        _start_demo_case()
 
 
 DEMO_PROCESS = "demo_report"

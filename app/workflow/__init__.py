@@ -16,7 +16,13 @@ from flask import Flask
 from app.workflow.assignment import may_take
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
-from app.workflow.definitions import add_version, publish_version, published_version, validate
+from app.workflow.definitions import (
+    add_version,
+    publish_version,
+    published_version,
+    sync_folder,
+    validate,
+)
 from app.workflow.errors import (
     AlreadyCompleted,
     Conflict,
@@ -53,8 +59,8 @@ __all__ = [
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
     "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
     "process_choices", "publish_version", "published_version", "register_helper", "resume",
-    "retry", "start_process", "startable_by", "step", "suspend", "terminate", "timeline_of",
-    "unclaim", "validate", "work_items_for",
+    "retry", "start_process", "startable_by", "step", "suspend", "sync_folder", "terminate",
+    "timeline_of", "unclaim", "validate", "work_items_for",
 ]
 
 

@@ -14,13 +14,11 @@ from app.workflow.timers import tick
 
 workflow_cli = AppGroup("workflow", help="Process definitions and the engine.")
 
-BPMN_FOLDER = Path(__file__).resolve().parents[2] / "workflows" / "bpmn"
-
 
 @workflow_cli.command("sync")
 def sync_command():
     """Load workflows/bpmn/*.bpmn as new published versions where their content changed."""
-    for filename, outcome in sync_folder(BPMN_FOLDER):
+    for filename, outcome in sync_folder():
         click.echo(f"{filename}: {outcome}")
 
 

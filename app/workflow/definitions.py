@@ -13,6 +13,7 @@ from app.workflow.bpmn import BpmnError, one_line, parse_diagram
 from app.workflow.models import DefinitionVersion, ProcessDefinition, VersionStatus
 
 MAX_REASONS = 3
+SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn"
 
 
 @dataclass
@@ -98,8 +99,9 @@ def published_version(key: str) -> DefinitionVersion | None:
     )
 
 
-def sync_folder(folder: Path) -> list[tuple[str, str]]:
-    """Load every *.bpmn of `folder` as a new published version where its content changed."""
+def sync_folder(folder: Path = SHIPPED) -> list[tuple[str, str]]:
+    """Load every *.bpmn of `folder` (by default the shipped workflows/bpmn) as a new
+    published version where its content changed."""
     outcomes = []
     for path in sorted(folder.glob("*.bpmn")):
         try:
