@@ -4,7 +4,6 @@ request renders them in its own language."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     EmailField,
     PasswordField,
     SelectChoice,
@@ -17,9 +16,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.models import AGENCY_KIND_LABELS
 from app.auth.roles import ROLE_LABELS
+from app.fields import VietnameseDateField
 
 CODE_PATTERN = Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use letters, digits, '.', '-' or '_'."))
-DATE_FORMAT = "%d/%m/%Y"
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -48,13 +47,13 @@ class AgencyForm(FlaskForm):
     kind = SelectField(
         _l("Kind"), choices=[SelectChoice(kind, text) for kind, text in AGENCY_KIND_LABELS.items()]
     )
-    valid_from = DateField(_l("Valid from"), format=DATE_FORMAT, validators=[Optional()])
-    valid_to = DateField(_l("Valid to"), format=DATE_FORMAT, validators=[Optional()])
+    valid_from = VietnameseDateField(_l("Valid from"), validators=[Optional()])
+    valid_to = VietnameseDateField(_l("Valid to"), validators=[Optional()])
 
 
 class MergeForm(FlaskForm):
     successor = SelectField(_l("Merged into"), coerce=int)
-    effective = DateField(_l("Effective from"), format=DATE_FORMAT, validators=[DataRequired()])
+    effective = VietnameseDateField(_l("Effective from"), validators=[DataRequired()])
 
 
 class GroupForm(FlaskForm):

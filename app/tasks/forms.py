@@ -10,7 +10,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import (
     BooleanField,
-    DateField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -19,6 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from app.fields import VietnameseDateField
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
@@ -60,8 +60,8 @@ def _field(schema):
         return BooleanField(label, validators=[DataRequired()] if schema.required else [],
                             render_kw=render)
     if schema.type == "date":
-        return DateField(label, format=DATE_FORMAT, validators=[*required, _date_range(schema)],
-                         render_kw={**render, "placeholder": "dd/mm/yyyy"})
+        return VietnameseDateField(label, validators=[*required, _date_range(schema)],
+                                   render_kw=render)
     if schema.type == "enum":
         choices = [SelectChoice(option_id, name) for option_id, name in schema.options]
         if not schema.required:

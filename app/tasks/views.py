@@ -47,9 +47,11 @@ def inbox_page():
         page=request.args.get("page", 1, type=int),
     )
     page = workflow.work_items_for(current_user, wanted)
+    processes = workflow.process_choices()
     return render_template(
         "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS,
-        processes=workflow.process_choices(), badge=workflow.badge, badges=workflow.BADGES,
+        processes=processes, process_names=dict(processes), badge=workflow.badge,
+        badges=workflow.BADGES,
     )
 
 
