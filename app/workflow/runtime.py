@@ -143,7 +143,13 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -
 
 
 def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
-    """Write the workflow's state and everything derived from it onto the instance."""
+    """Write the workflow's state and everything derived from it onto the instance. The
+    writes are flushed once, at commit: the lookups here never need them."""
+    with db.session.no_autoflush:
+        _save(instance, workflow, actor)
+
+
+def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
     if workflow.is_completed() and instance.status == InstanceStatus.RUNNING.value:
         instance.status = InstanceStatus.COMPLETED.value
         instance.ended_at = utcnow()
