@@ -121,7 +121,7 @@ def step_page(item_id: int):
     if item.status == "open" and form.validate_on_submit():
         values, files = values_of(form, fields)
         try:
-            workflow.complete(item.id, current_user, values, files)
+            instance = workflow.complete(item.id, current_user, values, files)
         except workflow.InvalidInput as error:
             for field_id, messages in error.errors.items():
                 form[PREFIX + field_id].errors = list(messages)
@@ -130,6 +130,9 @@ def step_page(item_id: int):
             return _answer(error, item_id)
         else:
             flash(_("Done: %(title)s.", title=item.title), "success")
+            if instance.status == "error":
+                flash(_("Your step is saved, but the process could not go on: an "
+                        "administrator has to fix it."), "warning")
             return redirect(url_for(".inbox_page"))
     elif form.is_submitted():
         status = 400 if item.status == "open" else 409

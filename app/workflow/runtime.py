@@ -6,14 +6,13 @@ from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
-from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
 from app.workflow import audit, messages, sandbox, serializer, spiff_clock
-from app.workflow.assignment import AssignmentError, assignee_for
+from app.workflow.assignment import assignee_for
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.script_engine import SCRIPT_ENGINE
@@ -66,7 +65,7 @@ def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, depth
         while messages.deliver_pending(instance, workflow, actor):
             workflow.do_engine_steps(did_complete_task=fired)
         messages.route(instance, workflow, actor, depth)
-    except (SpiffWorkflowException, sandbox.SandboxError, AssignmentError) as error:
+    except Exception as error:  # whatever a diagram does wrong, the instance fails, not the page
         fail(instance, _describe(error), actor)
 
 
@@ -130,8 +129,8 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -
         try:
             assignee = assignee_for(task.task_spec, task.data)
             due_at = _due_at(task, task.data)
-        except (AssignmentError, sandbox.SandboxError, ValueError, TypeError) as error:
-            fail(instance, _describe(error) or str(error), actor)
+        except Exception as error:  # a bad candidateGroups or dueDate fails the instance
+            fail(instance, _describe(error), actor)
             return
         spec = task.task_spec
         db.session.add(WorkItem(

@@ -113,3 +113,18 @@ def test_a_gateway_follows_its_condition(deploy, agencies):
 
     assert [i.title for i in _items(big)] == ["Nhánh có"]
     assert [i.title for i in _items(small)] == ["Nhánh không"]
+
+
+def test_a_bad_timer_or_due_date_fails_the_instance_not_the_request(deploy, agencies, people):
+    body = (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:userTask id="work" name="Làm" camunda:candidateGroups="SCT" '
+        'camunda:dueDate="${no_such_date}" />'
+        '<bpmn:endEvent id="end" />' + diagrams.flows(("start", "work"), ("work", "end"))
+    )
+    deploy(diagrams.process("bad_due", body))
+
+    instance = start_process("bad_due")
+
+    assert instance.status == "error"
+    assert "no_such_date" in instance.error_message
