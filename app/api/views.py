@@ -71,8 +71,11 @@ def start():
     body = _body()
     key = body.get("process")
     data = body.get("data", {})
-    if not isinstance(key, str) or not isinstance(data, dict):
-        return problem(400, "'process' (text) is required; 'data' must be an object")
+    texts = [body.get(name) for name in ("business_key", "subject")]
+    if not isinstance(key, str) or not isinstance(data, dict) or \
+            any(value is not None and not isinstance(value, str) for value in texts):
+        return problem(400, "'process' (text) is required; 'data' must be an object; "
+                            "'business_key' and 'subject' are text")
     instance = workflow.start_process(
         key, user=g.api_user, business_key=body.get("business_key"),
         subject=body.get("subject"), data=data)

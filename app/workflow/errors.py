@@ -1,7 +1,11 @@
 """What the engine's public API raises. Each carries a message a person can read; the views
 map them to pages and the API to status codes (404, 403, 409, 400)."""
 
+from datetime import UTC
+
 from flask_babel import lazy_gettext as _l
+
+from app.clock import LOCAL_TZ
 
 
 class WorkflowError(Exception):
@@ -32,8 +36,10 @@ class Conflict(WorkflowError):
 class AlreadyCompleted(Conflict):
     def __init__(self, who: str | None, when):
         self.who, self.when = who, when
+        shown = when.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y") \
+            if when else "?"
         super().__init__(_l("This step was already completed by %(who)s at %(when)s.",
-                            who=who or "?", when=when))
+                            who=who or "?", when=shown))
 
 
 class InvalidInput(WorkflowError):

@@ -30,6 +30,8 @@ def _commit_or_conflict(after_conflict=None) -> None:
     try:
         db.session.commit()
     except (StaleDataError, OperationalError) as error:
+        if isinstance(error, OperationalError) and "locked" not in str(error.orig):
+            raise  # a broken database is no race; the error page says so
         db.session.rollback()
         if after_conflict is not None:
             after_conflict()
@@ -50,8 +52,8 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
         task.data.update(data or {})
     instance = ProcessInstance(
         version=version, business_key=business_key, started_by_id=getattr(user, "id", None),
-        subject=(subject or (data or {}).get("subject") or business_key
-                 or version.definition.name)[:500],
+        subject=str(subject or (data or {}).get("subject") or business_key
+                    or version.definition.name)[:500],
         state="{}", started_at=utcnow(),
     )
     db.session.add(instance)

@@ -65,6 +65,7 @@ def test_the_second_completion_gets_409_naming_the_first(api, two_steps, tokens)
     ("POST", "/api/v1/instances", ["a", "list"]),
     ("POST", "/api/v1/instances", {"process": 42}),
     ("POST", "/api/v1/instances", {"process": "two_steps", "data": "x"}),
+    ("POST", "/api/v1/instances", {"process": "two_steps", "subject": ["x"]}),
     ("POST", "/api/v1/work-items/1/complete", {"values": "x"}),
 ])
 def test_malformed_requests_get_400(api, two_steps, tokens, method, url, payload):
