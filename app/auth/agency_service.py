@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy import select, update
 
 from app.auth.models import Agency, AgencyGroup, AgencyKind, User
+from app.auth.signals import agency_merged
 from app.clock import today
 from app.extensions import db
 from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
@@ -47,7 +48,7 @@ def save_agency(agency: Agency | None, *, code, name_vi, name_en, kind, valid_fr
 
 def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
     """Merge `agency` into `successor` from `effective` on: it stops on the day before, its
-    people move to the successor, and the successor takes its place in every group.
+    people and open work move to the successor, which also takes its place in every group.
     Returns how many people moved."""
     if successor.id == agency.id:
         raise AgencyError(_("An agency cannot be merged into itself."))
@@ -68,6 +69,7 @@ def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
     moved = db.session.execute(
         update(User).where(User.agency_id == agency.id).values(agency_id=successor.id)
     ).rowcount
+    agency_merged.send(agency, successor=successor)
     db.session.commit()
     return moved
 

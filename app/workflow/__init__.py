@@ -65,6 +65,9 @@ __all__ = [
 
 
 def init_app(app: Flask) -> None:
+    from app.auth.signals import agency_merged
     from app.workflow import cli
+    from app.workflow.operations import move_open_work
 
     cli.init_app(app)
+    agency_merged.connect(move_open_work)

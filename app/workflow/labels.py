@@ -24,4 +24,5 @@ EVENTS = {
     "resumed": _l("Resumed"),
     "terminated": _l("Terminated"),
     "finished": _l("Finished"),
+    "reassigned": _l("Moved to the successor agency"),
 }

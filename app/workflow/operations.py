@@ -221,3 +221,13 @@ def retry(instance_id: int, user, data: dict | None = None):
     runtime.save(instance, workflow, user)
     _commit_or_conflict()
     return instance
+
+
+def move_open_work(old_agency, *, successor, **_) -> None:
+    """An agency was merged: its open steps go to the agency that carries its work now."""
+    items = db.session.scalars(select(WorkItem).where(
+        WorkItem.agency_id == old_agency.id, WorkItem.status == WorkItemStatus.OPEN.value))
+    for item in items:
+        item.agency_id = successor.id
+        audit.record(item.instance, "reassigned", None, item.task_name, title=item.title,
+                     from_agency=old_agency.code, to_agency=successor.code)

@@ -132,3 +132,17 @@ def test_a_role_and_a_group_can_be_assignees(deploy, people, agencies):
     complete(for_departments.id, people["snv"], {})  # Sở Nội vụ is one of "các sở, ban, ngành"
     db.session.refresh(instance)
     assert instance.status == "completed"
+
+
+def test_a_merge_moves_open_steps_to_the_successor(two_steps, people, agencies):
+    from datetime import date
+
+    from app.auth.agency_service import merge_agency
+
+    instance = start_process("two_steps")
+    merge_agency(agencies["SCT"], agencies["SKHCN"], date(2025, 6, 1))
+
+    [report] = _open_items(instance)
+    assert report.agency_id == agencies["SKHCN"].id
+    assert "reassigned" in _timeline(instance)
+    complete(report.id, people["sct"], {"result": "sau sáp nhập"})  # moved with the agency
