@@ -71,7 +71,9 @@ def instances():
         status=status, process=request.args.get("process") or None,
         search=request.args.get("q", "").strip() or None,
         page=request.args.get("page", 1, type=int))
-    return render_template("admin/instances.html", page=page, statuses=STATUSES,
+    options = [(value, label) for value, (label, _colour) in
+               workflow.INSTANCE_STATUS_LABELS.items()]
+    return render_template("admin/instances.html", page=page, status_options=options,
                            status=status, processes=workflow.process_choices())
 
 
