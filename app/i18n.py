@@ -1,5 +1,6 @@
 """Language: Vietnamese by default, English on request, remembered per user and per session."""
 
+import json
 from datetime import UTC
 from urllib.parse import urlsplit
 
@@ -57,6 +58,11 @@ def init_app(app: Flask) -> None:
     def local_datetime(value):
         """Naive UTC from the database, shown as Vietnam time, dd/mm/yyyy HH:MM."""
         return value.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+
+    @app.template_filter("pretty_json")
+    def pretty_json(value) -> str:
+        """Data as indented JSON with Vietnamese letters as letters (autoescaped by Jinja)."""
+        return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
     @app.context_processor
     def inject_locale():

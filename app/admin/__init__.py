@@ -4,7 +4,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from app.auth.roles import Role
-from app.nav import NavItem, register_nav
+from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
 def init_app(app: Flask) -> None:
@@ -14,6 +14,6 @@ def init_app(app: Flask) -> None:
     admin = frozenset({Role.ADMIN})
     register_nav(
         app,
-        NavItem("process_admin.definitions", _l("Processes"), admin, order=70),
-        NavItem("process_admin.instances", _l("Instances"), admin, order=71),
+        NavItem("process_admin.definitions", _l("Processes"), admin, menu=ADMINISTRATION, order=70),
+        NavItem("process_admin.instances", _l("Instances"), admin, menu=ADMINISTRATION, order=71),
     )

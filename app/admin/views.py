@@ -80,7 +80,7 @@ def instances():
 @bp.get("/instances/<int:instance_id>")
 def instance(instance_id: int):
     detail = _or_404(workflow.instance_detail, instance_id)
-    form = RetryForm(task_data=json.dumps(detail.data, ensure_ascii=False, indent=2))
+    form = RetryForm(task_data=json.dumps(detail.data, ensure_ascii=False, indent=2, default=str))
     return render_template("admin/instance.html", detail=detail, form=form,
                            badge=workflow.badge, badges=workflow.BADGES)
 

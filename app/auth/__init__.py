@@ -7,7 +7,7 @@ from flask_login import current_user
 from app.auth.models import User
 from app.auth.roles import Role
 from app.extensions import db, login_manager
-from app.nav import NavItem, register_nav
+from app.nav import ADMINISTRATION, NavItem, register_nav
 
 # Pages a person who must change their password may still reach.
 OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.switch_language"}
@@ -43,8 +43,8 @@ def init_app(app: Flask) -> None:
     admin = frozenset({Role.ADMIN})
     register_nav(
         app,
-        NavItem("auth_admin.agencies", _l("Agencies"), admin, order=80),
-        NavItem("auth_admin.groups", _l("Agency groups"), admin, order=81),
-        NavItem("users_admin.users", _l("People"), admin, order=82),
-        NavItem("auth_admin.settings", _l("Settings"), admin, order=83),
+        NavItem("auth_admin.agencies", _l("Agencies"), admin, menu=ADMINISTRATION, order=80),
+        NavItem("auth_admin.groups", _l("Agency groups"), admin, menu=ADMINISTRATION, order=81),
+        NavItem("users_admin.users", _l("People"), admin, menu=ADMINISTRATION, order=82),
+        NavItem("auth_admin.settings", _l("Settings"), admin, menu=ADMINISTRATION, order=83),
     )

@@ -56,5 +56,6 @@ def test_anonymous_users_are_sent_to_sign_in(app, client):
 
 
 def test_admin_reaches_the_admin_pages(admin_client):
-    for url in ("/admin/agencies", "/admin/groups", "/admin/users", "/admin/settings"):
+    for url in ("/admin/agencies", "/admin/groups", "/admin/users", "/admin/settings",
+                "/admin/processes", "/admin/instances", "/admin/instances?status=error&q=x"):
         assert admin_client.get(url).status_code == 200, url
