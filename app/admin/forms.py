@@ -19,4 +19,4 @@ class UploadForm(FlaskForm):
 
 class RetryForm(FlaskForm):
     task_data = TextAreaField(_l("Data of the failed step (JSON)"), validators=[Optional()],
-                         render_kw={"rows": 12, "spellcheck": "false", "class": "font-monospace"})
+                         render_kw={"rows": 12, "spellcheck": "false"})
