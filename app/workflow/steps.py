@@ -5,6 +5,7 @@ from SpiffWorkflow.camunda.specs.user_task import UserTask
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from app.auth.roles import Role
 from app.extensions import db
 from app.workflow import runtime
 from app.workflow.assignment import may_take
@@ -33,8 +34,6 @@ def documentation_of(item: WorkItem) -> str | None:
 
 
 def may_see(user, item: WorkItem) -> bool:
-    from app.auth.roles import Role
-
     return (may_take(user, item) or item.completed_by_id == user.id
             or item.claimed_by_id == user.id or user.has_any_role(Role.ADMIN))
 
