@@ -74,7 +74,8 @@ def instances():
     options = [(value, label) for value, (label, _colour) in
                workflow.INSTANCE_STATUS_LABELS.items()]
     return render_template("admin/instances.html", page=page, status_options=options,
-                           status=status, processes=workflow.process_choices())
+                           status=status, processes=workflow.process_choices(),
+                           pending=workflow.pending_messages())
 
 
 @bp.get("/instances/<int:instance_id>")

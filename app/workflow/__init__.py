@@ -35,7 +35,13 @@ from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.monitor import definitions as list_definitions
-from app.workflow.monitor import instance_counts, instance_detail, open_steps, timeline_of
+from app.workflow.monitor import (
+    instance_counts,
+    instance_detail,
+    open_steps,
+    pending_messages,
+    timeline_of,
+)
 from app.workflow.monitor import instances as list_instances
 from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
@@ -58,9 +64,9 @@ __all__ = [
     "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete", "data_of",
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
     "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
-    "process_choices", "publish_version", "published_version", "register_helper", "resume",
-    "retry", "start_process", "startable_by", "step", "suspend", "sync_folder", "terminate",
-    "timeline_of", "unclaim", "validate", "work_items_for",
+    "pending_messages", "process_choices", "publish_version", "published_version",
+    "register_helper", "resume", "retry", "start_process", "startable_by", "step", "suspend",
+    "sync_folder", "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
 ]
 
 

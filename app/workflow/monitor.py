@@ -10,6 +10,7 @@ from app.workflow.errors import NotFound
 from app.workflow.models import (
     AuditEvent,
     DefinitionVersion,
+    PendingMessage,
     ProcessDefinition,
     ProcessInstance,
     WorkItem,
@@ -90,3 +91,9 @@ def open_steps(instance_id: int) -> list[WorkItem]:
 def timeline_of(instance_id: int) -> list[AuditEvent]:
     return db.session.scalars(select(AuditEvent).where(AuditEvent.instance_id == instance_id)
                               .order_by(AuditEvent.at, AuditEvent.id)).all()
+
+
+def pending_messages() -> list[PendingMessage]:
+    """Messages no instance has taken yet, oldest first."""
+    return db.session.scalars(select(PendingMessage).where(PendingMessage.delivered_at.is_(None))
+                              .order_by(PendingMessage.id)).all()

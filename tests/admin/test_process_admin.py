@@ -118,3 +118,17 @@ def test_suspend_resume_terminate(admin_client, agencies, two_steps):
     kinds = db.session.scalars(select(AuditEvent.kind).where(
         AuditEvent.instance_id == instance.id).order_by(AuditEvent.id)).all()
     assert kinds[-3:] == ["suspended", "resumed", "terminated"]
+
+
+def test_messages_nobody_took_are_listed_for_admins(admin_client, deploy, people):
+    from app.workflow import complete
+    from app.workflow.models import WorkItem
+
+    deploy(diagrams.sender())
+    sending = start_process("sender", business_key="QN-77")
+    item = db.session.scalar(select(WorkItem).where(WorkItem.instance_id == sending.id))
+    complete(item.id, people["sct"], {"result": "gửi sớm"})
+
+    page = admin_client.get("/admin/instances").get_data(as_text=True)
+
+    assert "bao_cao_da_nop" in page and "QN-77" in page

@@ -146,3 +146,12 @@ def test_a_merge_moves_open_steps_to_the_successor(two_steps, people, agencies):
     assert report.agency_id == agencies["SKHCN"].id
     assert "reassigned" in _timeline(instance)
     complete(report.id, people["sct"], {"result": "sau sáp nhập"})  # moved with the agency
+
+
+def test_a_diagram_is_parsed_once_per_content(two_steps, monkeypatch):
+    from app.workflow import specs
+
+    first = specs.diagram_for(two_steps)
+    monkeypatch.setattr(specs, "parse_diagram", lambda *a, **k: pytest.fail("parsed again"))
+
+    assert specs.diagram_for(two_steps) is first
