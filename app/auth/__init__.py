@@ -13,7 +13,6 @@ from app.nav import ADMINISTRATION, NavItem, register_nav
 OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.switch_language"}
 
 
-
 def init_app(app: Flask) -> None:
     from app.auth import admin_agencies, admin_users, views
 

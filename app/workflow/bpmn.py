@@ -134,9 +134,9 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
     name = (process.get("name") if process is not None else None) or process_id
     starters = process.get(f"{{{CAMUNDA_MODEL_NS}}}candidateStarterGroups") if process is not None \
         else None
-    catches = any(
+    catches = next(root.iter(f"{{{BPMN_NS}}}receiveTask"), None) is not None or any(
         node.find(f"{{{BPMN_NS}}}messageEventDefinition") is not None
-        for tag in ("intermediateCatchEvent", "boundaryEvent", "startEvent", "receiveTask")
+        for tag in ("intermediateCatchEvent", "boundaryEvent", "startEvent")
         for node in root.iter(f"{{{BPMN_NS}}}{tag}")
-    ) or next(root.iter(f"{{{BPMN_NS}}}receiveTask"), None) is not None
+    )
     return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters, catches)

@@ -99,6 +99,17 @@ def published_version(key: str) -> DefinitionVersion | None:
     )
 
 
+def newest_published_versions() -> list[DefinitionVersion]:
+    """The newest published version of each process: what new instances start with."""
+    newest: dict[int, DefinitionVersion] = {}
+    for version in db.session.scalars(
+            select(DefinitionVersion)
+            .where(DefinitionVersion.status == VersionStatus.PUBLISHED.value)
+            .order_by(DefinitionVersion.number)):
+        newest[version.definition_id] = version
+    return list(newest.values())
+
+
 def sync_folder(folder: Path = SHIPPED) -> list[tuple[str, str]]:
     """Load every *.bpmn of `folder` (by default the shipped workflows/bpmn) as a new
     published version where its content changed."""

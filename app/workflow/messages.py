@@ -10,13 +10,13 @@ from sqlalchemy import delete, select
 from app.clock import utcnow
 from app.extensions import db
 from app.workflow import audit
+from app.workflow.definitions import newest_published_versions
 from app.workflow.models import (
     DefinitionVersion,
     InstanceStatus,
     MessageSubscription,
     PendingMessage,
     ProcessInstance,
-    VersionStatus,
 )
 from app.workflow.serializer import to_plain
 
@@ -87,22 +87,9 @@ def _to_waiting(event, name, key, sender, actor, depth) -> bool:
 
 
 def _starter_versions(name: str) -> list[DefinitionVersion]:
-    from app.workflow.specs import diagram_for
+    from app.workflow.starting import start_messages
 
-    newest: dict[int, DefinitionVersion] = {}
-    for version in db.session.scalars(select(DefinitionVersion).where(
-            DefinitionVersion.status == VersionStatus.PUBLISHED.value)
-            .order_by(DefinitionVersion.number)):
-        newest[version.definition_id] = version
-    starters = []
-    for version in newest.values():
-        start = diagram_for(version).spec.start
-        for spec in getattr(start, "outputs", []):
-            definition = getattr(spec, "event_definition", None)
-            if definition is not None and getattr(definition, "name", None) == name \
-                    and type(definition).__name__ == "MessageEventDefinition":
-                starters.append(version)
-    return starters
+    return [v for v in newest_published_versions() if name in start_messages(v)]
 
 
 def _to_starters(event, name, key, sender, actor, depth) -> bool:

@@ -1,22 +1,25 @@
 """Which processes a person may start by hand."""
 
-from sqlalchemy import select
-
-from app.extensions import db
 from app.workflow.assignment import matches, resolve_name
-from app.workflow.models import DefinitionVersion, VersionStatus
+from app.workflow.definitions import newest_published_versions
+from app.workflow.models import DefinitionVersion
 from app.workflow.specs import diagram_for
 
 
-def _starts_by_message(diagram) -> bool:
-    return any(type(getattr(spec, "event_definition", None)).__name__ ==
-               "MessageEventDefinition" for spec in diagram.spec.start.outputs)
+def start_messages(version: DefinitionVersion) -> set[str]:
+    """The names of the messages whose arrival starts this process (none: started by hand)."""
+    names = set()
+    for spec in diagram_for(version).spec.start.outputs:
+        definition = getattr(spec, "event_definition", None)
+        if type(definition).__name__ == "MessageEventDefinition":
+            names.add(definition.name)
+    return names
 
 
 def may_start(user, version: DefinitionVersion) -> bool:
-    diagram = diagram_for(version)
-    if _starts_by_message(diagram):
+    if start_messages(version):
         return False
+    diagram = diagram_for(version)
     names = [name.strip() for name in (diagram.starters or "").split(",") if name.strip()]
     if not names:
         return True
@@ -26,10 +29,5 @@ def may_start(user, version: DefinitionVersion) -> bool:
 
 def startable_by(user) -> list[DefinitionVersion]:
     """The newest published version of each process `user` may start."""
-    newest: dict[int, DefinitionVersion] = {}
-    for version in db.session.scalars(select(DefinitionVersion).where(
-            DefinitionVersion.status == VersionStatus.PUBLISHED.value)
-            .order_by(DefinitionVersion.number)):
-        newest[version.definition_id] = version
-    return sorted((v for v in newest.values() if may_start(user, v)),
+    return sorted((v for v in newest_published_versions() if may_start(user, v)),
                   key=lambda v: v.definition.name)
