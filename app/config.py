@@ -33,7 +33,6 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     LANGUAGES = ("vi", "en")
 
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -66,6 +65,12 @@ class Config:
                     "(or APP_ENV=development for a local key)."
                 )
             self.SECRET_KEY = _development_secret()
+
+
+    @property
+    def SQLALCHEMY_ENGINE_OPTIONS(self) -> dict:  # noqa: N802 - Flask reads this name
+        # A server may drop idle connections; a SQLite file cannot, so it skips the ping.
+        return {"pool_pre_ping": not self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")}
 
 
 class TestingConfig(Config):

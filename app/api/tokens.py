@@ -5,10 +5,10 @@ import secrets
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import select, update
 
 from app.api.models import ApiToken
+from app.auth.models import User
 from app.clock import utcnow
 from app.extensions import db
 
@@ -46,12 +46,17 @@ def tokens_of(user) -> list[ApiToken]:
 
 def user_for(plain: str):
     """The active user a valid, unrevoked token belongs to, or None."""
-    token = db.session.scalar(select(ApiToken).options(joinedload(ApiToken.user))
-                              .where(ApiToken.token_hash == _digest(plain)))
-    if token is None or token.revoked_at is not None or not token.user.active:
+    found = db.session.execute(
+        select(User, ApiToken.id, ApiToken.last_used_at).join(ApiToken.user)
+        .where(ApiToken.token_hash == _digest(plain), ApiToken.revoked_at.is_(None),
+               User.active.is_(True))).first()
+    if found is None:
         return None
+    user, token_id, last_used_at = found
     now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at > USE_RECORDED_EVERY:
-        token.last_used_at = now  # not on every call: a write per request costs a commit
+    if last_used_at is None or now - last_used_at > USE_RECORDED_EVERY:
+        # Not on every call: a write per request costs a commit.
+        db.session.execute(update(ApiToken).where(ApiToken.id == token_id)
+                           .values(last_used_at=now))
         db.session.commit()
-    return token.user
+    return user

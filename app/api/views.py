@@ -79,7 +79,7 @@ def start():
     instance = workflow.start_process(
         key, user=g.api_user, business_key=body.get("business_key"),
         subject=body.get("subject"), data=data)
-    steps = workflow.open_steps(instance.id)
+    steps = workflow.open_steps(instance)
     return jsonify({"id": instance.id, "status": instance.status,
                     "open_steps": [_item_json(s) for s in steps]}), 201
 
@@ -127,6 +127,6 @@ def complete(item_id: int):
     except BadValues as error:
         return problem(400, "some values are not valid", fields=error.errors)
     instance = workflow.complete(item_id, g.api_user, values, files)
-    steps = workflow.open_steps(instance.id)
+    steps = workflow.open_steps(instance)
     return jsonify({"instance_id": instance.id, "status": instance.status,
                     "open_steps": [_item_json(s) for s in steps]})

@@ -81,7 +81,7 @@ def start(key: str):
     except workflow.WorkflowError as error:
         flash(str(error), "danger")
         return redirect(url_for(".start_page"))
-    mine = [s for s in workflow.open_steps(instance.id) if workflow.may_take(current_user, s)]
+    mine = [s for s in workflow.open_steps(instance) if workflow.may_take(current_user, s)]
     flash(_("Started: %(subject)s.", subject=instance.subject), "success")
     if mine:
         return redirect(url_for(".step_page", item_id=mine[0].id))

@@ -53,7 +53,7 @@ class DefinitionVersion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     definition_id: Mapped[int] = mapped_column(ForeignKey("process_definitions.id"), index=True)
     number: Mapped[int]
-    xml: Mapped[str] = mapped_column(Text)
+    xml: Mapped[str] = mapped_column(Text, deferred=True)  # read only to parse, once
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(20), default=VersionStatus.DRAFT.value)
@@ -84,6 +84,10 @@ class ProcessInstance(db.Model):
 
     version: Mapped[DefinitionVersion] = relationship()
     started_by: Mapped[User | None] = relationship()
+
+    # Not a column: the open steps as this request's last save left them, so the caller
+    # that just moved the instance can show them without asking the database again.
+    saved_open_items = None
 
     # Optimistic locking: every UPDATE checks and bumps lock_version, so of two writers
     # that loaded the same state, the second fails instead of overwriting the first.

@@ -81,10 +81,14 @@ def instance_detail(instance_id: int) -> InstanceDetail:
     return InstanceDetail(instance, to_plain(source.data), steps, timeline_of(instance_id))
 
 
-def open_steps(instance_id: int) -> list[WorkItem]:
+def open_steps(instance: ProcessInstance) -> list[WorkItem]:
+    """The instance's open steps; after a start or completion in this request, without a
+    query."""
+    if instance.saved_open_items is not None:
+        return sorted(instance.saved_open_items, key=lambda item: item.id)
     return db.session.scalars(
         select(WorkItem)
-        .where(WorkItem.instance_id == instance_id, WorkItem.status == WorkItemStatus.OPEN.value)
+        .where(WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value)
         .order_by(WorkItem.id)).all()
 
 

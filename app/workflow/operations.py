@@ -60,7 +60,7 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
     db.session.flush()
     audit.record(instance, "started", user, version=version.number, data=to_plain(data or {}))
     runtime.advance(instance, workflow, user)
-    runtime.save(instance, workflow, user)
+    runtime.save(instance, workflow, user, new=True)
     db.session.commit()
     return instance
 

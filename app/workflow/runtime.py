@@ -9,6 +9,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinitio
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 
+from app.auth.models import Agency, AgencyGroup
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
 from app.workflow import audit, messages, sandbox, serializer, spiff_clock
@@ -115,14 +116,21 @@ def _open_work_items(instance) -> dict[str, WorkItem]:
                 if item.status == WorkItemStatus.OPEN.value}
 
 
-def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
+def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
+                     new: bool) -> list[WorkItem]:
+    """Cancel the items whose task is gone, add one for each new ready user task; return the
+    items open now."""
     ready = {str(t.id): t for t in workflow.get_tasks(state=TaskState.READY, manual=True)}
-    existing = _open_work_items(instance)
+    existing = {} if new else _open_work_items(instance)
+    still_open = []
     for task_id, item in existing.items():
-        if task_id not in ready:
-            item.status = WorkItemStatus.CANCELLED.value
-            item.completed_at = utcnow()
-            audit.record(instance, "cancelled", None, item.task_name, title=item.title)
+        if task_id in ready:
+            still_open.append(item)
+            continue
+        item.status = WorkItemStatus.CANCELLED.value
+        item.completed_at = utcnow()
+        audit.record(instance, "cancelled", None, item.task_name, title=item.title)
+    added, process_key = [], diagram_for(instance.version).process_id
     for task_id, task in ready.items():
         if task_id in existing or instance.status == InstanceStatus.ERROR.value:
             continue
@@ -131,29 +139,36 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -
             due_at = _due_at(task, task.data)
         except Exception as error:  # a bad candidateGroups or dueDate fails the instance
             fail(instance, _describe(error), actor)
-            return
+            return still_open
         spec = task.task_spec
-        db.session.add(WorkItem(
+        added.append(WorkItem(
             instance_id=instance.id, task_id=task_id, task_name=spec.bpmn_id,
-            title=spec.bpmn_name or spec.bpmn_id, process_key=instance.version.definition.key,
-            subject=instance.subject, agency_id=assignee.agency_id,
-            group_id=assignee.group_id, role=assignee.role, due_at=due_at,
+            title=spec.bpmn_name or spec.bpmn_id, process_key=process_key,
+            subject=instance.subject, due_at=due_at, role=assignee.role,
+            # Objects, not ids: resolving the assignee loaded them, and whoever shows the
+            # new item reads them from the session instead of the database.
+            agency=assignee.agency_id and db.session.get(Agency, assignee.agency_id),
+            group=assignee.group_id and db.session.get(AgencyGroup, assignee.group_id),
         ))
+    db.session.add_all(added)
+    return still_open + added
 
 
-def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None) -> None:
-    """Write the workflow's state and everything derived from it onto the instance. The
-    writes are flushed once, at commit: the lookups here never need them."""
+def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,
+         new: bool = False) -> None:
+    """Write the workflow's state and everything derived from it onto the instance (`new`:
+    it was created in this transaction and has no work items yet). The writes are flushed
+    once, at commit: the lookups here never need them."""
     with db.session.no_autoflush:
-        _save(instance, workflow, actor)
+        _save(instance, workflow, actor, new)
 
 
-def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
+def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor, new: bool) -> None:
     if workflow.is_completed() and instance.status == InstanceStatus.RUNNING.value:
         instance.status = InstanceStatus.COMPLETED.value
         instance.ended_at = utcnow()
         audit.record(instance, "finished", None)
-    _sync_work_items(instance, workflow, actor)
+    instance.saved_open_items = _sync_work_items(instance, workflow, actor, new)
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager
 
 from app.auth.roles import Role
 from app.extensions import db
@@ -11,7 +11,7 @@ from app.workflow import runtime
 from app.workflow.assignment import may_take
 from app.workflow.errors import Forbidden, NotFound
 from app.workflow.formschema import FieldSchema, form_fields
-from app.workflow.models import Attachment, DefinitionVersion, ProcessInstance, WorkItem
+from app.workflow.models import Attachment, ProcessInstance, WorkItem
 from app.workflow.serializer import to_plain
 from app.workflow.specs import diagram_for
 
@@ -39,9 +39,12 @@ def may_see(user, item: WorkItem) -> bool:
 
 
 def step(item_id: int, user) -> WorkItem:
-    item = db.session.get(WorkItem, item_id, options=[
-        joinedload(WorkItem.instance).joinedload(ProcessInstance.version)
-        .joinedload(DefinitionVersion.definition)])
+    # One query for the item, its instance and version: reading the form and the data
+    # then needs no other.
+    item = db.session.scalar(
+        select(WorkItem).join(WorkItem.instance).join(ProcessInstance.version)
+        .options(contains_eager(WorkItem.instance).contains_eager(ProcessInstance.version))
+        .where(WorkItem.id == item_id))
     if item is None:
         raise NotFound(_l("This step does not exist."))
     if not may_see(user, item):
