@@ -18,9 +18,17 @@ class AssignmentError(ValueError):
 
 @dataclass(frozen=True)
 class Assignee:
-    agency_id: int | None = None
-    group_id: int | None = None
+    agency: Agency | None = None
+    group: AgencyGroup | None = None
     role: str | None = None
+
+    @property
+    def agency_id(self) -> int | None:
+        return self.agency.id if self.agency else None
+
+    @property
+    def group_id(self) -> int | None:
+        return self.group.id if self.group else None
 
 
 def raw_assignee(task_spec) -> str | None:
@@ -37,13 +45,13 @@ def resolve_name(name: str) -> Assignee | None:
         select(Agency).where(or_(Agency.code == name.upper(), Agency.name_vi == name))
     )
     if agency is not None:
-        return Assignee(agency_id=agency.current_holder().id)
+        return Assignee(agency=agency.current_holder())
     group = db.session.scalar(
         select(AgencyGroup).where(
             or_(AgencyGroup.code == name.upper(), AgencyGroup.name_vi == name)
         )
     )
-    return Assignee(group_id=group.id) if group is not None else None
+    return Assignee(group=group) if group is not None else None
 
 
 def assignee_for(task_spec, data: dict) -> Assignee:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from app.clock import utcnow
 from app.extensions import db
@@ -91,7 +92,8 @@ def published_version(key: str) -> DefinitionVersion | None:
     """The newest published version: what new instances of `key` start with."""
     return db.session.scalar(
         select(DefinitionVersion)
-        .join(ProcessDefinition)
+        .join(DefinitionVersion.definition)
+        .options(contains_eager(DefinitionVersion.definition))
         .where(ProcessDefinition.key == key,
                DefinitionVersion.status == VersionStatus.PUBLISHED.value)
         .order_by(DefinitionVersion.number.desc())

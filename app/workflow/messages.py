@@ -99,7 +99,7 @@ def _to_starters(event, name, key, sender, actor, depth) -> bool:
     for version in versions:
         workflow = runtime.new_workflow(version)
         instance = ProcessInstance(
-            version=version, business_key=key, subject=sender.subject, state="{}",
+            version_id=version.id, business_key=key, subject=sender.subject, state="{}",
             started_by_id=getattr(actor, "id", None), started_at=utcnow())
         db.session.add(instance)
         db.session.flush()

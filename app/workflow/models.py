@@ -82,8 +82,10 @@ class ProcessInstance(db.Model):
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
 
-    version: Mapped[DefinitionVersion] = relationship()
-    started_by: Mapped[User | None] = relationship()
+    # Read-only relationships: the engine writes the *_id columns, and a flush that need
+    # not sort out relationships is a good part cheaper on every step.
+    version: Mapped[DefinitionVersion] = relationship(viewonly=True)
+    started_by: Mapped[User | None] = relationship(viewonly=True)
 
     # Not a column: the open steps as this request's last save left them, so the caller
     # that just moved the instance can show them without asking the database again.
@@ -123,11 +125,13 @@ class WorkItem(db.Model):
     completed_at: Mapped[datetime | None]
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    instance: Mapped[ProcessInstance] = relationship()
-    agency: Mapped[Agency | None] = relationship()
-    group: Mapped[AgencyGroup | None] = relationship()
-    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])
-    completed_by: Mapped[User | None] = relationship(foreign_keys=[completed_by_id])
+    # Read-only, like the instance's: the engine writes the *_id columns.
+    instance: Mapped[ProcessInstance] = relationship(viewonly=True)
+    agency: Mapped[Agency | None] = relationship(viewonly=True)
+    group: Mapped[AgencyGroup | None] = relationship(viewonly=True)
+    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], viewonly=True)
+    completed_by: Mapped[User | None] = relationship(foreign_keys=[completed_by_id],
+                                                     viewonly=True)
 
 
 class AuditEvent(db.Model):

@@ -51,7 +51,7 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
     for task in workflow.get_tasks(state=runtime.TaskState.READY):
         task.data.update(data or {})
     instance = ProcessInstance(
-        version=version, business_key=business_key, started_by_id=getattr(user, "id", None),
+        version_id=version.id, business_key=business_key, started_by_id=getattr(user, "id", None),
         subject=str(subject or (data or {}).get("subject") or business_key
                     or version.definition.name)[:500],
         state="{}", started_at=utcnow(),
@@ -60,7 +60,7 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
     db.session.flush()
     audit.record(instance, "started", user, version=version.number, data=to_plain(data or {}))
     runtime.advance(instance, workflow, user)
-    runtime.save(instance, workflow, user, new=True)
+    runtime.save(instance, workflow, user, known_open={})  # a new instance has none
     db.session.commit()
     return instance
 
@@ -142,6 +142,9 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
         db.session.rollback()
         raise InvalidInput(problems)
 
+    # Usually this step is the only one open: a running instance has an open item for
+    # each ready user task and no other, so then no other item needs loading.
+    others_open = len(workflow.get_tasks(state=runtime.TaskState.READY, manual=True)) > 1
     task.data.update(values)
     task.run()
     item.status = WorkItemStatus.COMPLETED.value
@@ -150,7 +153,7 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     audit.record(instance, "completed", user, item.task_name, title=item.title,
                  values=to_plain(values))
     runtime.advance(instance, workflow, user)
-    runtime.save(instance, workflow, user)
+    runtime.save(instance, workflow, user, known_open=None if others_open else {})
 
     _commit_or_conflict(lambda: _explain_lost_race(item_id))
     return instance

@@ -8,8 +8,8 @@ from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
-from app.auth.models import Agency, AgencyGroup
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
 from app.workflow import audit, messages, sandbox, serializer, spiff_clock
@@ -117,11 +117,11 @@ def _open_work_items(instance) -> dict[str, WorkItem]:
 
 
 def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
-                     new: bool) -> list[WorkItem]:
+                     known_open: dict | None) -> list[WorkItem]:
     """Cancel the items whose task is gone, add one for each new ready user task; return the
     items open now."""
     ready = {str(t.id): t for t in workflow.get_tasks(state=TaskState.READY, manual=True)}
-    existing = {} if new else _open_work_items(instance)
+    existing = _open_work_items(instance) if known_open is None else known_open
     still_open = []
     for task_id, item in existing.items():
         if task_id in ready:
@@ -141,34 +141,37 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
             fail(instance, _describe(error), actor)
             return still_open
         spec = task.task_spec
-        added.append(WorkItem(
+        item = WorkItem(
             instance_id=instance.id, task_id=task_id, task_name=spec.bpmn_id,
             title=spec.bpmn_name or spec.bpmn_id, process_key=process_key,
             subject=instance.subject, due_at=due_at, role=assignee.role,
-            # Objects, not ids: resolving the assignee loaded them, and whoever shows the
-            # new item reads them from the session instead of the database.
-            agency=assignee.agency_id and db.session.get(Agency, assignee.agency_id),
-            group=assignee.group_id and db.session.get(AgencyGroup, assignee.group_id),
-        ))
+            agency_id=assignee.agency_id, group_id=assignee.group_id,
+        )
+        # Whoever shows the new item reads these from here, not from the database.
+        for name, value in (("instance", instance), ("agency", assignee.agency),
+                            ("group", assignee.group)):
+            set_committed_value(item, name, value)
+        added.append(item)
     db.session.add_all(added)
     return still_open + added
 
 
 def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,
-         new: bool = False) -> None:
-    """Write the workflow's state and everything derived from it onto the instance (`new`:
-    it was created in this transaction and has no work items yet). The writes are flushed
-    once, at commit: the lookups here never need them."""
+         known_open: dict | None = None) -> None:
+    """Write the workflow's state and everything derived from it onto the instance.
+    `known_open` ({task id: item}) spares the query for its open items when the caller
+    knows them. The writes are flushed once, at commit: the lookups here never need them."""
     with db.session.no_autoflush:
-        _save(instance, workflow, actor, new)
+        _save(instance, workflow, actor, known_open)
 
 
-def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor, new: bool) -> None:
+def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
+          known_open: dict | None) -> None:
     if workflow.is_completed() and instance.status == InstanceStatus.RUNNING.value:
         instance.status = InstanceStatus.COMPLETED.value
         instance.ended_at = utcnow()
         audit.record(instance, "finished", None)
-    instance.saved_open_items = _sync_work_items(instance, workflow, actor, new)
+    instance.saved_open_items = _sync_work_items(instance, workflow, actor, known_open)
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
