@@ -37,6 +37,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.api import init_app as init_api
     from app.auth import init_app as init_auth
     from app.home import bp as home_bp
+    from app.plan import init_app as init_plan
     from app.tasks import init_app as init_tasks
     from app.workflow import init_app as init_workflow
 
@@ -49,6 +50,7 @@ def _register_blueprints(app: Flask) -> None:
     init_tasks(app)
     init_admin(app)
     init_api(app)
+    init_plan(app)
     app.register_blueprint(home_bp)
 
 

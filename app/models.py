@@ -2,6 +2,7 @@
 
 from app.api.models import ApiToken
 from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
+from app.plan.models import Plan, PlanAmendment, PlanItem, PlanItemAgency
 from app.settings import Setting
 from app.workflow.models import (
     AuditEvent,
@@ -14,6 +15,6 @@ from app.workflow.models import (
 
 __all__ = [
     "Agency", "AgencyGroup", "ApiToken", "AuditEvent", "DefinitionVersion", "LoginAttempt",
-    "PendingMessage", "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole",
-    "WorkItem",
+    "PendingMessage", "Plan", "PlanAmendment", "PlanItem", "PlanItemAgency",
+    "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole", "WorkItem",
 ]

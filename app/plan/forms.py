@@ -1,0 +1,62 @@
+"""The form an admin amends a plan item with."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from app.auth.forms import MultiCheckboxField
+from app.plan.models import TimeframeKind
+from app.plan.timeframe import Timeframe
+
+TIMEFRAME_CHOICES = [
+    SelectChoice(TimeframeKind.YEARLY.value, _l("Every year")),
+    SelectChoice(TimeframeKind.YEAR.value, _l("One year")),
+    SelectChoice(TimeframeKind.SPAN.value, _l("A span of years")),
+]
+YEARS = NumberRange(2000, 2100)
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField(_l("Why (recorded in the plan's history)"),
+                           validators=[DataRequired(), Length(max=2000)])
+
+
+class PlanItemForm(ReasonForm):
+    code = StringField(_l("Code"), validators=[
+        DataRequired(), Regexp(r"^\d{1,2}\.\d{1,2}$", message=_l("A code like 3.10."))])
+    group_no = IntegerField(_l("Group number"), validators=[DataRequired(), NumberRange(1, 99)])
+    group_title = StringField(_l("Group title"), validators=[DataRequired(), Length(max=1000)])
+    content = TextAreaField(_l("Content"), validators=[DataRequired(), Length(max=5000)])
+    timeframe_kind = SelectField(_l("Period"), choices=TIMEFRAME_CHOICES)
+    start_year = IntegerField(_l("From year"), validators=[Optional(), YEARS])
+    end_year = IntegerField(_l("To year"), validators=[Optional(), YEARS])
+    leads = MultiCheckboxField(_l("Lead agencies"), validators=[
+        DataRequired(message=_l("Choose at least one lead agency."))])
+    cooperating = MultiCheckboxField(_l("Cooperating agencies"))
+
+    def validate_start_year(self, field):
+        if self.timeframe_kind.data != TimeframeKind.YEARLY.value and field.data is None:
+            raise ValidationError(_l("Give the year."))
+
+    def validate_end_year(self, field):
+        if self.timeframe_kind.data != TimeframeKind.SPAN.value:
+            return
+        if field.data is None:
+            raise ValidationError(_l("Give the last year of the span."))
+        if self.start_year.data is not None and field.data < self.start_year.data:
+            raise ValidationError(_l("The span ends before it starts."))
+
+    def timeframe(self) -> Timeframe:
+        kind = TimeframeKind(self.timeframe_kind.data)
+        if kind == TimeframeKind.YEARLY:
+            return Timeframe(kind)
+        end = self.end_year.data if kind == TimeframeKind.SPAN else self.start_year.data
+        return Timeframe(kind, self.start_year.data, end)

@@ -1,0 +1,169 @@
+"""The plan (Kế hoạch 116/KH-UBND), its appendix items, who leads and who cooperates on each,
+and the amendments admins make to it."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.auth.models import Agency, AgencyGroup, User
+from app.clock import utcnow
+from app.extensions import db
+
+
+class TimeframeKind(StrEnum):
+    YEAR = "year"  # one year: "2024"
+    SPAN = "span"  # a span of years: "2024 – 2030"
+    YEARLY = "yearly"  # every year of the plan: "Hàng năm"
+
+
+class ItemRole(StrEnum):
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+
+
+class AmendmentAction(StrEnum):
+    ADDED = "added"
+    CHANGED = "changed"
+    RETIRED = "retired"
+
+
+AMENDMENT_LABELS = {
+    AmendmentAction.ADDED: _l("Added"),
+    AmendmentAction.CHANGED: _l("Changed"),
+    AmendmentAction.RETIRED: _l("Retired"),
+}
+
+# The fields an amendment records, as the item page names them.
+AMENDED_FIELD_LABELS = {
+    "group": _l("Group"),
+    "content": _l("Content"),
+    "timeframe": _l("Period"),
+    "leads": _l("Lead"),
+    "cooperating": _l("Cooperating"),
+}
+
+
+class Plan(db.Model):
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # "116/KH-UBND"
+    issued_on: Mapped[date]
+    title: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str] = mapped_column(String(255))
+    signer: Mapped[str | None] = mapped_column(String(255))
+
+    items: Mapped[list["PlanItem"]] = relationship(
+        back_populates="plan", order_by="PlanItem.position")
+
+
+class PlanItem(db.Model):
+    """One row of the appendix: a task with its lead and cooperating agencies and period."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    code: Mapped[str] = mapped_column(String(10))  # "1.1" … "5.4"
+    group_no: Mapped[int]
+    group_title: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text)
+    timeframe_kind: Mapped[str] = mapped_column(String(10))
+    start_year: Mapped[int | None]
+    end_year: Mapped[int | None]
+    position: Mapped[int] = mapped_column(default=0)
+    retired_at: Mapped[datetime | None]
+
+    plan: Mapped[Plan] = relationship(back_populates="items")
+    agencies: Mapped[list["PlanItemAgency"]] = relationship(
+        back_populates="item", order_by="PlanItemAgency.position",
+        cascade="all, delete-orphan")
+    amendments: Mapped[list["PlanAmendment"]] = relationship(
+        back_populates="item", order_by="PlanAmendment.at.desc()")
+
+    @property
+    def active(self) -> bool:
+        return self.retired_at is None
+
+    @property
+    def leads(self) -> list["PlanItemAgency"]:
+        return [a for a in self.agencies if a.role == ItemRole.LEAD.value]
+
+    @property
+    def cooperating(self) -> list["PlanItemAgency"]:
+        return [a for a in self.agencies if a.role == ItemRole.COOPERATING.value]
+
+    def applies_in(self, year: int) -> bool:
+        """Whether the item has work to do in `year`."""
+        if self.timeframe_kind == TimeframeKind.YEARLY.value:
+            return year >= self.plan.issued_on.year
+        if self.timeframe_kind == TimeframeKind.YEAR.value:
+            return year == self.start_year
+        return self.start_year <= year <= self.end_year
+
+    @property
+    def timeframe_label(self) -> str:
+        if self.timeframe_kind == TimeframeKind.YEARLY.value:
+            return str(_l("Yearly"))
+        if self.timeframe_kind == TimeframeKind.YEAR.value:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
+
+class PlanItemAgency(db.Model):
+    """An agency or a group of agencies, leading or cooperating on an item."""
+
+    __tablename__ = "plan_item_agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id", ondelete="CASCADE"),
+                                         index=True)
+    role: Mapped[str] = mapped_column(String(12))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("agency_groups.id"))
+    position: Mapped[int] = mapped_column(default=0)
+
+    item: Mapped[PlanItem] = relationship(back_populates="agencies")
+    agency: Mapped[Agency | None] = relationship()
+    group: Mapped[AgencyGroup | None] = relationship()
+
+    @property
+    def target(self) -> Agency | AgencyGroup:
+        return self.agency or self.group
+
+    @property
+    def reference(self) -> str:
+        """How forms name it: "agency:<id>" or "group:<id>"."""
+        return f"agency:{self.agency_id}" if self.agency_id else f"group:{self.group_id}"
+
+    def agencies_on(self, day: date) -> list[Agency]:
+        """The agencies this reaches on `day` (a group expands; a merged agency is replaced)."""
+        if self.group is not None:
+            return self.group.expand(day)
+        holder = self.agency.current_holder()
+        return [holder] if holder.is_current_on(day) else []
+
+
+class PlanAmendment(db.Model):
+    """An admin's change to the plan: what changed, by whom, when and why."""
+
+    __tablename__ = "plan_amendments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(Text)
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # {field: [before, after]}
+
+    item: Mapped[PlanItem] = relationship(back_populates="amendments")
+    actor: Mapped[User | None] = relationship()
+
+    @property
+    def action_label(self) -> str:
+        return str(AMENDMENT_LABELS[AmendmentAction(self.action)])

@@ -1,0 +1,110 @@
+"""The plan's pages: the catalogue, one item with its history, and the admins' amendments."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app.auth.roles import Role, roles_required
+from app.extensions import db
+from app.plan import catalogue
+from app.plan.forms import PlanItemForm, ReasonForm
+from app.plan.models import AMENDED_FIELD_LABELS, PlanItem
+
+bp = Blueprint("plan", __name__, url_prefix="/plan", template_folder="templates")
+
+
+def _plan_or_404():
+    return catalogue.current_plan() or abort(404)
+
+
+def _item_or_404(item_id: int) -> PlanItem:
+    return db.session.get(PlanItem, item_id) or abort(404)
+
+
+@bp.get("/")
+@login_required
+def catalogue_page():
+    plan = _plan_or_404()
+    include_retired = request.args.get("all") == "1"
+    items = catalogue.plan_items(plan, include_retired=include_retired)
+    groups: dict[tuple[int, str], list[PlanItem]] = {}
+    for item in items:
+        groups.setdefault((item.group_no, item.group_title), []).append(item)
+    return render_template("plan/catalogue.html", plan=plan, groups=groups,
+                           include_retired=include_retired,
+                           may_amend=current_user.has_any_role(Role.ADMIN))
+
+
+@bp.get("/items/<int:item_id>")
+@login_required
+def item_page(item_id: int):
+    item = _item_or_404(item_id)
+    return render_template("plan/item.html", item=item, field_labels=AMENDED_FIELD_LABELS,
+                           may_amend=current_user.has_any_role(Role.ADMIN))
+
+
+def _item_form(item: PlanItem | None) -> PlanItemForm:
+    form = PlanItemForm(obj=item)
+    form.leads.choices = form.cooperating.choices = catalogue.reference_choices()
+    if item is not None and request.method == "GET":
+        form.leads.data = [a.reference for a in item.leads]
+        form.cooperating.data = [a.reference for a in item.cooperating]
+    return form
+
+
+def _fields(form: PlanItemForm) -> dict:
+    return dict(group_no=form.group_no.data, group_title=form.group_title.data,
+                content=form.content.data, timeframe=form.timeframe(),
+                leads=catalogue.targets_of(form.leads.data),
+                cooperating=catalogue.targets_of(form.cooperating.data or []))
+
+
+@bp.route("/items/new", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def new_item():
+    plan = _plan_or_404()
+    form = _item_form(None)
+    if form.validate_on_submit():
+        try:
+            item = catalogue.add_item(plan, code=form.code.data, actor=current_user,
+                                      reason=form.reason.data, **_fields(form))
+        except catalogue.PlanError as error:
+            form.reason.errors.append(str(error))
+        else:
+            flash(_("Item %(code)s added to the plan.", code=item.code), "success")
+            return redirect(url_for(".item_page", item_id=item.id))
+    return render_template("plan/item_form.html", form=form, item=None)
+
+
+@bp.route("/items/<int:item_id>/edit", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def edit_item(item_id: int):
+    item = _item_or_404(item_id)
+    form = _item_form(item)
+    form.code.data = item.code  # the code names the item; it does not change
+    if form.validate_on_submit():
+        try:
+            catalogue.change_item(item, actor=current_user, reason=form.reason.data,
+                                  **_fields(form))
+        except catalogue.PlanError as error:
+            form.reason.errors.append(str(error))
+        else:
+            flash(_("Item %(code)s amended.", code=item.code), "success")
+            return redirect(url_for(".item_page", item_id=item.id))
+    return render_template("plan/item_form.html", form=form, item=item)
+
+
+@bp.route("/items/<int:item_id>/retire", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def retire_item(item_id: int):
+    item = _item_or_404(item_id)
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            catalogue.retire_item(item, actor=current_user, reason=form.reason.data)
+        except catalogue.PlanError as error:
+            form.reason.errors.append(str(error))
+        else:
+            flash(_("Item %(code)s retired.", code=item.code), "success")
+            return redirect(url_for(".item_page", item_id=item.id))
+    return render_template("plan/retire.html", form=form, item=item)
