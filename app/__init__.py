@@ -36,6 +36,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.admin import init_app as init_admin
     from app.api import init_app as init_api
     from app.auth import init_app as init_auth
+    from app.calendar import init_app as init_calendar
     from app.home import bp as home_bp
     from app.plan import init_app as init_plan
     from app.tasks import init_app as init_tasks
@@ -51,6 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     init_admin(app)
     init_api(app)
     init_plan(app)
+    init_calendar(app)
     app.register_blueprint(home_bp)
 
 

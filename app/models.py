@@ -2,6 +2,7 @@
 
 from app.api.models import ApiToken
 from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
+from app.calendar.models import DeclaredDay
 from app.plan.models import Plan, PlanAmendment, PlanItem, PlanItemAgency
 from app.settings import Setting
 from app.workflow.models import (
@@ -14,7 +15,7 @@ from app.workflow.models import (
 )
 
 __all__ = [
-    "Agency", "AgencyGroup", "ApiToken", "AuditEvent", "DefinitionVersion", "LoginAttempt",
-    "PendingMessage", "Plan", "PlanAmendment", "PlanItem", "PlanItemAgency",
+    "Agency", "AgencyGroup", "ApiToken", "AuditEvent", "DeclaredDay", "DefinitionVersion",
+    "LoginAttempt", "PendingMessage", "Plan", "PlanAmendment", "PlanItem", "PlanItemAgency",
     "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole", "WorkItem",
 ]
