@@ -16,7 +16,14 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+)
 
 from app.fields import VietnameseDateField
 from app.workflow.attachments import ALLOWED, MAX_BYTES
@@ -42,13 +49,30 @@ def _date_range(schema):
     return check
 
 
+class RequiredWhen:
+    """Required when another field of the form has a given value; otherwise optional."""
+
+    def __init__(self, other: str, value: str):
+        self.other, self.value = PREFIX + other, value.casefold()
+
+    def __call__(self, form, field):
+        other = form[self.other].data
+        wanted = str(other).casefold() == self.value
+        empty = not field.data or (isinstance(field.data, str) and not field.data.strip())
+        if empty:
+            field.errors[:] = []
+            raise StopValidation(_l("This field is required.") if wanted else None)
+
+
 def _field(schema):
     required = [InputRequired()] if schema.required else [Optional()]
+    if schema.required_when:
+        required = [RequiredWhen(*schema.required_when)]
     render = {"disabled": True} if schema.readonly else {}
     label = schema.label
     if schema.type == "string":
         kind = TextAreaField if schema.multiline else StringField
-        rules = [DataRequired()] if schema.required else required
+        rules = [DataRequired()] if schema.required else list(required)
         if schema.minlength or schema.maxlength:
             rules.append(Length(min=schema.minlength or -1, max=schema.maxlength or -1))
         return kind(label, validators=rules, render_kw=render)
@@ -68,7 +92,7 @@ def _field(schema):
             choices.insert(0, SelectChoice("", "—"))
         return SelectField(label, choices=choices, validators=required, render_kw=render)
     file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES)]
-    presence = [FileRequired()] if schema.required else [Optional()]
+    presence = [FileRequired()] if schema.required else required
     return FileField(label, validators=[*presence, *file_rules], render_kw=render)
 
 

@@ -2,7 +2,8 @@
 
 Field types: string (multi-line with the property multiline=true), long, boolean, date,
 enum, and file (evidence attachments). Constraints: required, minlength, maxlength, min,
-max, readonly.
+max, readonly. The property requiredWhen="other=value" makes a field required only when
+another field of the form has that value ("what was done" only when reporting).
 """
 
 from dataclasses import asdict, dataclass, field
@@ -30,6 +31,7 @@ class FieldSchema:
     max: int | date | None = None
     options: list[tuple[str, str]] = field(default_factory=list)
     default: str | None = None
+    required_when: tuple[str, str] | None = None
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -69,6 +71,12 @@ def _field(raw) -> FieldSchema:
     schema = FieldSchema(id=field_id, label=raw.label or field_id, type=raw.type,
                          default=raw.default_value or None)
     schema.multiline = str(raw.get_property("multiline")).lower() == "true"
+    condition = raw.get_property("requiredWhen")
+    if condition:
+        other, sign, value = str(condition).partition("=")
+        if not sign or not other.strip():
+            raise FormError(f"field {field_id}: requiredWhen is 'field=value', not '{condition}'")
+        schema.required_when = (other.strip(), value.strip())
     if raw.type == "enum":
         schema.options = [(o.id, o.name or o.id) for o in raw.options]
         if not schema.options:
@@ -99,4 +107,8 @@ def form_fields(task_spec) -> list[FieldSchema]:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise FormError(f"field ids repeat: {', '.join(sorted(duplicates))}")
+    for schema in fields:
+        if schema.required_when and schema.required_when[0] not in ids:
+            raise FormError(f"field {schema.id} is required when '{schema.required_when[0]}' "
+                            "has a value, but the form has no such field")
     return fields

@@ -145,3 +145,35 @@ def test_tokens_are_made_and_revoked_on_the_profile_page(app, people):
     post_form(client, f"/account/tokens/{token.id}/revoke")
     db.session.refresh(token)
     assert token.revoked_at is not None
+
+
+REQUIRED_WHEN_FORM = """<bpmn:extensionElements><camunda:formData>
+  <camunda:formField id="action" label="Việc tiếp theo" type="enum">
+    <camunda:value id="send" name="Gửi báo cáo" /><camunda:value id="ask" name="Xin ý kiến" />
+    <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+  </camunda:formField>
+  <camunda:formField id="what_done" label="Kết quả" type="string">
+    <camunda:properties><camunda:property id="requiredWhen" value="action=send" /></camunda:properties>
+  </camunda:formField></camunda:formData></bpmn:extensionElements>"""
+
+
+def test_a_field_can_be_required_only_when_another_has_a_value(api, deploy, tokens):
+    from tests.workflow import diagrams
+
+    deploy(diagrams.two_steps(form=REQUIRED_WHEN_FORM, key="conditional"))
+    _, started = api("POST", "/api/v1/instances", tokens["sct"], {"process": "conditional"})
+    url = f"/api/v1/work-items/{started['open_steps'][0]['id']}/complete"
+
+    status, body = api("POST", url, tokens["sct"], {"values": {"action": "send"}})
+    assert (status, list(body["fields"])) == (400, ["what_done"])
+    status, body = api("POST", url, tokens["sct"], {"values": {"action": "ask"}})
+    assert status == 200 and body["open_steps"][0]["title"] == "Duyệt"
+
+
+def test_required_when_must_name_a_field_of_the_form(deploy):
+    from app.workflow import BpmnError
+    from tests.workflow import diagrams
+
+    broken = REQUIRED_WHEN_FORM.replace("action=send", "nothing=send")
+    with pytest.raises(BpmnError, match="no such field"):
+        deploy(diagrams.two_steps(form=broken, key="broken_condition"))
