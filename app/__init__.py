@@ -38,6 +38,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth import init_app as init_auth
     from app.calendar import init_app as init_calendar
     from app.home import bp as home_bp
+    from app.notifications import init_app as init_notifications
     from app.plan import init_app as init_plan
     from app.tasks import init_app as init_tasks
     from app.workflow import init_app as init_workflow
@@ -51,6 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     init_tasks(app)
     init_admin(app)
     init_api(app)
+    init_notifications(app)
     init_plan(app)
     init_calendar(app)
     app.register_blueprint(home_bp)

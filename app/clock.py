@@ -21,9 +21,14 @@ def utcnow() -> datetime:
     return override() if override else _system_now()
 
 
+def local_date(moment: datetime) -> date:
+    """The day in Vietnam of a stored moment (naive UTC, as every time in the database)."""
+    return moment.replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
+
+
 def today() -> date:
     """Today's date in Vietnam, which is what a deadline or a validity date means."""
-    return utcnow().replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
+    return local_date(utcnow())
 
 
 class FrozenClock:

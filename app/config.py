@@ -57,6 +57,14 @@ class Config:
         # Secure cookies need HTTPS; development serves plain HTTP on 127.0.0.1.
         secure = not self.DEVELOPMENT and environ.get("SESSION_COOKIE_SECURE", "1") == "1"
         self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
+        # Email goes out only when a mail server is named.
+        self.MAIL_SERVER = environ.get("MAIL_SERVER")
+        self.MAIL_PORT = int(environ.get("MAIL_PORT", "25"))
+        self.MAIL_USE_TLS = environ.get("MAIL_USE_TLS", "0") == "1"
+        self.MAIL_USERNAME = environ.get("MAIL_USERNAME")
+        self.MAIL_PASSWORD = environ.get("MAIL_PASSWORD")
+        self.MAIL_FROM = environ.get("MAIL_FROM", "thongtindoingoai@quangngai.gov.vn")
+        self.PUBLIC_URL = environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
         self.SECRET_KEY = environ.get("SECRET_KEY")
         if not self.SECRET_KEY:
             if not self.DEVELOPMENT:

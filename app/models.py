@@ -3,7 +3,8 @@
 from app.api.models import ApiToken
 from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
 from app.calendar.models import DeclaredDay
-from app.plan.models import Plan, PlanAmendment, PlanItem, PlanItemAgency
+from app.notifications.models import Notification
+from app.plan.models import Assignment, Plan, PlanAmendment, PlanItem, PlanItemAgency
 from app.settings import Setting
 from app.workflow.models import (
     AuditEvent,
@@ -15,7 +16,8 @@ from app.workflow.models import (
 )
 
 __all__ = [
-    "Agency", "AgencyGroup", "ApiToken", "AuditEvent", "DeclaredDay", "DefinitionVersion",
-    "LoginAttempt", "PendingMessage", "Plan", "PlanAmendment", "PlanItem", "PlanItemAgency",
-    "ProcessDefinition", "ProcessInstance", "Setting", "User", "UserRole", "WorkItem",
+    "Agency", "AgencyGroup", "ApiToken", "Assignment", "AuditEvent", "DeclaredDay",
+    "DefinitionVersion", "LoginAttempt", "Notification", "PendingMessage", "Plan",
+    "PlanAmendment", "PlanItem", "PlanItemAgency", "ProcessDefinition", "ProcessInstance",
+    "Setting", "User", "UserRole", "WorkItem",
 ]

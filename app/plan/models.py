@@ -167,3 +167,50 @@ class PlanAmendment(db.Model):
     @property
     def action_label(self) -> str:
         return str(AMENDMENT_LABELS[AmendmentAction(self.action)])
+
+
+class Outcome(StrEnum):
+    """The state's categories for an assigned task."""
+
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    IN_PROGRESS = "in_progress"  # in progress, within the deadline
+    OVERDUE = "overdue"
+
+
+OUTCOME_LABELS = {
+    Outcome.DONE_ON_TIME: _l("Done on time"),
+    Outcome.DONE_LATE: _l("Done late"),
+    Outcome.IN_PROGRESS: _l("In progress"),
+    Outcome.OVERDUE: _l("Overdue"),
+}
+
+
+class Assignment(db.Model):
+    """An item given to one lead agency for one year: the process instance that carries it,
+    its deadline, and where it stands (what the dashboard reads)."""
+
+    __tablename__ = "plan_assignments"
+    __table_args__ = (UniqueConstraint("item_id", "year", "agency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id"), index=True)
+    year: Mapped[int] = mapped_column(index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    instance_id: Mapped[int | None] = mapped_column(ForeignKey("process_instances.id"))
+    due_on: Mapped[date]
+    launched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    launched_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime | None]  # the last report sent to the coordinator
+    progress: Mapped[str | None] = mapped_column(String(20))  # as the lead reported it
+    accepted_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(20))  # set when accepted
+
+    item: Mapped[PlanItem] = relationship()
+    agency: Mapped[Agency] = relationship()
+
+    def status_on(self, day: date) -> Outcome:
+        """Where it stands on `day`: its outcome once accepted, else by its deadline."""
+        if self.outcome is not None:
+            return Outcome(self.outcome)
+        return Outcome.OVERDUE if day > self.due_on else Outcome.IN_PROGRESS

@@ -9,6 +9,8 @@ outside app.workflow touches SpiffWorkflow.
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     register_helper(name, function): offer a function to BPMN scripts
+    register_worker_job(app, job): run job() after each tick of the worker
+    take_unannounced(), people_of(item, day): new items and who to tell of them
 """
 
 from flask import Flask
@@ -16,6 +18,7 @@ from flask import Flask
 from app.workflow.assignment import may_take
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
+from app.workflow.cli import register_worker_job
 from app.workflow.definitions import (
     add_version,
     publish_version,
@@ -31,7 +34,15 @@ from app.workflow.errors import (
     NotFound,
     WorkflowError,
 )
-from app.workflow.inbox import BADGES, InboxFilter, badge, process_choices, work_items_for
+from app.workflow.inbox import (
+    BADGES,
+    InboxFilter,
+    badge,
+    people_of,
+    process_choices,
+    take_unannounced,
+    work_items_for,
+)
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.monitor import definitions as list_definitions
@@ -59,14 +70,15 @@ from app.workflow.starting import startable_by
 from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
 
 __all__ = [
-    "BADGES", "EVENT_LABELS", "INSTANCE_STATUS_LABELS", "MAX_DIAGRAM_BYTES", "AlreadyCompleted",
-    "BpmnError", "Conflict", "Forbidden", "InboxFilter", "InvalidInput", "NotFound",
+    "AlreadyCompleted", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS", "Forbidden",
+    "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES", "NotFound",
     "WorkflowError", "add_version", "attachment_for", "badge", "claim", "complete", "data_of",
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
     "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
-    "pending_messages", "process_choices", "publish_version", "published_version",
-    "register_helper", "resume", "retry", "start_process", "startable_by", "step", "suspend",
-    "sync_folder", "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
+    "pending_messages", "people_of", "process_choices", "publish_version", "published_version",
+    "register_helper", "register_worker_job", "resume", "retry", "start_process",
+    "startable_by", "step", "suspend", "sync_folder", "take_unannounced", "terminate",
+    "timeline_of", "unclaim", "validate", "work_items_for",
 ]
 
 

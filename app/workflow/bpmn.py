@@ -60,6 +60,8 @@ class ParsedDiagram:
     tree: object = field(repr=False)
     starters: str | None = None  # camunda:candidateStarterGroups: who may start it by hand
     catches_messages: bool = False  # whether any event waits for a message
+    # camunda:isStartableInTasklist="false": only the application starts it (a launch page)
+    startable_by_hand: bool = True
 
 
 _ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
@@ -132,11 +134,13 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
         raise BpmnError(f"the engine cannot read it: {_one_line(error)}") from None
     process = root.find(f"{{{BPMN_NS}}}process[@id='{process_id}']")
     name = (process.get("name") if process is not None else None) or process_id
-    starters = process.get(f"{{{CAMUNDA_MODEL_NS}}}candidateStarterGroups") if process is not None \
-        else None
+    attributes = process.attrib if process is not None else {}
+    starters = attributes.get(f"{{{CAMUNDA_MODEL_NS}}}candidateStarterGroups")
+    by_hand = attributes.get(f"{{{CAMUNDA_MODEL_NS}}}isStartableInTasklist", "true") != "false"
     catches = next(root.iter(f"{{{BPMN_NS}}}receiveTask"), None) is not None or any(
         node.find(f"{{{BPMN_NS}}}messageEventDefinition") is not None
         for tag in ("intermediateCatchEvent", "boundaryEvent", "startEvent")
         for node in root.iter(f"{{{BPMN_NS}}}{tag}")
     )
-    return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters, catches)
+    return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters, catches,
+                         by_hand)

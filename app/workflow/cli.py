@@ -1,18 +1,21 @@
 """`flask --app wsgi workflow ...`: sync the shipped diagrams, validate files, fire timers."""
 
+import logging
 import signal
 import sys
 import time
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from app.extensions import db
 from app.workflow.definitions import sync_folder, validate
 from app.workflow.timers import tick
 
 workflow_cli = AppGroup("workflow", help="Process definitions and the engine.")
+log = logging.getLogger(__name__)
 
 
 @workflow_cli.command("sync")
@@ -40,10 +43,27 @@ def validate_command(files):
     sys.exit(1 if failed else 0)
 
 
+def register_worker_job(app: Flask, job) -> None:
+    """Run `job()` (no arguments; it commits its own work) after each tick of the worker:
+    features send their mail and notices from there, never from a person's request."""
+    app.extensions.setdefault("worker_jobs", []).append(job)
+
+
+def _run_once() -> int:
+    moved = tick()
+    for job in current_app.extensions.get("worker_jobs", []):
+        try:
+            job()
+        except Exception:  # one failing job must not stop the timers
+            db.session.rollback()
+            log.exception("worker job %s failed", getattr(job, "__name__", job))
+    return moved
+
+
 @workflow_cli.command("tick")
 def tick_command():
-    """Fire the timers that are due, once."""
-    click.echo(f"{tick()} instance(s) moved")
+    """Fire the timers that are due and run the worker's jobs (mail, notices), once."""
+    click.echo(f"{_run_once()} instance(s) moved")
 
 
 @workflow_cli.command("worker")
@@ -60,7 +80,7 @@ def worker_command(interval):
     click.echo(f"Timer worker started; a tick every {interval:g} s.")
     try:
         while running:
-            moved = tick()
+            moved = _run_once()
             if moved:
                 click.echo(f"{moved} instance(s) moved")
             time.sleep(interval)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
+from app.auth.models import User, UserRole
 from app.clock import utcnow
 from app.extensions import db
 from app.workflow.assignment import visible_to
@@ -85,3 +86,31 @@ def work_items_for(user, wanted: InboxFilter):
 def process_choices() -> list[tuple[str, str]]:
     return [(d.key, d.name) for d in db.session.scalars(
         select(ProcessDefinition).order_by(ProcessDefinition.name))]
+
+
+def take_unannounced(limit: int = 200) -> list[WorkItem]:
+    """Open items nobody has been told of yet, marked as told in the caller's transaction;
+    on PostgreSQL two workers never take the same item (SKIP LOCKED)."""
+    items = list(db.session.scalars(
+        select(WorkItem).where(WorkItem.announced_at.is_(None),
+                               WorkItem.status == WorkItemStatus.OPEN.value)
+        .order_by(WorkItem.id).limit(limit).with_for_update(skip_locked=True)))
+    now = utcnow()
+    for item in items:
+        item.announced_at = now
+    return items
+
+
+def people_of(item: WorkItem, day) -> list[User]:
+    """The active people who may take `item`: its agency's, its group's agencies', or its
+    role's holders."""
+    query = select(User).where(User.active.is_(True))
+    if item.agency_id is not None:
+        query = query.where(User.agency_id == item.agency_id)
+    elif item.group is not None:
+        query = query.where(User.agency_id.in_([a.id for a in item.group.expand(day)]))
+    elif item.role:
+        query = query.join(UserRole).where(UserRole.role == item.role)
+    else:
+        return []
+    return list(db.session.scalars(query))

@@ -124,6 +124,8 @@ class WorkItem(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # When its people were told of it; the worker announces new items in batches.
+    announced_at: Mapped[datetime | None] = mapped_column(index=True)
 
     # Read-only, like the instance's: the engine writes the *_id columns.
     instance: Mapped[ProcessInstance] = relationship(viewonly=True)

@@ -39,14 +39,18 @@ def _commit_or_conflict(after_conflict=None) -> None:
                           "Reload the page and try again.")) from error
 
 
-def start_process(key: str, *, user=None, business_key=None, subject=None, data=None):
+def start_process(key: str, *, user=None, business_key=None, subject=None, data=None,
+                  on_behalf_of=None):
     """Start the newest published version of `key`. With a user, only if they may start it
-    (camunda:candidateStarterGroups); without one, as the system (seeding, messages)."""
+    (camunda:candidateStarterGroups); without one, as the system (seeding, messages), or on
+    behalf of the person a module acted for (a coordinator's launch page), who is recorded
+    as the starter without being checked against the starters."""
     version = published_version(key)
     if version is None:
         raise NotFound(_l("No published process '%(key)s'.", key=key))
     if user is not None and not may_start(user, version):
         raise Forbidden(_l("You may not start this process."))
+    user = user or on_behalf_of
     workflow = runtime.new_workflow(version)
     for task in workflow.get_tasks(state=runtime.TaskState.READY):
         task.data.update(data or {})

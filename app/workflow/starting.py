@@ -17,9 +17,9 @@ def start_messages(version: DefinitionVersion) -> set[str]:
 
 
 def may_start(user, version: DefinitionVersion) -> bool:
-    if start_messages(version):
-        return False
     diagram = diagram_for(version)
+    if start_messages(version) or not diagram.startable_by_hand:
+        return False
     names = [name.strip() for name in (diagram.starters or "").split(",") if name.strip()]
     if not names:
         return True

@@ -153,7 +153,9 @@ REQUIRED_WHEN_FORM = """<bpmn:extensionElements><camunda:formData>
     <camunda:validation><camunda:constraint name="required" /></camunda:validation>
   </camunda:formField>
   <camunda:formField id="what_done" label="Kết quả" type="string">
-    <camunda:properties><camunda:property id="requiredWhen" value="action=send" /></camunda:properties>
+    <camunda:properties>
+      <camunda:property id="requiredWhen" value="action=send" />
+    </camunda:properties>
   </camunda:formField></camunda:formData></bpmn:extensionElements>"""
 
 

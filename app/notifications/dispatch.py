@@ -1,0 +1,79 @@
+"""What the worker does for notifications after each tick: tell people of new steps, and
+email what is not emailed yet (when SMTP is configured). Each batch commits on its own."""
+
+import smtplib
+from datetime import timedelta
+from email.message import EmailMessage
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app import workflow
+from app.auth.models import User
+from app.clock import today, utcnow
+from app.extensions import db
+from app.notifications.models import Kind, Notification
+from app.notifications.service import notify_users
+
+BATCH = 200
+FRESH = timedelta(days=2)  # mail set up later does not flood people with old news
+
+
+def announce_new_steps() -> int:
+    """A "new step" notification to each person who may take a step opened since the last
+    run. Returns how many steps were announced."""
+    items = workflow.take_unannounced(BATCH)
+    day = today()
+    for item in items:
+        notify_users(workflow.people_of(item, day), Kind.NEW_STEP,
+                     f"{item.title}: {item.subject}", link=f"/tasks/{item.id}")
+    db.session.commit()
+    return len(items)
+
+
+def _message(notification: Notification, user: User) -> EmailMessage:
+    config = current_app.config
+    with force_locale(user.locale or "vi"):
+        message = EmailMessage()
+        message["Subject"] = f"[{_('Foreign information work')}] {notification.kind_label}"
+        message["From"] = config["MAIL_FROM"]
+        message["To"] = user.email
+        link = config["PUBLIC_URL"].rstrip("/") + (notification.link or "/notifications")
+        message.set_content(f"{notification.text}\n\n{link}\n")
+    return message
+
+
+def send_emails() -> int:
+    """Email the notifications not emailed yet; a person without an address is skipped.
+    A mail server that is down leaves them for the next run."""
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        return 0
+    pending = list(db.session.execute(
+        select(Notification, User).join(User, User.id == Notification.user_id)
+        .where(Notification.emailed_at.is_(None), Notification.created_at >= utcnow() - FRESH)
+        .order_by(Notification.id).limit(BATCH)
+        .with_for_update(skip_locked=True, of=Notification)))
+    if not pending:
+        db.session.rollback()
+        return 0
+    sent = 0
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+        if config.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        for notification, user in pending:
+            if user.email:
+                smtp.send_message(_message(notification, user))
+                sent += 1
+            notification.emailed_at = utcnow()
+    db.session.commit()
+    return sent
+
+
+def run() -> None:
+    announce_new_steps()
+    send_emails()

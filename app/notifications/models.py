@@ -1,0 +1,47 @@
+"""A notification to one person: a new step, a deadline coming or passed, a report returned,
+an escalation. Email goes out from the worker, so a step never waits on a mail server."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.clock import utcnow
+from app.extensions import db
+
+
+class Kind(StrEnum):
+    NEW_STEP = "new_step"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    RETURNED = "returned"
+    ESCALATED = "escalated"
+
+
+KIND_LABELS = {
+    Kind.NEW_STEP: _l("New step"),
+    Kind.DUE_SOON: _l("Due soon"),
+    Kind.OVERDUE: _l("Overdue"),
+    Kind.RETURNED: _l("Returned for more work"),
+    Kind.ESCALATED: _l("Escalated: overdue in your agency"),
+}
+
+
+class Notification(db.Model):
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_unread", "user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
+    emailed_at: Mapped[datetime | None] = mapped_column(index=True)
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))

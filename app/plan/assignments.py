@@ -1,0 +1,110 @@
+"""Launching the plan's items: each lead agency of an item gets one task_assignment instance
+per year, and the process reports back where the task stands. Launching twice adds nothing."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import workflow
+from app.clock import local_date, today, utcnow
+from app.extensions import db
+from app.plan.models import Assignment, Outcome, Plan, PlanItem
+from app.settings import get_setting
+
+PROCESS = "task_assignment"
+REMINDER_DAYS = "plan.reminder_working_days"  # a setting: reminders this many working days before
+DEFAULT_REMINDER_DAYS = 3
+
+
+class LaunchError(ValueError):
+    pass
+
+
+def default_due_on(year: int) -> date:
+    """Results are due before the annual report is written (Nghị định 09/2019: 14/12)."""
+    return date(year, 11, 30)
+
+
+def _reminder_days() -> int:
+    try:
+        return int(get_setting(REMINDER_DAYS) or DEFAULT_REMINDER_DAYS)
+    except ValueError:
+        return DEFAULT_REMINDER_DAYS
+
+
+def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Assignment]:
+    """Give `item` to each of its lead agencies for `year`; return the assignments added."""
+    if not item.active:
+        raise LaunchError(_l("Item %(code)s is retired.", code=item.code))
+    if not item.applies_in(year):
+        raise LaunchError(_l("Item %(code)s has nothing to do in %(year)s.",
+                             code=item.code, year=year))
+    if due_on.year < year:
+        raise LaunchError(_l("The deadline falls before the year it is for."))
+    day = today()
+    existing = set(db.session.scalars(select(Assignment.agency_id).where(
+        Assignment.item_id == item.id, Assignment.year == year)))
+    cooperating = {agency.code for link in item.cooperating for agency in link.agencies_on(day)}
+    added = []
+    for lead in (agency for link in item.leads for agency in link.agencies_on(day)):
+        if lead.id in existing:
+            continue
+        existing.add(lead.id)
+        assignment = Assignment(item_id=item.id, year=year, agency_id=lead.id, due_on=due_on,
+                                launched_at=utcnow(), launched_by_id=getattr(actor, "id", None))
+        db.session.add(assignment)
+        db.session.flush()
+        instance = workflow.start_process(
+            PROCESS, on_behalf_of=actor, business_key=f"{year}-{item.code}-{lead.code}",
+            subject=f"{item.code} · {lead.name_vi} · {year}",
+            data={"assignment_id": assignment.id, "item_code": item.code, "year": year,
+                  "item_summary": f"{item.code}. {item.content} (năm {year})",
+                  "lead_agency": lead.code, "due_date": due_on.isoformat(),
+                  "cooperating": sorted(cooperating - {lead.code}),
+                  "reminder_days": _reminder_days()})
+        assignment.instance_id = instance.id
+        db.session.commit()
+        added.append(assignment)
+    return added
+
+
+def launch_year(plan: Plan, year: int, due_on: date, actor=None) -> list[Assignment]:
+    """Launch every item with work in `year` (already launched ones are left as they are)."""
+    from app.plan.catalogue import items_due_in
+
+    added = []
+    for item in items_due_in(plan, year):
+        added += launch_item(item, year, due_on, actor)
+    return added
+
+
+def assignments_for(year: int, item: PlanItem | None = None) -> list[Assignment]:
+    query = select(Assignment).where(Assignment.year == year).order_by(Assignment.id)
+    if item is not None:
+        query = query.where(Assignment.item_id == item.id)
+    return list(db.session.scalars(query))
+
+
+# Called from the diagram's scripts, inside the step's transaction.
+
+def report_submitted(assignment_id: int, progress: str | None) -> None:
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is not None:
+        assignment.submitted_at, assignment.progress = utcnow(), progress
+
+
+def report_accepted(assignment_id: int) -> None:
+    """Accepted: done on time or late when the lead reported it completed (by the day of its
+    last report), otherwise in progress, or overdue once the deadline has passed."""
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None:
+        return
+    assignment.accepted_at = utcnow()
+    submitted_on = local_date(assignment.submitted_at or assignment.accepted_at)
+    if assignment.progress == "completed":
+        late = submitted_on > assignment.due_on
+        assignment.outcome = (Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME).value
+    else:
+        overdue = today() > assignment.due_on
+        assignment.outcome = (Outcome.OVERDUE if overdue else Outcome.IN_PROGRESS).value

@@ -1,0 +1,93 @@
+"""Notifications in the app, with the unread count, and by email through a local SMTP sink."""
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from app.extensions import db
+from app.notifications import dispatch
+from app.notifications.models import Notification
+from app.notifications.service import notify_agency
+from tests import factories
+from tests.conftest import post_form
+
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(app):
+    sink, port = Sink(), free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    yield sink
+    controller.stop()
+    app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
+
+
+@pytest.fixture
+def clerks(agencies):
+    return [factories.make_user("a.sct", agency_code="SCT", email="a.sct@quangngai.gov.vn"),
+            factories.make_user("b.sct", agency_code="SCT")]  # no address
+
+
+def test_notifications_are_emailed_once_in_vietnamese(smtp, clerks):
+    notify_agency("SCT", "due_soon", "5.4. Tổ chức khen thưởng (năm 2025)")
+    db.session.commit()
+
+    assert dispatch.send_emails() == 1
+    [envelope] = smtp.messages
+    text = envelope.content.decode()
+    assert envelope.rcpt_tos == ["a.sct@quangngai.gov.vn"]
+    assert "Subject: =?utf-8?" in text  # encoded: the subject has Vietnamese letters
+    assert "http://127.0.0.1:5000/tasks" in text
+    assert dispatch.send_emails() == 0
+    assert all(n.emailed_at for n in db.session.scalars(select(Notification)))
+
+
+def test_a_mail_server_that_is_down_loses_nothing(app, clerks):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())
+    try:
+        notify_agency("SCT", "overdue", "Quá hạn")
+        db.session.commit()
+        with pytest.raises(OSError):
+            dispatch.send_emails()
+        db.session.rollback()
+        assert [n.emailed_at for n in db.session.scalars(select(Notification))] == [None, None]
+    finally:
+        app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
+
+
+def test_without_smtp_nothing_is_sent(clerks):
+    notify_agency("SCT", "overdue", "Quá hạn")
+    db.session.commit()
+    assert dispatch.send_emails() == 0
+
+
+def test_the_unread_count_and_the_list(app, clerks):
+    notify_agency("SCT", "returned", "Báo cáo nhiệm vụ 5.4 bị trả lại")
+    db.session.commit()
+    client = app.test_client()
+    post_form(client, "/login", {"username": "a.sct", "password": factories.PASSWORD})
+
+    home = client.get("/tasks").get_data(as_text=True)
+    assert 'Thông báo\n            <span class="badge text-bg-danger">1' in home
+    page = client.get("/notifications/").get_data(as_text=True)
+    assert "Bị trả lại" in page and "Báo cáo nhiệm vụ 5.4 bị trả lại" in page
+    post_form(client, "/notifications/read")
+    assert "badge text-bg-danger" not in client.get("/tasks").get_data(as_text=True)

@@ -1,0 +1,168 @@
+"""task_assignment.bpmn: an item launched for a year, carried out by its lead agency with
+input from cooperating agencies, reviewed by the coordinator, reminded and escalated."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app import workflow
+from app.extensions import db
+from app.notifications import dispatch
+from app.notifications.models import Notification
+from app.plan.assignments import launch_item, launch_year
+from app.plan.models import Assignment, Outcome
+from app.workflow.models import ProcessInstance, WorkItem
+from tests import factories
+from tests.conftest import post_form
+
+SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "task_assignment.bpmn"
+
+
+@pytest.fixture
+def process(agencies):
+    workflow.add_version(SHIPPED.read_bytes(), SHIPPED.name, publish=True)
+
+
+@pytest.fixture
+def staff(agencies):
+    return {
+        "stttt": factories.make_user("cv.stttt", agency_code="STTTT", full_name="Ngô Thị Lan"),
+        "snv": factories.make_user("cv.snv", agency_code="SNV", full_name="Võ Minh Phê"),
+        "lead": factories.make_user("ld.stttt", roles=["agency_lead"], agency_code="STTTT",
+                                    full_name="Huỳnh Văn Lãnh"),
+        "coordinator": factories.make_user("dieu.phoi", roles=["coordinator"],
+                                           agency_code="STTTT", full_name="Trần Thị Điều"),
+    }
+
+
+def open_item(task_name, instance_id=None) -> WorkItem:
+    query = select(WorkItem).where(WorkItem.task_name == task_name, WorkItem.status == "open")
+    if instance_id is not None:
+        query = query.where(WorkItem.instance_id == instance_id)
+    [item] = db.session.scalars(query).all()
+    return item
+
+
+def notices(user, kind):
+    return db.session.scalars(select(Notification.text).where(
+        Notification.user_id == user.id, Notification.kind == kind)).all()
+
+
+REPORT = {"action": "send_report", "progress": "completed",
+          "what_done": "Tổ chức 3 hội nghị tập huấn", "outputs": "120 lượt cán bộ"}
+
+
+def test_each_lead_agency_gets_its_step_once(plan, items, process, staff):
+    added = launch_item(items["3.7"], 2025, date(2025, 11, 30), staff["coordinator"])
+    assert [a.agency.code for a in added] == ["SCT", "SNGV", "SKHDT", "SVHTTDL"]
+    steps = db.session.scalars(select(WorkItem).where(WorkItem.task_name == "implement")).all()
+    assert sorted(s.agency.code for s in steps) == ["SCT", "SKHDT", "SNGV", "SVHTTDL"]
+    assert {s.due_at for s in steps} == {datetime(2025, 11, 30, 16, 59, 59)}  # 23:59:59 +07
+    assert launch_item(items["3.7"], 2025, date(2025, 11, 30)) == []  # twice adds nothing
+    instance = db.session.get(ProcessInstance, added[0].instance_id)
+    assert instance.business_key == "2025-3.7-SCT"
+    assert instance.started_by_id == staff["coordinator"].id
+
+
+def test_launching_a_year_takes_every_item_due_in_it(plan, process, agencies):
+    added = launch_year(plan, 2026, date(2026, 11, 30))
+    assert {a.item.code for a in added} == {
+        "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
+        "3.9", "4.1", "4.3", "5.2", "5.3", "5.4"}  # 1.1 and 5.1 were 2024's, 4.2 ends in 2025
+    assert all(a.instance_id for a in added)
+
+
+def test_nobody_starts_it_by_hand(plan, process, staff):
+    assert "task_assignment" not in {v.definition.key
+                                      for v in workflow.startable_by(staff["coordinator"])}
+
+
+def test_an_item_from_launch_to_acceptance(plan, items, process, staff, clock, app):
+    [assignment] = launch_item(items["5.4"], 2025, date(2025, 11, 28), staff["coordinator"])
+    step = open_item("implement")
+    assert step.agency.code == "STTTT"
+
+    # The lead asks its cooperating agency (Sở Nội vụ) for input first.
+    workflow.complete(step.id, staff["stttt"], {
+        "action": "ask_input", "consult_question": "Đề nghị cho ý kiến về danh sách khen thưởng"})
+    question = open_item("give_input")
+    assert question.agency.code == "SNV"
+    assert workflow.data_of(question)["consult_question"].startswith("Đề nghị cho ý kiến")
+    workflow.complete(question.id, staff["snv"], {"input_text": "Thống nhất danh sách"})
+
+    step = open_item("implement")
+    assert workflow.data_of(step)["cooperating_answers"] == "Sở Nội vụ: Thống nhất danh sách"
+    workflow.complete(step.id, staff["stttt"], REPORT)
+    assert db.session.get(Assignment, assignment.id).progress == "completed"
+
+    # The coordinator sends it back; the lead is told, sees why, and reports again.
+    review = open_item("review")
+    assert review.role == "coordinator"
+    workflow.complete(review.id, staff["coordinator"],
+                      {"decision": "send_back", "review_comment": "Bổ sung số liệu"})
+    assert notices(staff["stttt"], "returned")
+    step = open_item("implement")
+    assert workflow.data_of(step)["review_comment"] == "Bổ sung số liệu"
+    clock.advance(days=3)
+    workflow.complete(step.id, staff["stttt"], {**REPORT, "what_done": "Đã bổ sung số liệu"})
+    workflow.complete(open_item("review").id, staff["coordinator"], {"decision": "accept"})
+
+    done = db.session.get(Assignment, assignment.id)
+    assert done.outcome == Outcome.DONE_ON_TIME.value
+    assert db.session.get(ProcessInstance, done.instance_id).status == "completed"
+
+
+def test_the_step_page_shows_the_task_and_asks_what_is_next(plan, items, process, staff, app):
+    launch_item(items["5.4"], 2025, date(2025, 11, 28))
+    client = app.test_client()
+    factories_login = post_form(client, "/login", {"username": "cv.stttt",
+                                                   "password": factories.PASSWORD})
+    assert factories_login.status_code == 302
+    step = open_item("implement")
+    page = client.get(f"/tasks/{step.id}").get_data(as_text=True)
+    assert "5.4. Tổ chức khen thưởng trong công tác thông tin đối ngoại. (năm 2025)" in page
+    assert "Xin ý kiến cơ quan phối hợp" in page
+    response = post_form(client, f"/tasks/{step.id}", {"field_action": "send_report"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and page.count("Trường này là bắt buộc.") == 2
+    assert db.session.get(WorkItem, step.id).status == "open"
+
+
+def test_reminded_before_the_deadline_and_escalated_after_it(plan, items, process, staff,
+                                                            clock):
+    # Due Tuesday 10/06/2025; three working days before is Thursday 05/06.
+    [assignment] = launch_item(items["5.4"], 2025, date(2025, 6, 10))
+    clock.current = datetime(2025, 6, 5, 0, 30)  # 07:30 in Quảng Ngãi: not yet
+    workflow_tick()
+    assert not notices(staff["stttt"], "due_soon")
+    clock.current = datetime(2025, 6, 5, 1, 30)  # 08:30
+    workflow_tick()
+    assert len(notices(staff["stttt"], "due_soon")) == 1
+
+    clock.current = datetime(2025, 6, 11, 1, 30)  # the day after the deadline, 08:30
+    workflow_tick()
+    assert notices(staff["stttt"], "overdue") and notices(staff["lead"], "escalated")
+    assert not notices(staff["stttt"], "escalated")  # the escalation goes to the lead
+    assert db.session.get(Assignment, assignment.id).status_on(date(2025, 6, 11)) == \
+        Outcome.OVERDUE
+
+    workflow.complete(open_item("implement").id, staff["stttt"], REPORT)
+    workflow.complete(open_item("review").id, staff["coordinator"], {"decision": "accept"})
+    assert db.session.get(Assignment, assignment.id).outcome == Outcome.DONE_LATE.value
+
+
+def workflow_tick():
+    from app.workflow.timers import tick
+
+    tick()
+
+
+def test_new_steps_are_announced_once_to_those_who_may_take_them(plan, items, process, staff):
+    launch_item(items["5.4"], 2025, date(2025, 11, 28))
+    assert dispatch.announce_new_steps() == 1
+    assert notices(staff["stttt"], "new_step") == [
+        "Thực hiện và báo cáo: 5.4 · Sở Thông tin và Truyền thông · 2025"]
+    assert notices(staff["lead"], "new_step") and not notices(staff["snv"], "new_step")
+    assert dispatch.announce_new_steps() == 0
