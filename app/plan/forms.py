@@ -13,6 +13,7 @@ from wtforms.validators import (
 )
 
 from app.auth.forms import MultiCheckboxField
+from app.fields import VietnameseDateField
 from app.plan.models import TimeframeKind
 from app.plan.timeframe import Timeframe
 
@@ -60,3 +61,12 @@ class PlanItemForm(ReasonForm):
             return Timeframe(kind)
         end = self.end_year.data if kind == TimeframeKind.SPAN else self.start_year.data
         return Timeframe(kind, self.start_year.data, end)
+
+
+class LaunchForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[DataRequired(), YEARS])
+    due_on = VietnameseDateField(_l("Results due by"), validators=[DataRequired()])
+
+    def validate_due_on(self, field):
+        if self.year.data and field.data and field.data.year < self.year.data:
+            raise ValidationError(_l("The deadline falls before the year it is for."))

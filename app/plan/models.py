@@ -178,11 +178,12 @@ class Outcome(StrEnum):
     OVERDUE = "overdue"
 
 
-OUTCOME_LABELS = {
-    Outcome.DONE_ON_TIME: _l("Done on time"),
-    Outcome.DONE_LATE: _l("Done late"),
-    Outcome.IN_PROGRESS: _l("In progress"),
-    Outcome.OVERDUE: _l("Overdue"),
+# The state's wording, and the colour each shows in.
+OUTCOME_BADGES = {
+    Outcome.DONE_ON_TIME: (_l("Done on time"), "success"),
+    Outcome.DONE_LATE: (_l("Done, but late"), "warning"),
+    Outcome.IN_PROGRESS: (_l("In progress within the deadline"), "secondary"),
+    Outcome.OVERDUE: (_l("Overdue, not done"), "danger"),
 }
 
 

@@ -2,13 +2,15 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from app.auth.roles import Role, roles_required
+from app.clock import today
 from app.extensions import db
-from app.plan import catalogue
-from app.plan.forms import PlanItemForm, ReasonForm
-from app.plan.models import AMENDED_FIELD_LABELS, PlanItem
+from app.plan import assignments, catalogue
+from app.plan.forms import LaunchForm, PlanItemForm, ReasonForm
+from app.plan.models import AMENDED_FIELD_LABELS, OUTCOME_BADGES, PlanItem
 
 bp = Blueprint("plan", __name__, url_prefix="/plan", template_folder="templates")
 
@@ -32,15 +34,63 @@ def catalogue_page():
         groups.setdefault((item.group_no, item.group_title), []).append(item)
     return render_template("plan/catalogue.html", plan=plan, groups=groups,
                            include_retired=include_retired,
-                           may_amend=current_user.has_any_role(Role.ADMIN))
+                           may_amend=current_user.has_any_role(Role.ADMIN),
+                           may_launch=_may_launch(), launch_form=_launch_form())
+
+
+def _launch_form() -> LaunchForm:
+    form = LaunchForm()
+    if not form.is_submitted():
+        form.year.data = today().year
+        form.due_on.data = assignments.default_due_on(today().year)
+    return form
+
+
+def _may_launch() -> bool:
+    return current_user.has_any_role(Role.COORDINATOR, Role.ADMIN)
 
 
 @bp.get("/items/<int:item_id>")
 @login_required
 def item_page(item_id: int):
     item = _item_or_404(item_id)
-    return render_template("plan/item.html", item=item, field_labels=AMENDED_FIELD_LABELS,
-                           may_amend=current_user.has_any_role(Role.ADMIN))
+    year = request.args.get("year", today().year, type=int)
+    return render_template(
+        "plan/item.html", item=item, field_labels=AMENDED_FIELD_LABELS, year=year,
+        assignments=assignments.assignments_for(year, item), today=today(),
+        badges=OUTCOME_BADGES,
+        may_amend=current_user.has_any_role(Role.ADMIN), may_launch=_may_launch(),
+        launch_form=_launch_form())
+
+
+@bp.post("/launch")
+@bp.post("/items/<int:item_id>/launch")
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def launch(item_id: int | None = None):
+    """Launch one item, or every item with work in the year."""
+    item = _item_or_404(item_id) if item_id else None
+    form = _launch_form()
+    back = url_for(".item_page", item_id=item.id) if item else url_for(".catalogue_page")
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash(" ".join(str(e) for e in errors), "danger")
+        return redirect(back)
+    try:
+        if item is not None:
+            added = assignments.launch_item(item, form.year.data, form.due_on.data,
+                                            current_user)
+        else:
+            added = assignments.launch_year(_plan_or_404(), form.year.data, form.due_on.data,
+                                            current_user)
+    except assignments.LaunchError as error:
+        flash(str(error), "danger")
+        return redirect(back)
+    flash(ngettext("%(num)d assignment sent to its lead agency.",
+                   "%(num)d assignments sent to their lead agencies.", len(added)), "success")
+    if not added:
+        flash(_("Everything due in %(year)s was launched already.", year=form.year.data),
+              "info")
+    return redirect(back + f"?year={form.year.data}" if item else back)
 
 
 def _item_form(item: PlanItem | None) -> PlanItemForm:

@@ -166,3 +166,31 @@ def test_new_steps_are_announced_once_to_those_who_may_take_them(plan, items, pr
         "Thực hiện và báo cáo: 5.4 · Sở Thông tin và Truyền thông · 2025"]
     assert notices(staff["lead"], "new_step") and not notices(staff["snv"], "new_step")
     assert dispatch.announce_new_steps() == 0
+
+
+def test_the_coordinator_launches_from_the_plan_pages(plan, items, process, staff, app):
+    client = app.test_client()
+    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    assert "Giao tất cả nhiệm vụ của một năm" in client.get("/plan/").get_data(as_text=True)
+
+    item = items["3.7"]
+    response = post_form(client, f"/plan/items/{item.id}/launch",
+                         {"year": "2025", "due_on": "30/11/2025"}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Đã giao 4 nhiệm vụ cho các cơ quan chủ trì." in page
+    assert page.count("Đang thực hiện trong hạn") == 4 and "30/11/2025" in page
+
+    response = post_form(client, f"/plan/items/{item.id}/launch",
+                         {"year": "2025", "due_on": "30/11/2024"}, follow_redirects=True)
+    assert "Thời hạn rơi vào trước năm được giao." in response.get_data(as_text=True)
+    response = post_form(client, f"/plan/items/{items['1.1'].id}/launch",
+                         {"year": "2026", "due_on": "30/11/2026"}, follow_redirects=True)
+    assert "Nhiệm vụ 1.1 không có việc trong năm 2026." in response.get_data(as_text=True)
+
+
+def test_staff_cannot_launch(plan, items, process, staff, app):
+    client = app.test_client()
+    post_form(client, "/login", {"username": "cv.stttt", "password": factories.PASSWORD})
+    response = post_form(client, "/plan/launch", {"year": "2025", "due_on": "30/11/2025"})
+    assert response.status_code == 403
+    assert db.session.scalar(select(db.func.count(Assignment.id))) == 0
