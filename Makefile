@@ -58,6 +58,13 @@ vendor:
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* app/static/vendor/bootstrap/css/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* app/static/vendor/bootstrap/js/
 	cp node_modules/bootstrap/LICENSE app/static/vendor/bootstrap/
+	rm -rf app/pdf/fonts && mkdir -p app/pdf/fonts
+	cp node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf \
+	   node_modules/@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf \
+	   node_modules/@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf \
+	   node_modules/@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf \
+	   app/pdf/fonts/
+	cp node_modules/@expo-google-fonts/noto-serif/LICENSE_FONT app/pdf/fonts/OFL.txt
 
 clean:
 	rm -rf $(VENV) instance
