@@ -3,6 +3,8 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from app import workflow
+from app.auth.roles import Role
 from app.nav import NavItem, register_nav
 
 
@@ -19,20 +21,31 @@ def _agency_name(code: str) -> str:
 def _register_script_helpers() -> None:
     """What the plan's diagrams call: telling an agency, naming it, and recording where an
     assignment stands (each in the step's own transaction)."""
-    from app import workflow
     from app.notifications.service import notify_agency
     from app.plan.assignments import report_accepted, report_submitted
+    from app.plan.reporting import adhoc_report_submitted, agency_report_submitted
 
     workflow.register_helper("notify", notify_agency)
     workflow.register_helper("agency_name", _agency_name)
     workflow.register_helper("report_submitted", report_submitted)
     workflow.register_helper("report_accepted", report_accepted)
+    workflow.register_helper("agency_report_submitted", agency_report_submitted)
+    workflow.register_helper("adhoc_report_submitted", adhoc_report_submitted)
 
 
 def init_app(app: Flask) -> None:
-    from app.plan import cli, views
+    from app.plan import cli, report_views, views  # noqa: F401  (report_views: its routes)
 
     app.register_blueprint(views.bp)
     cli.init_app(app)
     _register_script_helpers()
-    register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15))
+    workflow.register_worker_job(app, _open_due_report_cycles)
+    register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
+                 NavItem("plan.reports_page", _l("Reports"),
+                         frozenset({Role.COORDINATOR, Role.ADMIN}), order=16))
+
+
+def _open_due_report_cycles() -> None:
+    from app.plan.reporting import open_due_cycles
+
+    open_due_cycles()

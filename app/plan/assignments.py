@@ -26,7 +26,7 @@ def default_due_on(year: int) -> date:
     return date(year, 11, 30)
 
 
-def _reminder_days() -> int:
+def reminder_days() -> int:
     try:
         return int(get_setting(REMINDER_DAYS) or DEFAULT_REMINDER_DAYS)
     except ValueError:
@@ -62,7 +62,7 @@ def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Ass
                   "item_summary": f"{item.code}. {item.content} (năm {year})",
                   "lead_agency": lead.code, "due_date": due_on.isoformat(),
                   "cooperating": sorted(cooperating - {lead.code}),
-                  "reminder_days": _reminder_days()})
+                  "reminder_days": reminder_days()})
         assignment.instance_id = instance.id
         db.session.commit()
         added.append(assignment)

@@ -70,3 +70,28 @@ class LaunchForm(FlaskForm):
     def validate_due_on(self, field):
         if self.year.data and field.data and field.data.year < self.year.data:
             raise ValidationError(_l("The deadline falls before the year it is for."))
+
+
+class OpenCycleForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[DataRequired(), YEARS])
+    deadline = VietnameseDateField(_l("Reports due by"), validators=[DataRequired()])
+
+
+class AdHocForm(FlaskForm):
+    topic = TextAreaField(_l("What to report on"), validators=[DataRequired(), Length(max=2000)])
+    agencies = MultiCheckboxField(_l("Agencies"), coerce=int, validators=[
+        DataRequired(message=_l("Choose at least one agency."))])
+    deadline = VietnameseDateField(_l("Due by"), validators=[DataRequired()])
+
+
+class SignOffForm(FlaskForm):
+    number = StringField(_l("Document number"), validators=[DataRequired(), Length(max=40)],
+                         description=_l("For example 125/BC-STTTT"))
+    issued_on = VietnameseDateField(_l("Date"), validators=[DataRequired()])
+    assessment = TextAreaField(_l("Overall assessment"),
+                               validators=[DataRequired(), Length(max=20000)])
+    signer_authority = TextAreaField(_l("Signing authority"),
+                                     validators=[DataRequired(), Length(max=255)],
+                                     description=_l("One line each, for example "
+                                                    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"))
+    signer_name = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=255)])

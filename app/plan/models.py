@@ -5,11 +5,11 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import Agency, AgencyGroup, User
-from app.clock import utcnow
+from app.clock import local_date, utcnow
 from app.extensions import db
 
 
@@ -215,3 +215,64 @@ class Assignment(db.Model):
         if self.outcome is not None:
             return Outcome(self.outcome)
         return Outcome.OVERDUE if day > self.due_on else Outcome.IN_PROGRESS
+
+
+class CycleKind(StrEnum):
+    ANNUAL = "annual"  # every agency with items, each year (Nghị định 09/2019/NĐ-CP)
+    AD_HOC = "ad_hoc"  # đột xuất: chosen agencies, any time
+
+
+class ReportCycle(db.Model):
+    """One round of reporting: the annual report of a year, or an ad-hoc request; and, once
+    the coordinator signs off, the consolidated report to the Provincial People's Committee
+    (its PDF kept as issued)."""
+
+    __tablename__ = "report_cycles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    period_from: Mapped[date]
+    period_to: Mapped[date]
+    deadline: Mapped[date]
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    assessment: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(String(40))
+    issued_on: Mapped[date | None]
+    signer_authority: Mapped[str | None] = mapped_column(String(255))
+    signer_name: Mapped[str | None] = mapped_column(String(255))
+    signed_at: Mapped[datetime | None]
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+
+    reports: Mapped[list["AgencyReport"]] = relationship(
+        back_populates="cycle", order_by="AgencyReport.id")
+
+
+class AgencyReport(db.Model):
+    """What one agency reports in a cycle: per item its results, figures and assessment,
+    then difficulties and proposals."""
+
+    __tablename__ = "agency_reports"
+    __table_args__ = (UniqueConstraint("cycle_id", "agency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("report_cycles.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    instance_id: Mapped[int | None] = mapped_column(ForeignKey("process_instances.id"))
+    topic: Mapped[str | None] = mapped_column(Text)  # what an ad-hoc request asks
+    submitted_at: Mapped[datetime | None]
+    items: Mapped[list] = mapped_column(JSON, default=list)
+    content: Mapped[str | None] = mapped_column(Text)
+    difficulties: Mapped[str | None] = mapped_column(Text)
+    proposals: Mapped[str | None] = mapped_column(Text)
+
+    cycle: Mapped[ReportCycle] = relationship(back_populates="reports")
+    agency: Mapped[Agency] = relationship()
+
+    def on_time(self) -> bool | None:
+        if self.submitted_at is None:
+            return None
+        return local_date(self.submitted_at) <= self.cycle.deadline

@@ -1,0 +1,119 @@
+"""The coordinator's reporting pages: the rounds, one round side by side with who is
+missing, ad-hoc requests, the sign-off and the consolidated PDF."""
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.auth.models import Agency
+from app.auth.roles import Role, roles_required
+from app.clock import today
+from app.extensions import db
+from app.plan import reporting
+from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
+from app.plan.models import ReportCycle
+from app.plan.views import bp
+
+REPORTERS = (Role.COORDINATOR, Role.ADMIN)
+# The self-assessment values of periodic_reporting.bpmn.
+ASSESSMENTS = {"rated_good": _l("Done well"), "rated_done": _l("Done"),
+               "rated_not_done": _l("Not done")}
+
+
+def _cycle_or_404(cycle_id: int) -> ReportCycle:
+    return db.session.get(ReportCycle, cycle_id) or abort(404)
+
+
+def _forms():
+    open_form, ad_hoc = OpenCycleForm(prefix="open"), AdHocForm(prefix="adhoc")
+    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
+                                  .order_by(Agency.kind, Agency.name_vi))
+    ad_hoc.agencies.choices = [(a.id, a.name_vi) for a in agencies]
+    if not open_form.is_submitted():
+        open_form.year.data = today().year
+        open_form.deadline.data = reporting.deadline_of(today().year)
+    return open_form, ad_hoc
+
+
+@bp.get("/reports")
+@roles_required(*REPORTERS)
+def reports_page():
+    cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
+    open_form, ad_hoc = _forms()
+    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
+                           ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year))
+
+
+@bp.post("/reports/open")
+@roles_required(*REPORTERS)
+def open_cycle():
+    open_form, ad_hoc = _forms()
+    if open_form.validate_on_submit():
+        try:
+            cycle = reporting.open_annual_cycle(open_form.year.data, current_user,
+                                                open_form.deadline.data)
+        except reporting.ReportError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("The annual report is open: %(count)s agencies were asked.",
+                    count=len(cycle.reports)), "success")
+            return redirect(url_for(".report_page", cycle_id=cycle.id))
+    return render_template("plan/reports.html", cycles=[], open_form=open_form, ad_hoc=ad_hoc,
+                           opens_on=reporting.opens_on(today().year)), 400
+
+
+@bp.post("/reports/ad-hoc")
+@roles_required(*REPORTERS)
+def request_ad_hoc():
+    open_form, ad_hoc = _forms()
+    if ad_hoc.validate_on_submit():
+        agencies = [db.session.get(Agency, agency_id) for agency_id in ad_hoc.agencies.data]
+        try:
+            cycle = reporting.request_ad_hoc(ad_hoc.topic.data, agencies,
+                                             ad_hoc.deadline.data, current_user)
+        except reporting.ReportError as error:
+            ad_hoc.topic.errors.append(str(error))
+        else:
+            flash(_("Ad-hoc report requested."), "success")
+            return redirect(url_for(".report_page", cycle_id=cycle.id))
+    cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
+    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
+                           ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year)), 400
+
+
+@bp.route("/reports/<int:cycle_id>", methods=["GET", "POST"])
+@roles_required(*REPORTERS)
+def report_page(cycle_id: int):
+    cycle = _cycle_or_404(cycle_id)
+    form = SignOffForm(obj=cycle)
+    if not form.is_submitted() and cycle.signed_at is None:
+        form.issued_on.data = today()
+        form.signer_authority.data = "GIÁM ĐỐC"
+    if cycle.signed_at is None and form.validate_on_submit():
+        try:
+            reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
+                               assessment=form.assessment.data,
+                               signer_authority=form.signer_authority.data,
+                               signer_name=form.signer_name.data, actor=current_user)
+        except reporting.ReportError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Signed off; the consolidated report is ready."), "success")
+            return redirect(url_for(".report_page", cycle_id=cycle.id))
+    item_codes = sorted({entry["code"] for report in cycle.reports for entry in report.items},
+                        key=lambda code: [int(part) for part in code.split(".")])
+    return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
+                           today=today(), assessments=ASSESSMENTS)
+
+
+@bp.get("/reports/<int:cycle_id>/report.pdf")
+@roles_required(*REPORTERS)
+def report_pdf(cycle_id: int):
+    cycle = _cycle_or_404(cycle_id)
+    if cycle.pdf is None:
+        abort(404)
+    filename = f"bao-cao-ke-hoach-116-nam-{cycle.year}.pdf"
+    return Response(cycle.pdf, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,155 @@
+"""Reporting rounds: the annual report each agency with items files (opened by the worker on
+a configurable day), ad-hoc requests to chosen agencies, and the coordinator's sign-off of
+the consolidated report. This module owns the writes of reports."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import workflow
+from app.auth.models import Agency
+from app.clock import today, utcnow
+from app.extensions import db
+from app.plan.assignments import reminder_days
+from app.plan.catalogue import current_plan, items_due_in
+from app.plan.models import AgencyReport, CycleKind, Plan, ReportCycle
+from app.settings import get_setting
+
+OPENS_ON = "plan.report_opens_on"  # settings: "dd/mm" in the report's year
+DEADLINE = "plan.report_deadline"
+DEFAULT_OPENS_ON, DEFAULT_DEADLINE = "15/11", "05/12"
+
+
+class ReportError(ValueError):
+    pass
+
+
+def _day_of(setting: str, default: str, year: int) -> date:
+    try:
+        day, month = (int(part) for part in (get_setting(setting) or default).split("/"))
+        return date(year, month, day)
+    except ValueError:
+        day, month = (int(part) for part in default.split("/"))
+        return date(year, month, day)
+
+
+def opens_on(year: int) -> date:
+    return _day_of(OPENS_ON, DEFAULT_OPENS_ON, year)
+
+
+def deadline_of(year: int) -> date:
+    return _day_of(DEADLINE, DEFAULT_DEADLINE, year)
+
+
+def data_period(year: int) -> tuple[date, date]:
+    """15/12 of the year before to 14/12 (Nghị định 09/2019/NĐ-CP, Điều 12)."""
+    return date(year - 1, 12, 15), date(year, 12, 14)
+
+
+def annual_cycle(year: int) -> ReportCycle | None:
+    return db.session.scalar(select(ReportCycle).where(
+        ReportCycle.kind == CycleKind.ANNUAL.value, ReportCycle.year == year))
+
+
+def items_by_agency(plan: Plan, year: int) -> dict[Agency, list]:
+    """Each agency that leads an item with work in `year`, with those items."""
+    day, found = today(), {}
+    for item in items_due_in(plan, year):
+        for agency in (a for link in item.leads for a in link.agencies_on(day)):
+            found.setdefault(agency, []).append(item)
+    return dict(sorted(found.items(), key=lambda pair: pair[0].name_vi))
+
+
+def _start(cycle: ReportCycle, agency: Agency, process: str, actor, **data) -> AgencyReport:
+    report = AgencyReport(cycle=cycle, agency_id=agency.id, topic=data.get("topic"))
+    db.session.add(report)
+    db.session.flush()
+    instance = workflow.start_process(
+        process, on_behalf_of=actor, business_key=f"report-{cycle.id}-{agency.code}",
+        subject=f"{cycle.title} · {agency.name_vi}",
+        data={"report_id": report.id, "agency": agency.code,
+              "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
+              **data})
+    report.instance_id = instance.id
+    db.session.commit()
+    return report
+
+
+def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> ReportCycle:
+    """Open the year's round: every agency with items gets its report steps. Once a year."""
+    plan = current_plan()
+    if plan is None:
+        raise ReportError(_l("There is no plan to report on."))
+    if annual_cycle(year) is not None:
+        raise ReportError(_l("The %(year)s annual report is open already.", year=year))
+    period_from, period_to = data_period(year)
+    label = f"năm {year} (số liệu từ {period_from:%d/%m/%Y} đến {period_to:%d/%m/%Y})"
+    cycle = ReportCycle(kind=CycleKind.ANNUAL.value, year=year,
+                        title=f"Báo cáo kết quả thực hiện Kế hoạch {plan.number} năm {year}",
+                        period_from=period_from, period_to=period_to,
+                        deadline=deadline or deadline_of(year), opened_at=utcnow(),
+                        opened_by_id=getattr(actor, "id", None))
+    db.session.add(cycle)
+    for agency, items in items_by_agency(plan, year).items():
+        _start(cycle, agency, "periodic_reporting", actor, period_label=label,
+               report_items=[{"code": item.code, "title": item.content} for item in items])
+    db.session.commit()
+    return cycle
+
+
+def open_due_cycles() -> ReportCycle | None:
+    """The worker's job: open this year's round on its day, once."""
+    year = today().year
+    if today() < opens_on(year) or annual_cycle(year) is not None or current_plan() is None:
+        return None
+    return open_annual_cycle(year)
+
+
+def request_ad_hoc(topic: str, agencies: list[Agency], deadline: date, actor) -> ReportCycle:
+    topic = " ".join((topic or "").split())
+    if not topic or not agencies:
+        raise ReportError(_l("Say what to report on, and choose at least one agency."))
+    if deadline < today():
+        raise ReportError(_l("The deadline has passed already."))
+    cycle = ReportCycle(kind=CycleKind.AD_HOC.value, year=today().year,
+                        title=f"Báo cáo đột xuất: {topic[:400]}", period_from=today(),
+                        period_to=deadline, deadline=deadline, opened_at=utcnow(),
+                        opened_by_id=actor.id)
+    db.session.add(cycle)
+    for agency in agencies:
+        _start(cycle, agency, "adhoc_report", actor, topic=topic)
+    return cycle
+
+
+# Called from the diagrams' scripts, inside the step's transaction.
+
+def agency_report_submitted(report_id: int, items: list, difficulties: str,
+                            proposals: str) -> None:
+    report = db.session.get(AgencyReport, report_id)
+    if report is not None:
+        report.items, report.submitted_at = list(items), utcnow()
+        report.difficulties, report.proposals = difficulties, proposals
+
+
+def adhoc_report_submitted(report_id: int, content: str) -> None:
+    report = db.session.get(AgencyReport, report_id)
+    if report is not None:
+        report.content, report.submitted_at = content, utcnow()
+
+
+def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: str,
+             signer_authority: str, signer_name: str, actor) -> ReportCycle:
+    """Sign off the consolidated report: it is produced once, kept as issued, and read-only
+    from then on."""
+    from app.plan.report_pdf import consolidated_pdf
+
+    if cycle.signed_at is not None:
+        raise ReportError(_l("This report was signed off already."))
+    cycle.number, cycle.issued_on = number.strip(), issued_on
+    cycle.assessment = assessment.strip()
+    cycle.signer_authority, cycle.signer_name = signer_authority.strip(), signer_name.strip()
+    cycle.pdf = consolidated_pdf(cycle)
+    cycle.signed_at, cycle.signed_by_id = utcnow(), actor.id
+    db.session.commit()
+    return cycle
