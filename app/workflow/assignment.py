@@ -21,6 +21,7 @@ class Assignee:
     agency: Agency | None = None
     group: AgencyGroup | None = None
     role: str | None = None
+    person: User | None = None  # camunda:assignee: the step is theirs (claimed for them)
 
     @property
     def agency_id(self) -> int | None:
@@ -54,7 +55,22 @@ def resolve_name(name: str) -> Assignee | None:
     return Assignee(group=group) if group is not None else None
 
 
+def _person(task_spec, raw: str, data: dict) -> Assignee:
+    expression = expression_of(raw)
+    username = str(sandbox.evaluate(expression, data) if expression else raw).strip()
+    person = db.session.scalar(select(User).where(User.username == username,
+                                                  User.active.is_(True)))
+    if person is None:
+        raise AssignmentError(f"{task_spec.bpmn_id}: '{username}' is no active person")
+    return Assignee(agency=person.agency, person=person)
+
+
 def assignee_for(task_spec, data: dict) -> Assignee:
+    """Who a ready user task goes to: a named person (camunda:assignee, a user name), else
+    the agency, group or role of its candidateGroups or lane."""
+    person = (task_spec.extensions or {}).get("assignee")
+    if person:
+        return _person(task_spec, person, data)
     raw = raw_assignee(task_spec)
     if not raw:
         raise AssignmentError(f"{task_spec.bpmn_id} has no lane and no candidateGroups")

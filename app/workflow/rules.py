@@ -33,7 +33,11 @@ def _compiles(problems: list, where: str, source: str | None, *, script: bool = 
 def _check_user_task(problems: list, task_spec) -> None:
     where = task_spec.bpmn_name or task_spec.bpmn_id
     raw = raw_assignee(task_spec)
-    if not raw:
+    person = (task_spec.extensions or {}).get("assignee")
+    if person:
+        if expression_of(person):
+            _compiles(problems, f"assignee of '{where}'", person)
+    elif not raw:
         problems.append(f"user task '{where}' has no lane and no candidateGroups")
     elif expression_of(raw):
         _compiles(problems, f"candidateGroups of '{where}'", raw)

@@ -146,6 +146,7 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
             title=spec.bpmn_name or spec.bpmn_id, process_key=process_key,
             subject=instance.subject, due_at=due_at, role=assignee.role,
             agency_id=assignee.agency_id, group_id=assignee.group_id,
+            claimed_by_id=assignee.person.id if assignee.person else None,
         )
         # Whoever shows the new item reads these from here, not from the database.
         for name, value in (("instance", instance), ("agency", assignee.agency),

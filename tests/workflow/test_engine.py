@@ -155,3 +155,22 @@ def test_a_diagram_is_parsed_once_per_content(two_steps, monkeypatch):
     monkeypatch.setattr(specs, "parse_diagram", lambda *a, **k: pytest.fail("parsed again"))
 
     assert specs.diagram_for(two_steps) is first
+
+
+def test_a_step_can_go_to_a_named_person(deploy, people):
+    from app.workflow import Forbidden, complete, start_process
+    from tests.workflow import diagrams
+
+    body = ('<bpmn:startEvent id="start" /><bpmn:userTask id="verify" name="Xác minh" '
+            'camunda:assignee="${inspector}" /><bpmn:endEvent id="end" />'
+            + diagrams.flows(("start", "verify"), ("verify", "end")))
+    deploy(diagrams.process("personal", body))
+    instance = start_process("personal", data={"inspector": "clerk2.sct"})
+    [item] = instance.saved_open_items
+    assert (item.claimed_by_id, item.agency_id) == (people["sct2"].id, people["sct2"].agency_id)
+    with pytest.raises(Forbidden):
+        complete(item.id, people["sct"], {})  # a colleague of the same agency
+    assert complete(item.id, people["sct2"], {}).status == "completed"
+
+    failed = start_process("personal", data={"inspector": "nobody"})
+    assert failed.status == "error" and "'nobody' is no active person" in failed.error_message
