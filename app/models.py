@@ -5,6 +5,7 @@ from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
 from app.calendar.models import DeclaredDay
 from app.notifications.models import Notification
 from app.plan.models import Assignment, Plan, PlanAmendment, PlanItem, PlanItemAgency
+from app.plan.violations.models import ViolationCase
 from app.settings import Setting
 from app.workflow.models import (
     AuditEvent,
@@ -19,5 +20,5 @@ __all__ = [
     "Agency", "AgencyGroup", "ApiToken", "Assignment", "AuditEvent", "DeclaredDay",
     "DefinitionVersion", "LoginAttempt", "Notification", "PendingMessage", "Plan",
     "PlanAmendment", "PlanItem", "PlanItemAgency", "ProcessDefinition", "ProcessInstance",
-    "Setting", "User", "UserRole", "WorkItem",
+    "Setting", "User", "UserRole", "ViolationCase", "WorkItem",
 ]

@@ -34,9 +34,10 @@ def _register_script_helpers() -> None:
 
 
 def init_app(app: Flask) -> None:
-    from app.plan import cli, report_views, views  # noqa: F401  (report_views: its routes)
+    from app.plan import cli, report_views, views, violations  # noqa: F401  (report_views: its routes)
 
     app.register_blueprint(views.bp)
+    violations.init_app(app)
     cli.init_app(app)
     _register_script_helpers()
     workflow.register_worker_job(app, _open_due_report_cycles)

@@ -55,11 +55,13 @@ def check(filename: str, content: bytes) -> tuple[str, str]:
     return name[:255], content_type
 
 
-def store(filename: str, content: bytes, *, instance, work_item, field_id: str, user):
-    """Add the file to the session (the caller's transaction commits it)."""
+def store(filename: str, content: bytes, *, instance, field_id: str, user, work_item=None):
+    """Add the file to the session (the caller's transaction commits it); without a step,
+    it belongs to the instance as a whole (evidence received with a case)."""
     name, content_type = check(filename, content)
     attachment = Attachment(
-        instance_id=instance.id, work_item_id=work_item.id, field_id=field_id, filename=name,
+        instance_id=instance.id, work_item_id=getattr(work_item, "id", None), field_id=field_id,
+        filename=name,
         content_type=content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
         content=content, uploaded_by_id=user.id,
     )

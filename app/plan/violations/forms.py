@@ -1,0 +1,26 @@
+"""The intake form of a suspected violation."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileSize
+from wtforms import SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from app.fields import VietnameseDateField
+from app.plan.violations.models import SOURCES
+from app.workflow.attachments import ALLOWED, MAX_BYTES
+
+
+class IntakeForm(FlaskForm):
+    source = SelectField(_l("Source"), choices=[SelectChoice(key, label)
+                                                for key, label in SOURCES.items()])
+    received_on = VietnameseDateField(_l("Received on"), validators=[DataRequired()])
+    subject = StringField(_l("Organisation or person concerned"),
+                          validators=[DataRequired(), Length(max=500)])
+    channel = StringField(_l("Channel or address (URL)"),
+                          validators=[Optional(), Length(max=1000)])
+    description = TextAreaField(_l("What happened"), validators=[DataRequired(),
+                                                                 Length(max=10000)])
+    evidence = FileField(_l("Evidence"), validators=[
+        Optional(), FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES)])
+    inspector = SelectField(_l("Inspector"), coerce=int)

@@ -1,0 +1,137 @@
+"""Violation cases: intake (a case and its process), the register, and closure (called
+from the diagram). Every time limit is a setting, counted in working days unless noted."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from app import workflow
+from app.auth.models import Agency, User
+from app.clock import today, utcnow
+from app.extensions import db
+from app.plan.violations.models import CaseOutcome, ViolationCase
+from app.settings import COORDINATOR_AGENCY, get_setting
+from app.workflow.models import WorkItem
+
+PROCESS = "violation_handling"
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str
+    default: int
+    label: object
+
+
+LIMITS = [
+    Limit("verify_days", 10, _l("Verification (working days)")),
+    Limit("record_days", 2, _l("Violation record after verification (working days)")),
+    Limit("decision_days", 7, _l("Sanction decision after the record (working days)")),
+    Limit("extension_days", 5, _l("Extension of the decision (working days)")),
+    Limit("delivery_days", 2, _l("Delivery of the decision (working days)")),
+    Limit("compliance_days", 10, _l("Compliance after delivery (days)")),
+    Limit("enforce_days", 10, _l("Enforcement decision (working days)")),
+    Limit("referral_days", 2, _l("Referral to the competent agency (working days)")),
+    Limit("follow_up_days", 30, _l("Follow-up of a referral (days)")),
+]
+
+
+class CaseError(ValueError):
+    pass
+
+
+def limit(key: str) -> int:
+    spec = next(item for item in LIMITS if item.key == key)
+    try:
+        return max(int(get_setting(f"violations.{key}") or spec.default), 0)
+    except ValueError:
+        return spec.default
+
+
+def inspectors() -> list[User]:
+    """The coordinating agency's active people, who verify and handle cases."""
+    code = get_setting(COORDINATOR_AGENCY) or "STTTT"
+    return list(db.session.scalars(select(User).join(User.agency).where(
+        Agency.code == code, User.active.is_(True)).order_by(User.full_name)))
+
+
+def _next_number(year: int) -> str:
+    count = db.session.scalar(select(func.count(ViolationCase.id)).where(
+        ViolationCase.number.like(f"VP-{year}-%"))) or 0
+    return f"VP-{year}-{count + 1:03d}"
+
+
+def open_case(*, source: str, received_on: date, subject: str, channel: str | None,
+              description: str, inspector: User, actor, evidence=None) -> ViolationCase:
+    """Record the case and start its process with the inspector it goes to; `evidence` is
+    (file name, bytes) or None."""
+    if inspector not in inspectors():
+        raise CaseError(_l("Choose an inspector of the coordinating agency."))
+    if received_on > today():
+        raise CaseError(_l("The case cannot be received in the future."))
+    for attempt in range(3):  # two intakes at once may take the same number: take the next
+        case = ViolationCase(number=_next_number(received_on.year), source=source,
+                             received_on=received_on, subject=subject.strip(),
+                             channel=(channel or "").strip() or None,
+                             description=description.strip(), inspector_id=inspector.id,
+                             opened_by_id=actor.id, opened_at=utcnow())
+        db.session.add(case)
+        try:
+            db.session.flush()
+            break
+        except IntegrityError:
+            db.session.rollback()
+            if attempt == 2:
+                raise
+    summary = f"{case.number} · {case.subject}: {case.description}"[:2000]
+    instance = workflow.start_process(
+        PROCESS, on_behalf_of=actor, business_key=case.number,
+        subject=f"{case.number} · {case.subject}",
+        data={"case_id": case.id, "case_summary": summary, "inspector": inspector.username,
+              "inspector_agency": inspector.agency.code,
+              **{item.key: limit(item.key) for item in LIMITS}})
+    case.instance_id = instance.id
+    if evidence is not None:
+        filename, content = evidence
+        try:
+            workflow.attach_file(filename, content, instance=instance,
+                                 field_id="intake_evidence", user=actor)
+        except workflow.AttachmentError as error:
+            db.session.rollback()
+            raise CaseError(str(error)) from None
+    db.session.commit()
+    return case
+
+
+def case_closed(case_id: int, outcome: str) -> None:
+    """Called from the diagram, in the step's transaction."""
+    case = db.session.get(ViolationCase, case_id)
+    if case is not None:
+        case.outcome, case.closed_at = CaseOutcome(outcome).value, utcnow()
+
+
+def register(search: str = "", status: str = "all", page: int = 1):
+    """A page of cases, newest first."""
+    query = select(ViolationCase).order_by(ViolationCase.id.desc())
+    if search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(or_(ViolationCase.number.ilike(like),
+                                ViolationCase.subject.ilike(like),
+                                ViolationCase.description.ilike(like),
+                                ViolationCase.channel.ilike(like)))
+    if status == "open":
+        query = query.where(ViolationCase.outcome.is_(None))
+    elif status in {outcome.value for outcome in CaseOutcome}:
+        query = query.where(ViolationCase.outcome == status)
+    return db.paginate(query, page=page, per_page=25, error_out=False)
+
+
+def waiting_steps(cases) -> dict[int, WorkItem]:
+    """{instance id: the open step} for the cases of a page, in one query."""
+    ids = [case.instance_id for case in cases if case.instance_id]
+    items = db.session.scalars(select(WorkItem).where(WorkItem.instance_id.in_(ids),
+                                                      WorkItem.status == "open"))
+    return {item.instance_id: item for item in items}

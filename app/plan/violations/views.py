@@ -1,0 +1,63 @@
+"""The case register, intake, and one case with where it stands and its timeline."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app import workflow
+from app.auth.roles import Role, restrict_blueprint
+from app.clock import today
+from app.extensions import db
+from app.plan.violations import service
+from app.plan.violations.forms import IntakeForm
+from app.plan.violations.models import OUTCOME_LABELS, SOURCES, ViolationCase
+
+bp = Blueprint("violations", __name__, url_prefix="/plan/violations",
+               template_folder="templates")
+restrict_blueprint(bp, Role.COORDINATOR, Role.ADMIN)
+
+
+@bp.get("/")
+def register_page():
+    search, status = request.args.get("q", ""), request.args.get("status", "all")
+    page = service.register(search, status, request.args.get("page", 1, type=int))
+    return render_template("violations/register.html", page=page, search=search,
+                           status=status, outcomes=OUTCOME_LABELS,
+                           steps=service.waiting_steps(page.items))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def intake_page():
+    form = IntakeForm()
+    people = service.inspectors()
+    form.inspector.choices = [(person.id, person.full_name) for person in people]
+    if not form.is_submitted():
+        form.received_on.data = today()
+    if form.validate_on_submit():
+        evidence = form.evidence.data
+        try:
+            case = service.open_case(
+                source=form.source.data, received_on=form.received_on.data,
+                subject=form.subject.data, channel=form.channel.data,
+                description=form.description.data,
+                inspector=next(p for p in people if p.id == form.inspector.data),
+                actor=current_user,
+                evidence=(evidence.filename, evidence.read()) if evidence else None)
+        except service.CaseError as error:
+            form.description.errors.append(str(error))
+        else:
+            flash(_("Case %(number)s recorded and sent to %(name)s for verification.",
+                    number=case.number, name=case.inspector.full_name), "success")
+            return redirect(url_for(".case_page", case_id=case.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("violations/intake.html", form=form), status
+
+
+@bp.get("/<int:case_id>")
+def case_page(case_id: int):
+    case = db.session.get(ViolationCase, case_id) or abort(404)
+    steps = service.waiting_steps([case])
+    return render_template("violations/case.html", case=case, sources=SOURCES,
+                           step=steps.get(case.instance_id),
+                           timeline=workflow.timeline_of(case.instance_id),
+                           event_labels=workflow.EVENT_LABELS)

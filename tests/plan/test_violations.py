@@ -1,0 +1,180 @@
+"""Violation handling (plan item 2.3): every branch, each time limit a timer in working days,
+computed across Tết Bính Ngọ (holidays 16/02–20/02/2026)."""
+
+import io
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from app import workflow
+from app.extensions import db
+from app.notifications.models import Notification
+from app.plan.violations import service
+from app.plan.violations.models import ViolationCase
+from app.workflow.models import Attachment, WorkItem
+from app.workflow.timers import tick
+from tests import factories
+from tests.conftest import post_form
+
+PDF = b"%PDF-1.4\n% anh chup man hinh\n"
+
+
+@pytest.fixture
+def people(agencies):
+    workflow.sync_folder()
+    return {"inspector": factories.make_user("thanh.tra", agency_code="STTTT",
+                                             full_name="Lý Thanh Tra"),
+            "coordinator": factories.make_user("dieu.phoi", roles=["coordinator"],
+                                               agency_code="STTTT", full_name="Trần Điều"),
+            "outsider": factories.make_user("cv.sct", agency_code="SCT")}
+
+
+@pytest.fixture
+def before_tet(clock):
+    clock.current = datetime(2026, 2, 12, 2, 0)  # Thursday 12/02/2026, 09:00 in Quảng Ngãi
+    return clock
+
+
+def new_case(people, **extra):
+    return service.open_case(
+        source="monitoring", received_on=datetime(2026, 2, 12).date(),
+        subject="Trang tin điện tử X", channel="https://vi-du.example/bai-viet",
+        description="Đăng tải thông tin sai lệch về hình ảnh tỉnh", inspector=people["inspector"],
+        actor=people["coordinator"], **extra)
+
+
+def step(case, name) -> WorkItem:
+    return db.session.scalar(select(WorkItem).where(WorkItem.instance_id == case.instance_id,
+                                                    WorkItem.task_name == name,
+                                                    WorkItem.status == "open"))
+
+
+def due_day(item: WorkItem) -> str:
+    # due_at is stored in UTC; the day ends 23:59:59 in Quảng Ngãi, 16:59:59 UTC.
+    assert item.due_at.strftime("%H:%M:%S") == "16:59:59"
+    return item.due_at.strftime("%d/%m/%Y")
+
+
+def closed(case):
+    db.session.expire_all()
+    return db.session.get(ViolationCase, case.id)
+
+
+def test_a_sanction_across_tet_with_an_extension_and_enforcement(people, before_tet):
+    inspector, coordinator = people["inspector"], people["coordinator"]
+    case = new_case(people)
+    assert case.number == "VP-2026-001"
+    verify = step(case, "verify")
+    assert verify.claimed_by_id == inspector.id
+    assert due_day(verify) == "05/03/2026"  # ten working days, Tết skipped
+
+    before_tet.current = datetime(2026, 2, 13, 2, 0)  # Friday 13/02
+    workflow.complete(verify.id, inspector, {"finding": "finding_sanction",
+                                             "findings_text": "Có dấu hiệu vi phạm"})
+    record = step(case, "record")
+    assert due_day(record) == "24/02/2026"  # two working days after Tết
+
+    workflow.complete(record.id, inspector, {
+        "record_number": "01/BB-VPHC", "record_date": datetime(2026, 2, 13).date(),
+        "violator": "Công ty TNHH X", "violation_act": "Đăng tin sai sự thật"})
+    decision = step(case, "decision")
+    assert decision.role == "coordinator" and due_day(decision) == "03/03/2026"
+
+    with pytest.raises(workflow.Forbidden):
+        workflow.complete(decision.id, inspector, {"decision_action": "decide_extend",
+                                                   "extension_reason": "Giải trình"})
+    workflow.complete(decision.id, coordinator, {"decision_action": "decide_extend",
+                                                 "extension_reason": "Người vi phạm giải trình"})
+    decision = step(case, "decision")
+    assert due_day(decision) == "10/03/2026"  # extended by five working days
+    workflow.complete(decision.id, coordinator, {
+        "decision_action": "decide_issue", "decision_number": "05/QĐ-XPVPHC",
+        "decision_date": datetime(2026, 3, 10).date(), "fine_amount": 15000000})
+    deliver = step(case, "deliver")
+    assert due_day(deliver) == "12/03/2026"
+    workflow.complete(deliver.id, inspector, {"delivered_on": datetime(2026, 3, 11).date(),
+                                              "delivery_method": "Giao trực tiếp"})
+    comply = step(case, "comply")
+    assert due_day(comply) == "21/03/2026"  # ten days, not working days
+    workflow.complete(comply.id, inspector, {"complied": "complied_no"})
+    workflow.complete(step(case, "enforce").id, coordinator, {
+        "enforcement_number": "02/QĐ-CC", "enforcement_date": datetime(2026, 3, 25).date(),
+        "enforcement_measures": "Khấu trừ tài khoản"})
+    assert closed(case).outcome == "enforced" and closed(case).closed_at is not None
+
+
+def test_no_violation_closes_the_case(people, before_tet):
+    case = new_case(people)
+    workflow.complete(step(case, "verify").id, people["inspector"], {
+        "finding": "finding_none", "findings_text": "Thông tin đúng sự thật"})
+    assert closed(case).outcome == "no_violation"
+
+
+def test_a_case_beyond_our_authority_is_referred_and_followed(people, before_tet):
+    case = new_case(people)
+    inspector = people["inspector"]
+    workflow.complete(step(case, "verify").id, inspector, {
+        "finding": "finding_refer", "findings_text": "Có dấu hiệu tội phạm",
+        "referral_agency": "Công an tỉnh"})
+    refer = step(case, "refer")
+    assert workflow.data_of(refer)["referral_agency"] == "Công an tỉnh"
+    assert due_day(refer) == "23/02/2026"  # Friday 13/02, then Monday after Tết
+    workflow.complete(refer.id, inspector, {"referral_number": "15/STTTT-TTra",
+                                            "referral_date": datetime(2026, 2, 13).date()})
+    follow = step(case, "follow")
+    assert due_day(follow) == "15/03/2026"  # thirty days
+    workflow.complete(follow.id, inspector, {"referral_result": "Công an tỉnh đã khởi tố"})
+    assert closed(case).outcome == "referred"
+
+
+def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, before_tet):
+    case = new_case(people)
+    workflow.complete(step(case, "verify").id, people["inspector"], {
+        "finding": "finding_sanction", "findings_text": "Có vi phạm"})
+    before_tet.current = datetime(2026, 2, 25, 1, 0)  # 08:00 the day after the record limit
+    tick()
+    kinds = {(n.user_id, n.kind) for n in db.session.scalars(select(Notification))}
+    assert (people["inspector"].id, "overdue") in kinds
+    assert (people["coordinator"].id, "escalated") in kinds
+
+
+def test_every_limit_is_a_setting(people, before_tet):
+    from app.settings import set_setting
+
+    set_setting("violations.verify_days", "3")
+    db.session.commit()
+    assert due_day(step(new_case(people), "verify")) == "24/02/2026"
+
+
+def test_intake_and_the_register(people, before_tet, app):
+    client = app.test_client()
+    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    form = {"source": "report", "received_on": "12/02/2026",
+            "subject": "Tài khoản mạng xã hội Y",
+            "channel": "https://mxh.example/y", "description": "Xuyên tạc chủ trương",
+            "inspector": str(people["inspector"].id)}
+    bad = post_form(client, "/plan/violations/new", {**form, "subject": "",
+                                                     "inspector": str(people["outsider"].id)})
+    assert bad.status_code == 400 and "Xuyên tạc chủ trương" in bad.get_data(as_text=True)
+    assert db.session.scalar(select(db.func.count(ViolationCase.id))) == 0
+
+
+    response = post_form(client, "/plan/violations/new", {
+        **form, "evidence": (io.BytesIO(PDF), "anh-chup.pdf")},
+        content_type="multipart/form-data", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Đã ghi nhận vụ việc VP-2026-001" in page and "Xác minh vụ việc" in page
+    [evidence] = db.session.scalars(select(Attachment)).all()
+    assert evidence.filename == "anh-chup.pdf" and evidence.work_item_id is None
+
+    register = client.get("/plan/violations/?q=mxh.example").get_data(as_text=True)
+    assert "VP-2026-001" in register and "Lý Thanh Tra" in register
+    assert "VP-2026-001" not in client.get("/plan/violations/?status=referred").get_data(
+        as_text=True)
+
+
+def test_the_register_is_not_for_everyone(people, app):
+    client = app.test_client()
+    post_form(client, "/login", {"username": "cv.sct", "password": factories.PASSWORD})
+    assert client.get("/plan/violations/").status_code == 403
