@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import workflow
 from app.auth.roles import Role
-from app.nav import NavItem, register_nav
+from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
 def _agency_name(code: str) -> str:
@@ -34,7 +34,8 @@ def _register_script_helpers() -> None:
 
 
 def init_app(app: Flask) -> None:
-    from app.plan import cli, report_views, views, violations  # noqa: F401  (report_views: its routes)
+    # report_views and settings_views add their routes to the plan's blueprint.
+    from app.plan import cli, report_views, settings_views, views, violations  # noqa: F401
 
     app.register_blueprint(views.bp)
     violations.init_app(app)
@@ -43,7 +44,9 @@ def init_app(app: Flask) -> None:
     workflow.register_worker_job(app, _open_due_report_cycles)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
                  NavItem("plan.reports_page", _l("Reports"),
-                         frozenset({Role.COORDINATOR, Role.ADMIN}), order=16))
+                         frozenset({Role.COORDINATOR, Role.ADMIN}), order=16),
+                 NavItem("plan.settings_page", _l("Plan settings"), frozenset({Role.ADMIN}),
+                         menu=ADMINISTRATION, order=85))
 
 
 def _open_due_report_cycles() -> None:

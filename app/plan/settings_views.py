@@ -1,0 +1,62 @@
+"""The plan's settings an admin changes: when the annual report opens and is due, how early
+reminders come, and every time limit of violation handling."""
+
+import re
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, StringField
+from wtforms.validators import DataRequired, NumberRange, Regexp
+
+from app.auth.roles import Role, roles_required
+from app.extensions import db
+from app.plan import assignments, reporting
+from app.plan.views import bp
+from app.plan.violations.service import LIMITS, limit
+from app.settings import get_setting, set_setting
+
+DAY_MONTH = Regexp(r"^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])$",
+                   message=_l("A day and month, for example 15/11."))
+
+
+def _form_class():
+    fields = {
+        "opens_on": StringField(_l("The annual report opens on (dd/mm)"),
+                                validators=[DataRequired(), DAY_MONTH]),
+        "deadline": StringField(_l("Annual reports are due by (dd/mm)"),
+                                validators=[DataRequired(), DAY_MONTH]),
+        "reminder_days": IntegerField(_l("Reminders this many working days before a deadline"),
+                                      validators=[DataRequired(), NumberRange(1, 30)]),
+    }
+    for item in LIMITS:
+        fields[item.key] = IntegerField(item.label, validators=[DataRequired(),
+                                                                NumberRange(1, 365)])
+    return type("PlanSettingsForm", (FlaskForm,), fields)
+
+
+def _keys() -> dict[str, str]:
+    return {"opens_on": reporting.OPENS_ON, "deadline": reporting.DEADLINE,
+            "reminder_days": assignments.REMINDER_DAYS,
+            **{item.key: f"violations.{item.key}" for item in LIMITS}}
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def settings_page():
+    form = _form_class()()
+    if not form.is_submitted():
+        form.opens_on.data = get_setting(reporting.OPENS_ON) or reporting.DEFAULT_OPENS_ON
+        form.deadline.data = get_setting(reporting.DEADLINE) or reporting.DEFAULT_DEADLINE
+        form.reminder_days.data = assignments.reminder_days()
+        for item in LIMITS:
+            form[item.key].data = limit(item.key)
+    if form.validate_on_submit():
+        for name, key in _keys().items():
+            value = str(form[name].data)
+            set_setting(key, re.sub(r"\b(\d)\b", r"0\1", value) if "/" in value else value)
+        db.session.commit()
+        flash(_("Plan settings saved."), "success")
+        return redirect(url_for(".settings_page"))
+    return render_template("plan/settings.html", form=form, limits=LIMITS)
