@@ -34,8 +34,8 @@ def _register_script_helpers() -> None:
 
 
 def init_app(app: Flask) -> None:
-    # report_views and settings_views add their routes to the plan's blueprint.
-    from app.plan import cli, report_views, settings_views, views, violations  # noqa: F401
+    # These views add their routes to the plan's blueprint.
+    from app.plan import cli, dashboard_views, report_views, settings_views, views, violations  # noqa: F401
 
     app.register_blueprint(views.bp)
     violations.init_app(app)
@@ -43,6 +43,8 @@ def init_app(app: Flask) -> None:
     _register_script_helpers()
     workflow.register_worker_job(app, _open_due_report_cycles)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
+                 NavItem("plan.dashboard_page", _l("Progress"),
+                         frozenset({Role.COORDINATOR, Role.ADMIN, Role.AGENCY_LEAD}), order=14),
                  NavItem("plan.reports_page", _l("Reports"),
                          frozenset({Role.COORDINATOR, Role.ADMIN}), order=16),
                  NavItem("plan.settings_page", _l("Plan settings"), frozenset({Role.ADMIN}),
