@@ -11,6 +11,7 @@ from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
 from app.extensions import db
 from app.plan.appendix import PLAN_NUMBER
+from app.plan.demo import seed_demo_year
 from app.plan.seed import seed_plan
 
 
@@ -27,6 +28,9 @@ def seed_command():
     if current_app.config["DEVELOPMENT"]:
         users = seed_demo_users()
         _start_demo_case()
+        if seed_demo_year():
+            click.echo("A year in progress: items done on time, late, overdue; the annual "
+                       "report round; two violation cases.")
         click.echo("\nDemo logins (development only), password for all: " + DEMO_PASSWORD)
         for demo in users:
             roles = ", ".join(role.value for role in demo.roles)

@@ -111,3 +111,34 @@ def test_development_seed_leaves_a_demo_case_in_the_coordinators_inbox(app, agen
         app.config["DEVELOPMENT"] = False
 
     assert list_instances(process="demo_report").total == 1
+
+
+def test_development_seed_puts_a_year_in_progress(app, clock):
+    from datetime import datetime
+
+    from app.plan.models import Assignment, ReportCycle
+    from app.plan.violations.models import ViolationCase
+    from app.workflow.models import WorkItem
+
+    clock.current = datetime(2025, 11, 27, 3, 0)
+    app.config["DEVELOPMENT"] = True
+    try:
+        result = app.test_cli_runner().invoke(args=["seed"])
+        assert "A year in progress" in result.output, result.output
+        assert "A year in progress" not in app.test_cli_runner().invoke(args=["seed"]).output
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+    day = clock().date()
+    statuses = {a.item.code: a.status_on(day).value for a in db.session.scalars(
+        db.select(Assignment))}
+    assert statuses == {"3.1": "done_on_time", "3.8": "done_late", "3.3": "overdue",
+                        "5.4": "in_progress"}
+    [cycle] = db.session.scalars(db.select(ReportCycle)).all()
+    assert cycle.year == 2025 and [r.agency.code for r in cycle.reports if r.submitted_at] == \
+        ["SCT"]
+    waiting = {}
+    for case in db.session.scalars(db.select(ViolationCase)):
+        waiting[case.number] = db.session.scalar(db.select(WorkItem.task_name).where(
+            WorkItem.instance_id == case.instance_id, WorkItem.status == "open"))
+    assert waiting == {"VP-2025-001": "verify", "VP-2025-002": "decision"}

@@ -31,6 +31,7 @@ DEMO_USERS = [
     DemoUser("dieuphoi", "Trần Thị Điều", COORDINATOR_AGENCY_CODE, (Role.COORDINATOR,)),
     DemoUser("lanhdao.svhttdl", "Lê Văn Lãnh", "SVHTTDL", (Role.AGENCY_LEAD, Role.AGENCY_STAFF)),
     DemoUser("chuyenvien.sct", "Phạm Thị Huyền", "SCT", (Role.AGENCY_STAFF,)),
+    DemoUser("thanhtra", "Lý Văn Tra", COORDINATOR_AGENCY_CODE, (Role.AGENCY_STAFF,)),
     DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE, (Role.HOME_AFFAIRS,)),
     DemoUser("hocvien", "Đặng Thị Học", "UBND_H_LSON", (Role.TRAINEE,)),
 ]
