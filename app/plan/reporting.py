@@ -153,3 +153,12 @@ def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: st
     cycle.signed_at, cycle.signed_by_id = utcnow(), actor.id
     db.session.commit()
     return cycle
+
+
+def reports_on(item_code: str, year: int) -> list[tuple[Agency, dict]]:
+    """What each agency reported on one item in the year's annual round."""
+    cycle = annual_cycle(year)
+    if cycle is None:
+        return []
+    return [(report.agency, entry) for report in cycle.reports if report.submitted_at
+            for entry in report.items if entry.get("code") == item_code]

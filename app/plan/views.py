@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from app.auth.roles import Role, roles_required
 from app.clock import today
 from app.extensions import db
-from app.plan import assignments, catalogue
+from app.plan import assignments, catalogue, reporting
 from app.plan.forms import LaunchForm, PlanItemForm, ReasonForm
 from app.plan.models import AMENDED_FIELD_LABELS, OUTCOME_BADGES, PlanItem
 
@@ -58,7 +58,7 @@ def item_page(item_id: int):
     return render_template(
         "plan/item.html", item=item, field_labels=AMENDED_FIELD_LABELS, year=year,
         assignments=assignments.assignments_for(year, item), today=today(),
-        badges=OUTCOME_BADGES,
+        badges=OUTCOME_BADGES, reports=reporting.reports_on(item.code, year),
         may_amend=current_user.has_any_role(Role.ADMIN), may_launch=_may_launch(),
         launch_form=_launch_form())
 

@@ -43,23 +43,29 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser profile per test that records console errors and foreign requests."""
-    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+def _recording(context, live_server):
+    """A page that records console errors and requests to other hosts."""
     page = context.new_page()
     page.console_errors = []
     page.foreign_requests = []
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("request", lambda r: None if r.url.startswith(live_server)
             else page.foreign_requests.append(r.url))
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser profile per test, on a desktop screen."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    yield _recording(context, live_server)
     context.close()
 
 
 @pytest.fixture
 def phone(browser, live_server):
+    """The same on a phone's screen."""
     context = browser.new_context(base_url=live_server, viewport={"width": 375, "height": 740},
                                   is_mobile=True, has_touch=True)
-    yield context.new_page()
+    yield _recording(context, live_server)
     context.close()

@@ -111,6 +111,14 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     # 5.4 is done late: reported on 03/12, after its deadline of 28/11.
     clock.current = datetime(2025, 12, 3, 3, 0)
     _run_once()  # the escalation of the overdue item
+    assert db.session.get(Assignment, awards.id).status_on(date(2025, 12, 3)).value == \
+        "overdue"
+    workflow.complete(step_of(awards, "implement").id, staff["stttt"], {
+        "action": "ask_input", "consult_question": "Đề nghị Sở Nội vụ cho ý kiến"})
+    [question] = open_steps_of("SNV", "task_assignment")
+    workflow.complete(question.id, staff["snv"], {"input_text": "Thống nhất"})
+    assert workflow.data_of(step_of(awards, "implement"))["cooperating_answers"] == \
+        "Sở Nội vụ: Thống nhất"
     workflow.complete(step_of(awards, "implement").id, staff["stttt"], REPORT)
     workflow.complete(step_of(awards, "review").id, coordinator, {"decision": "accept"})
     file_annual_report(staff["stttt"], "STTTT")
@@ -145,6 +153,8 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     assert "Chưa giao thực hiện" in text  # items nobody launched say so
 
     assert db.session.get(Assignment, brand_week.id).outcome == "done_on_time"
+    item_page = client.get(f"/plan/items/{items['3.1'].id}?year=2025").get_data(as_text=True)
+    assert "Báo cáo năm về nhiệm vụ này, 2025" in item_page and "Kết quả của SCT" in item_page
     again = post_form(client, f"/plan/reports/{cycle.id}", {
         "number": "126/BC-STTTT", "issued_on": "16/12/2025", "assessment": "Khác",
         "signer_authority": "GIÁM ĐỐC", "signer_name": "Người khác"})

@@ -1,0 +1,60 @@
+"""The plan's pages in a real browser: the dashboard and the reports on a phone, with the
+demo year in place; the CSP lets their bar charts draw without a console error."""
+
+from datetime import datetime
+
+import pytest
+
+from app import workflow
+from app.auth.seed import DEMO_PASSWORD, seed_demo_users
+from app.plan.demo import seed_demo_year
+from app.plan.seed import seed_plan
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo_year(agencies, clock):
+    clock.current = datetime(2025, 11, 27, 3, 0)
+    seed_plan()
+    workflow.sync_folder()
+    seed_demo_users()
+    seed_demo_year()
+
+
+def _sign_in(page, username):
+    page.goto("/login")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+
+
+def test_the_dashboard_on_a_phone(phone, demo_year):
+    _sign_in(phone, "dieuphoi")
+    phone.goto("/plan/dashboard?year=2025")
+
+    assert phone.locator("h1").inner_text() == "Tiến độ thực hiện Kế hoạch 116/KH-UBND năm 2025"
+    bars = phone.locator(".progress-stacked")
+    assert bars.count() == 4  # one per lead agency with an assignment
+    widths = bars.first.locator(".progress").evaluate_all(
+        "nodes => nodes.map(n => n.getBoundingClientRect().width)")
+    assert all(width > 0 for width in widths)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert phone.console_errors == [] and phone.foreign_requests == []
+
+
+def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
+    _sign_in(page, "dieuphoi")
+    page.goto("/plan/reports")
+    page.get_by_role("link", name="Báo cáo kết quả thực hiện Kế hoạch 116/KH-UBND năm 2025").click()
+    page.get_by_label("Số văn bản").fill("125/BC-STTTT")
+    page.get_by_label("Đánh giá chung").fill("Các cơ quan triển khai nghiêm túc.")
+    page.get_by_label("Người ký").fill("Nguyễn Văn Bình")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Sign off? It cannot be changed."
+    page.get_by_role("button", name="Ký duyệt và xuất bản PDF").click()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải bản PDF").click()
+    assert download.value.suggested_filename == "bao-cao-ke-hoach-116-nam-2025.pdf"
+    assert page.console_errors == []
