@@ -109,21 +109,30 @@ def _fields(form: PlanItemForm) -> dict:
                 cooperating=catalogue.targets_of(form.cooperating.data or []))
 
 
+def _amend(form, template: str, amend, done, **context):
+    """For a valid form, run `amend()` (which returns the item) and go to the item; the
+    catalogue's refusal shows under the reason, with what was typed kept."""
+    if form.validate_on_submit():
+        try:
+            item = amend()
+        except catalogue.PlanError as error:
+            form.reason.errors.append(str(error))
+        else:
+            flash(done(item), "success")
+            return redirect(url_for(".item_page", item_id=item.id))
+    return render_template(template, form=form, **context)
+
+
 @bp.route("/items/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def new_item():
     plan = _plan_or_404()
     form = _item_form(None)
-    if form.validate_on_submit():
-        try:
-            item = catalogue.add_item(plan, code=form.code.data, actor=current_user,
-                                      reason=form.reason.data, **_fields(form))
-        except catalogue.PlanError as error:
-            form.reason.errors.append(str(error))
-        else:
-            flash(_("Item %(code)s added to the plan.", code=item.code), "success")
-            return redirect(url_for(".item_page", item_id=item.id))
-    return render_template("plan/item_form.html", form=form, item=None)
+    return _amend(
+        form, "plan/item_form.html",
+        lambda: catalogue.add_item(plan, code=form.code.data, actor=current_user,
+                                   reason=form.reason.data, **_fields(form)),
+        lambda item: _("Item %(code)s added to the plan.", code=item.code), item=None)
 
 
 @bp.route("/items/<int:item_id>/edit", methods=["GET", "POST"])
@@ -132,16 +141,11 @@ def edit_item(item_id: int):
     item = _item_or_404(item_id)
     form = _item_form(item)
     form.code.data = item.code  # the code names the item; it does not change
-    if form.validate_on_submit():
-        try:
-            catalogue.change_item(item, actor=current_user, reason=form.reason.data,
-                                  **_fields(form))
-        except catalogue.PlanError as error:
-            form.reason.errors.append(str(error))
-        else:
-            flash(_("Item %(code)s amended.", code=item.code), "success")
-            return redirect(url_for(".item_page", item_id=item.id))
-    return render_template("plan/item_form.html", form=form, item=item)
+    return _amend(
+        form, "plan/item_form.html",
+        lambda: catalogue.change_item(item, actor=current_user, reason=form.reason.data,
+                                      **_fields(form)),
+        lambda item: _("Item %(code)s amended.", code=item.code), item=item)
 
 
 @bp.route("/items/<int:item_id>/retire", methods=["GET", "POST"])
@@ -149,12 +153,7 @@ def edit_item(item_id: int):
 def retire_item(item_id: int):
     item = _item_or_404(item_id)
     form = ReasonForm()
-    if form.validate_on_submit():
-        try:
-            catalogue.retire_item(item, actor=current_user, reason=form.reason.data)
-        except catalogue.PlanError as error:
-            form.reason.errors.append(str(error))
-        else:
-            flash(_("Item %(code)s retired.", code=item.code), "success")
-            return redirect(url_for(".item_page", item_id=item.id))
-    return render_template("plan/retire.html", form=form, item=item)
+    return _amend(
+        form, "plan/retire.html",
+        lambda: catalogue.retire_item(item, actor=current_user, reason=form.reason.data),
+        lambda item: _("Item %(code)s retired.", code=item.code), item=item)
