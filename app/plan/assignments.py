@@ -33,6 +33,16 @@ def reminder_days() -> int:
         return DEFAULT_REMINDER_DAYS
 
 
+def _start_or_refuse(key: str, **arguments):
+    """Start the process; if the engine refuses (say, the diagram is not published), undo
+    this launch's writes and say why."""
+    try:
+        return workflow.start_process(key, **arguments)
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        raise LaunchError(str(error)) from None
+
+
 def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Assignment]:
     """Give `item` to each of its lead agencies for `year`; return the assignments added."""
     if not item.active:
@@ -55,7 +65,7 @@ def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Ass
                                 launched_at=utcnow(), launched_by_id=getattr(actor, "id", None))
         db.session.add(assignment)
         db.session.flush()
-        instance = workflow.start_process(
+        instance = _start_or_refuse(
             PROCESS, on_behalf_of=actor, business_key=f"{year}-{item.code}-{lead.code}",
             subject=f"{item.code} · {lead.name_vi} · {year}",
             data={"assignment_id": assignment.id, "item_code": item.code, "year": year,

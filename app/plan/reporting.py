@@ -65,12 +65,16 @@ def _start(cycle: ReportCycle, agency: Agency, process: str, actor, **data) -> A
     report = AgencyReport(cycle=cycle, agency_id=agency.id, topic=data.get("topic"))
     db.session.add(report)
     db.session.flush()
-    instance = workflow.start_process(
-        process, on_behalf_of=actor, business_key=f"report-{cycle.id}-{agency.code}",
-        subject=f"{cycle.title} · {agency.name_vi}",
-        data={"report_id": report.id, "agency": agency.code,
-              "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
-              **data})
+    try:
+        instance = workflow.start_process(
+            process, on_behalf_of=actor, business_key=f"report-{cycle.id}-{agency.code}",
+            subject=f"{cycle.title} · {agency.name_vi}",
+            data={"report_id": report.id, "agency": agency.code,
+                  "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
+                  **data})
+    except workflow.WorkflowError as error:  # the diagram is missing: nothing is half-opened
+        db.session.rollback()
+        raise ReportError(str(error)) from None
     report.instance_id = instance.id
     db.session.commit()
     return report

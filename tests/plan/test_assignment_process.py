@@ -194,3 +194,11 @@ def test_staff_cannot_launch(plan, items, process, staff, app):
     response = post_form(client, "/plan/launch", {"year": "2025", "due_on": "30/11/2025"})
     assert response.status_code == 403
     assert db.session.scalar(select(db.func.count(Assignment.id))) == 0
+
+
+def test_without_the_diagram_a_launch_says_why_and_saves_nothing(plan, items, staff):
+    from app.plan.assignments import LaunchError
+
+    with pytest.raises(LaunchError, match="task_assignment"):
+        launch_item(items["5.4"], 2025, date(2025, 11, 28))
+    assert db.session.scalar(select(db.func.count(Assignment.id))) == 0

@@ -198,3 +198,9 @@ def test_reports_are_for_the_coordinator(plan, processes, staff, app):
                                                     "open-deadline": "05/12/2026"}
                      ).status_code == 403
     assert reporting.annual_cycle(2026) is None
+
+
+def test_without_the_diagram_the_round_does_not_half_open(plan, staff):
+    with pytest.raises(reporting.ReportError):
+        reporting.open_annual_cycle(2025)
+    assert reporting.annual_cycle(2025) is None

@@ -87,12 +87,16 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
             if attempt == 2:
                 raise
     summary = f"{case.number} · {case.subject}: {case.description}"[:2000]
-    instance = workflow.start_process(
-        PROCESS, on_behalf_of=actor, business_key=case.number,
-        subject=f"{case.number} · {case.subject}",
-        data={"case_id": case.id, "case_summary": summary, "inspector": inspector.username,
-              "inspector_agency": inspector.agency.code,
-              **{item.key: limit(item.key) for item in LIMITS}})
+    try:
+        instance = workflow.start_process(
+            PROCESS, on_behalf_of=actor, business_key=case.number,
+            subject=f"{case.number} · {case.subject}",
+            data={"case_id": case.id, "case_summary": summary,
+                  "inspector": inspector.username, "inspector_agency": inspector.agency.code,
+                  **{item.key: limit(item.key) for item in LIMITS}})
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        raise CaseError(str(error)) from None
     case.instance_id = instance.id
     if evidence is not None:
         filename, content = evidence
