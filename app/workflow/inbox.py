@@ -102,10 +102,12 @@ def take_unannounced(limit: int = 200) -> list[WorkItem]:
 
 
 def people_of(item: WorkItem, day) -> list[User]:
-    """The active people who may take `item`: its agency's, its group's agencies', or its
-    role's holders."""
+    """The active people who may take `item`: the person it is given to, else its agency's,
+    its group's agencies', or its role's holders."""
     query = select(User).where(User.active.is_(True))
-    if item.agency_id is not None:
+    if item.claimed_by_id is not None:  # a step given to one person (camunda:assignee)
+        query = query.where(User.id == item.claimed_by_id)
+    elif item.agency_id is not None:
         query = query.where(User.agency_id == item.agency_id)
     elif item.group is not None:
         query = query.where(User.agency_id.in_([a.id for a in item.group.expand(day)]))

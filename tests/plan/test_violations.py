@@ -196,3 +196,13 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
     bad = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "31/13"})
     assert "Ngày và tháng, ví dụ 15/11." in bad.get_data(as_text=True)
     assert reporting.opens_on(2026).isoformat() == "2026-11-01"
+
+
+def test_only_the_inspector_is_told_of_a_case_given_to_them(people, before_tet):
+    from app.notifications import dispatch
+
+    new_case(people)
+    dispatch.announce_new_steps()
+    told = set(db.session.scalars(select(Notification.user_id).where(
+        Notification.kind == "new_step")))
+    assert told == {people["inspector"].id}
