@@ -58,3 +58,12 @@ def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
         page.get_by_role("link", name="Tải bản PDF").click()
     assert download.value.suggested_filename == "bao-cao-ke-hoach-116-nam-2025.pdf"
     assert page.console_errors == []
+
+
+def test_on_a_laptop_the_whole_menu_fits(page, demo_year):
+    _sign_in(page, "quantri")  # an admin has the longest menu
+    page.goto("/plan/dashboard?year=2025")
+    sign_out = page.get_by_role("button", name="Đăng xuất")
+    box = sign_out.bounding_box()
+    assert sign_out.is_visible() and box["x"] + box["width"] <= 1280
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
