@@ -5,6 +5,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app import workflow
 from app.clock import local_date, today, utcnow
@@ -64,7 +65,11 @@ def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Ass
         assignment = Assignment(item_id=item.id, year=year, agency_id=lead.id, due_on=due_on,
                                 launched_at=utcnow(), launched_by_id=getattr(actor, "id", None))
         db.session.add(assignment)
-        db.session.flush()
+        try:
+            db.session.flush()
+        except IntegrityError:  # another coordinator launched it this very moment
+            db.session.rollback()
+            continue
         instance = _start_or_refuse(
             PROCESS, on_behalf_of=actor, business_key=f"{year}-{item.code}-{lead.code}",
             subject=f"{item.code} · {lead.name_vi} · {year}",

@@ -5,7 +5,7 @@ the consolidated report. This module owns the writes of reports."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app import workflow
 from app.auth.models import Agency
@@ -145,16 +145,26 @@ def adhoc_report_submitted(report_id: int, content: str) -> None:
 def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: str,
              signer_authority: str, signer_name: str, actor) -> ReportCycle:
     """Sign off the consolidated report: it is produced once, kept as issued, and read-only
-    from then on."""
+    from then on. Of two sign-offs at once, the first stands and the second is told."""
     from app.plan.report_pdf import consolidated_pdf
 
     if cycle.signed_at is not None:
         raise ReportError(_l("This report was signed off already."))
-    cycle.number, cycle.issued_on = number.strip(), issued_on
-    cycle.assessment = assessment.strip()
-    cycle.signer_authority, cycle.signer_name = signer_authority.strip(), signer_name.strip()
-    cycle.pdf = consolidated_pdf(cycle)
-    cycle.signed_at, cycle.signed_by_id = utcnow(), actor.id
+    with db.session.no_autoflush:  # render from these values without writing them yet
+        cycle.number, cycle.issued_on = number.strip(), issued_on
+        cycle.assessment = assessment.strip()
+        cycle.signer_authority = signer_authority.strip()
+        cycle.signer_name = signer_name.strip()
+        values = {"number": cycle.number, "issued_on": issued_on,
+                  "assessment": cycle.assessment, "signer_authority": cycle.signer_authority,
+                  "signer_name": cycle.signer_name, "pdf": consolidated_pdf(cycle),
+                  "signed_at": utcnow(), "signed_by_id": actor.id}
+    db.session.expire(cycle)  # the row, not these unsaved values, says who signed first
+    signed = db.session.execute(update(ReportCycle).where(
+        ReportCycle.id == cycle.id, ReportCycle.signed_at.is_(None)).values(**values))
+    if signed.rowcount != 1:
+        db.session.rollback()
+        raise ReportError(_l("This report was signed off already."))
     db.session.commit()
     return cycle
 

@@ -202,3 +202,14 @@ def test_without_the_diagram_a_launch_says_why_and_saves_nothing(plan, items, st
     with pytest.raises(LaunchError, match="task_assignment"):
         launch_item(items["5.4"], 2025, date(2025, 11, 28))
     assert db.session.scalar(select(db.func.count(Assignment.id))) == 0
+
+
+def test_a_launch_racing_another_adds_each_assignment_once(plan, items, process, staff,
+                                                          monkeypatch):
+    launch_item(items["3.7"], 2025, date(2025, 11, 30))
+    # This launch read "nothing launched yet" just before the other one committed.
+    monkeypatch.setattr("app.plan.assignments.select", lambda *a: select(Assignment.id).where(
+        Assignment.id < 0))
+    assert launch_item(items["3.7"], 2025, date(2025, 11, 30)) == []
+    monkeypatch.undo()
+    assert db.session.scalar(select(db.func.count(Assignment.id))) == 4

@@ -204,3 +204,22 @@ def test_without_the_diagram_the_round_does_not_half_open(plan, staff):
     with pytest.raises(reporting.ReportError):
         reporting.open_annual_cycle(2025)
     assert reporting.annual_cycle(2025) is None
+
+
+def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):
+    from sqlalchemy import update
+
+    cycle = reporting.open_annual_cycle(2025)
+    fields = dict(issued_on=date(2025, 12, 15), assessment="Tốt",
+                  signer_authority="GIÁM ĐỐC", signer_name="A")
+    # Another coordinator signs while this one is writing (the row changes under us).
+    db.session.execute(update(ReportCycle).where(ReportCycle.id == cycle.id).values(
+        number="1/BC", signed_at=datetime(2025, 12, 15, 2, 0), signed_by_id=staff["stttt"].id))
+    db.session.commit()
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    set_committed_value(cycle, "signed_at", None)  # as this request read it, before
+    with pytest.raises(reporting.ReportError):
+        reporting.sign_off(cycle, number="2/BC", actor=staff["coordinator"], **fields)
+    db.session.expire_all()
+    assert db.session.get(ReportCycle, cycle.id).number == "1/BC"
