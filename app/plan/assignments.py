@@ -110,16 +110,12 @@ def report_submitted(assignment_id: int, progress: str | None) -> None:
 
 
 def report_accepted(assignment_id: int) -> None:
-    """Accepted: done on time or late when the lead reported it completed (by the day of its
-    last report), otherwise in progress, or overdue once the deadline has passed."""
+    """The coordinator accepted a report of completed work: done on time, or late, by the
+    day of its last report. (Accepted progress keeps the assignment open: its status then
+    follows the deadline.)"""
     assignment = db.session.get(Assignment, assignment_id)
-    if assignment is None:
+    if assignment is None or assignment.progress != "completed":
         return
     assignment.accepted_at = utcnow()
-    submitted_on = local_date(assignment.submitted_at or assignment.accepted_at)
-    if assignment.progress == "completed":
-        late = submitted_on > assignment.due_on
-        assignment.outcome = (Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME).value
-    else:
-        overdue = today() > assignment.due_on
-        assignment.outcome = (Outcome.OVERDUE if overdue else Outcome.IN_PROGRESS).value
+    late = local_date(assignment.submitted_at or assignment.accepted_at) > assignment.due_on
+    assignment.outcome = (Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME).value

@@ -213,3 +213,46 @@ def test_a_launch_racing_another_adds_each_assignment_once(plan, items, process,
     assert launch_item(items["3.7"], 2025, date(2025, 11, 30)) == []
     monkeypatch.undo()
     assert db.session.scalar(select(db.func.count(Assignment.id))) == 4
+
+
+def test_asking_input_with_nobody_to_ask_comes_back_with_a_word(plan, items, process, staff):
+    [assignment] = launch_item(items["1.2"], 2025, date(2025, 11, 28))  # no cooperating agency
+    workflow.complete(open_item("implement").id, staff["stttt"],
+                      {"action": "ask_input", "consult_question": "Ai cho ý kiến?"})
+    step = open_item("implement")
+    assert "không có cơ quan phối hợp" in workflow.data_of(step)["cooperating_answers"]
+    assert db.session.get(Assignment, assignment.id).submitted_at is None
+
+
+def test_accepted_progress_keeps_the_task_open_until_it_is_done(plan, items, process, staff,
+                                                               clock):
+    [assignment] = launch_item(items["5.4"], 2025, date(2025, 6, 10))
+    workflow.complete(open_item("implement").id, staff["stttt"],
+                      {**REPORT, "progress": "ongoing"})
+    workflow.complete(open_item("review").id, staff["coordinator"], {"decision": "accept"})
+    step = open_item("implement")  # the lead carries on
+    assert "Đã ghi nhận tiến độ" in workflow.data_of(step)["review_comment"]
+    assert db.session.get(Assignment, assignment.id).status_on(date(2025, 6, 11)) == \
+        Outcome.OVERDUE  # not frozen "in progress": it follows the deadline
+
+    clock.current = datetime(2025, 6, 12, 3, 0)
+    workflow.complete(step.id, staff["stttt"], REPORT)
+    workflow.complete(open_item("review").id, staff["coordinator"], {"decision": "accept"})
+    assert db.session.get(Assignment, assignment.id).outcome == Outcome.DONE_LATE.value
+
+
+def test_a_report_sent_back_after_the_deadline_is_not_reminded_again(plan, items, process,
+                                                                    staff, clock):
+    launch_item(items["5.4"], 2025, date(2025, 6, 10))
+    clock.current = datetime(2025, 6, 11, 2, 0)
+    workflow_tick()  # the reminder and the escalation, once
+    before = db.session.scalar(select(db.func.count(Notification.id)))
+    for _ in range(2):
+        workflow.complete(open_item("implement").id, staff["stttt"], REPORT)
+        workflow.complete(open_item("review").id, staff["coordinator"],
+                          {"decision": "send_back", "review_comment": "Bổ sung"})
+        clock.advance(hours=1)
+        workflow_tick()
+    returned = db.session.scalar(select(db.func.count(Notification.id)).where(
+        Notification.kind == "returned"))
+    assert db.session.scalar(select(db.func.count(Notification.id))) == before + returned
