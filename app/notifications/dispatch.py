@@ -1,6 +1,7 @@
 """What the worker does for notifications after each tick: tell people of new steps, and
 email what is not emailed yet (when SMTP is configured). Each batch commits on its own."""
 
+import logging
 import smtplib
 from datetime import timedelta
 from email.message import EmailMessage
@@ -18,6 +19,7 @@ from app.notifications.models import Kind, Notification
 from app.notifications.service import notify_users
 
 BATCH = 200
+log = logging.getLogger(__name__)
 FRESH = timedelta(days=2)  # mail set up later does not flood people with old news
 
 
@@ -67,9 +69,15 @@ def send_emails() -> int:
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
         for notification, user in pending:
             if user.email:
-                smtp.send_message(_message(notification, user))
-                sent += 1
+                try:
+                    smtp.send_message(_message(notification, user))
+                    sent += 1
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError):
+                    # This message only: not again, and the others still go.
+                    log.warning("mail to %s refused; notification %s not emailed",
+                                user.email, notification.id)
             notification.emailed_at = utcnow()
+    # One commit while the rows are locked, so a second worker never takes them too.
     db.session.commit()
     return sent
 

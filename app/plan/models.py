@@ -232,6 +232,9 @@ class ReportCycle(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     year: Mapped[int] = mapped_column(index=True)
+    # Set for the annual round only: unique, so the worker and a coordinator opening the
+    # year's round at the same moment cannot open it twice.
+    annual_year: Mapped[int | None] = mapped_column(unique=True)
     title: Mapped[str] = mapped_column(String(500))
     period_from: Mapped[date]
     period_to: Mapped[date]

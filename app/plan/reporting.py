@@ -6,6 +6,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from app import workflow
 from app.auth.models import Agency
@@ -89,12 +90,18 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
         raise ReportError(_l("The %(year)s annual report is open already.", year=year))
     period_from, period_to = data_period(year)
     label = f"năm {year} (số liệu từ {period_from:%d/%m/%Y} đến {period_to:%d/%m/%Y})"
-    cycle = ReportCycle(kind=CycleKind.ANNUAL.value, year=year,
+    cycle = ReportCycle(kind=CycleKind.ANNUAL.value, year=year, annual_year=year,
                         title=f"Báo cáo kết quả thực hiện Kế hoạch {plan.number} năm {year}",
                         period_from=period_from, period_to=period_to,
                         deadline=deadline or deadline_of(year), opened_at=utcnow(),
                         opened_by_id=getattr(actor, "id", None))
     db.session.add(cycle)
+    try:
+        db.session.flush()
+    except IntegrityError:  # opened this very moment by someone else
+        db.session.rollback()
+        raise ReportError(_l("The %(year)s annual report is open already.", year=year)) \
+            from None
     for agency, items in items_by_agency(plan, year).items():
         _start(cycle, agency, "periodic_reporting", actor, period_label=label,
                report_items=[{"code": item.code, "title": item.content} for item in items])
@@ -150,6 +157,8 @@ def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: st
 
     if cycle.signed_at is not None:
         raise ReportError(_l("This report was signed off already."))
+    if cycle.kind != CycleKind.ANNUAL.value:
+        raise ReportError(_l("Only the annual report is consolidated and signed off."))
     with db.session.no_autoflush:  # render from these values without writing them yet
         cycle.number, cycle.issued_on = number.strip(), issued_on
         cycle.assessment = assessment.strip()

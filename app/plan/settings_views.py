@@ -2,13 +2,14 @@
 reminders come, and every time limit of violation handling."""
 
 import re
+from datetime import date
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
-from wtforms.validators import DataRequired, NumberRange, Regexp
+from wtforms.validators import DataRequired, NumberRange, ValidationError
 
 from app.auth.roles import Role, roles_required
 from app.extensions import db
@@ -17,8 +18,17 @@ from app.plan.views import bp
 from app.plan.violations.service import LIMITS, limit
 from app.settings import get_setting, set_setting
 
-DAY_MONTH = Regexp(r"^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])$",
-                   message=_l("A day and month, for example 15/11."))
+
+def _day_and_month(form, field):
+    """A real day of every year, for example 15/11 (not 31/02, nor 29/02)."""
+    try:
+        day, month = (int(part) for part in (field.data or "").split("/"))
+        date(2001, month, day)
+    except ValueError:
+        raise ValidationError(_l("A day and month, for example 15/11.")) from None
+
+
+DAY_MONTH = _day_and_month
 
 
 def _form_class():

@@ -54,7 +54,7 @@ def _may_launch() -> bool:
 @login_required
 def item_page(item_id: int):
     item = _item_or_404(item_id)
-    year = request.args.get("year", today().year, type=int)
+    year = min(max(request.args.get("year", today().year, type=int), 2000), 2100)
     return render_template(
         "plan/item.html", item=item, field_labels=AMENDED_FIELD_LABELS, year=year,
         assignments=assignments.assignments_for(year, item), today=today(),

@@ -11,13 +11,14 @@ outside app.workflow touches SpiffWorkflow.
     register_helper(name, function): offer a function to BPMN scripts
     register_worker_job(app, job): run job() after each tick of the worker
     take_unannounced(), people_of(item, day): new items and who to tell of them
-    attach_file(filename, content, instance=..., field_id=..., user=...): evidence
+    check_file(filename, content), attach_file(filename, content, instance=..., ...): evidence
 """
 
 from flask import Flask
 
 from app.workflow.assignment import may_take
 from app.workflow.attachments import AttachmentError
+from app.workflow.attachments import check as check_file
 from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
@@ -76,12 +77,13 @@ __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "badge",
-    "claim", "complete", "data_of", "definition_version", "documentation_of", "fields_of",
-    "init_app", "instance_counts", "instance_detail", "list_definitions", "list_instances",
-    "may_take", "open_steps", "pending_messages", "people_of", "process_choices",
-    "publish_version", "published_version", "register_helper", "register_worker_job", "resume",
-    "retry", "start_process", "startable_by", "step", "suspend", "sync_folder",
-    "take_unannounced", "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
+    "check_file", "claim", "complete", "data_of", "definition_version", "documentation_of",
+    "fields_of", "init_app", "instance_counts", "instance_detail", "list_definitions",
+    "list_instances", "may_take", "open_steps", "pending_messages", "people_of",
+    "process_choices", "publish_version", "published_version", "register_helper",
+    "register_worker_job", "resume", "retry", "start_process", "startable_by", "step",
+    "suspend", "sync_folder", "take_unannounced", "terminate", "timeline_of", "unclaim",
+    "validate", "work_items_for",
 ]
 
 

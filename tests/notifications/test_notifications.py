@@ -91,3 +91,29 @@ def test_the_unread_count_and_the_list(app, clerks):
     assert "Bị trả lại" in page and "Báo cáo nhiệm vụ 5.4 bị trả lại" in page
     post_form(client, "/notifications/read")
     assert "badge text-bg-danger" not in client.get("/tasks").get_data(as_text=True)
+
+
+class RefusingSink(Sink):
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address.startswith("refused"):
+            return "550 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_one_refused_address_does_not_hold_back_the_others(app, agencies):
+    sink, port = RefusingSink(), free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    try:
+        factories.make_user("x.sct", agency_code="SCT", email="refused@quangngai.gov.vn")
+        factories.make_user("y.sct", agency_code="SCT", email="y@quangngai.gov.vn")
+        notify_agency("SCT", "due_soon", "Sắp đến hạn")
+        db.session.commit()
+        assert dispatch.send_emails() == 1
+        assert dispatch.send_emails() == 0  # nothing sent twice
+        assert [e.rcpt_tos for e in sink.messages] == [["y@quangngai.gov.vn"]]
+    finally:
+        controller.stop()
+        app.config.update(MAIL_SERVER=None, MAIL_PORT=25)

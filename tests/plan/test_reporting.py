@@ -223,3 +223,33 @@ def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):
         reporting.sign_off(cycle, number="2/BC", actor=staff["coordinator"], **fields)
     db.session.expire_all()
     assert db.session.get(ReportCycle, cycle.id).number == "1/BC"
+
+
+def test_an_ad_hoc_round_is_not_signed_off_as_the_annual_report(plan, processes, staff):
+    cycle = reporting.request_ad_hoc("Tình hình dịp Tết", [staff["sct"].agency], date(2025, 6, 10),
+                                     staff["coordinator"])
+    with pytest.raises(reporting.ReportError):
+        reporting.sign_off(cycle, number="1/BC", issued_on=date(2025, 6, 11), assessment="x",
+                           signer_authority="GIÁM ĐỐC", signer_name="A",
+                           actor=staff["coordinator"])
+
+
+def test_the_annual_round_is_unique_in_the_database(plan, processes, staff):
+    from sqlalchemy.exc import IntegrityError
+
+    reporting.open_annual_cycle(2025)
+    db.session.add(ReportCycle(kind="annual", year=2025, annual_year=2025, title="x",
+                               period_from=date(2024, 12, 15), period_to=date(2025, 12, 14),
+                               deadline=date(2025, 12, 5)))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_odd_years_and_pages_are_not_errors(plan, processes, staff, app, items):
+    client = app.test_client()
+    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    assert client.get(f"/plan/items/{items['1.1'].id}?year=99999999999999999999").status_code \
+        == 200
+    assert client.get("/plan/violations/?page=99999999999999999999").status_code == 200
+    assert client.get("/plan/dashboard?year=abc").status_code == 200

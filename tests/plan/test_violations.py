@@ -206,3 +206,17 @@ def test_only_the_inspector_is_told_of_a_case_given_to_them(people, before_tet):
     told = set(db.session.scalars(select(Notification.user_id).where(
         Notification.kind == "new_step")))
     assert told == {people["inspector"].id}
+
+
+def test_a_bad_evidence_file_leaves_nothing_behind(people, before_tet):
+    with pytest.raises(service.CaseError):
+        new_case(people, evidence=("x.pdf", b"not a pdf at all"))
+    assert db.session.scalar(select(db.func.count(ViolationCase.id))) == 0
+    assert db.session.scalar(select(db.func.count(WorkItem.id))) == 0
+
+
+def test_a_day_that_does_not_exist_every_year_is_refused(admin_client, people):
+    fields = {"opens_on": "31/02", "deadline": "05/12", "reminder_days": "3",
+              **{item.key: str(item.default) for item in service.LIMITS}}
+    response = post_form(admin_client, "/plan/settings", fields)
+    assert "Ngày và tháng, ví dụ 15/11." in response.get_data(as_text=True)

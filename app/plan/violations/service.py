@@ -72,6 +72,11 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
         raise CaseError(_l("Choose an inspector of the coordinating agency."))
     if received_on > today():
         raise CaseError(_l("The case cannot be received in the future."))
+    if evidence is not None:
+        try:
+            workflow.check_file(*evidence)  # before anything is written
+        except workflow.AttachmentError as error:
+            raise CaseError(str(error)) from None
     for attempt in range(3):  # two intakes at once may take the same number: take the next
         case = ViolationCase(number=_next_number(received_on.year), source=source,
                              received_on=received_on, subject=subject.strip(),
@@ -100,12 +105,8 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
     case.instance_id = instance.id
     if evidence is not None:
         filename, content = evidence
-        try:
-            workflow.attach_file(filename, content, instance=instance,
-                                 field_id="intake_evidence", user=actor)
-        except workflow.AttachmentError as error:
-            db.session.rollback()
-            raise CaseError(str(error)) from None
+        workflow.attach_file(filename, content, instance=instance,
+                             field_id="intake_evidence", user=actor)
     db.session.commit()
     return case
 

@@ -20,7 +20,8 @@ restrict_blueprint(bp, Role.COORDINATOR, Role.ADMIN)
 @bp.get("/")
 def register_page():
     search, status = request.args.get("q", ""), request.args.get("status", "all")
-    page = service.register(search, status, request.args.get("page", 1, type=int))
+    number = min(max(request.args.get("page", 1, type=int), 1), 100_000)
+    page = service.register(search, status, number)
     return render_template("violations/register.html", page=page, search=search,
                            status=status, outcomes=OUTCOME_LABELS,
                            steps=service.waiting_steps(page.items))
