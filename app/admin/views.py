@@ -97,6 +97,17 @@ def act(instance_id: int, action: str):
     return redirect(url_for(".instance", instance_id=instance_id))
 
 
+@bp.post("/instances/<int:instance_id>/steps/<int:item_id>/release")
+def release(instance_id: int, item_id: int):
+    try:
+        item = workflow.release(item_id, current_user)
+    except workflow.WorkflowError as error:
+        flash(str(error), "warning")
+    else:
+        flash(_("%(step)s is free for its agency to take.", step=item.title), "success")
+    return redirect(url_for(".instance", instance_id=instance_id))
+
+
 @bp.post("/instances/<int:instance_id>/retry")
 def retry(instance_id: int):
     form = RetryForm()

@@ -5,7 +5,7 @@ outside app.workflow touches SpiffWorkflow.
     work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status
     step(item_id, user), fields_of(item), data_of(item): one step's page
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
-    suspend / resume / terminate / retry(instance_id, user)
+    suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     register_helper(name, function): offer a function to BPMN scripts
@@ -62,6 +62,7 @@ from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
     claim,
     complete,
+    release,
     resume,
     retry,
     start_process,
@@ -81,9 +82,9 @@ __all__ = [
     "fields_of", "init_app", "instance_counts", "instance_detail", "list_definitions",
     "list_instances", "may_take", "open_steps", "pending_messages", "people_of",
     "process_choices", "publish_version", "published_version", "register_helper",
-    "register_worker_job", "resume", "retry", "start_process", "startable_by", "step",
-    "suspend", "sync_folder", "take_unannounced", "terminate", "timeline_of", "unclaim",
-    "validate", "work_items_for",
+    "register_worker_job", "release", "resume", "retry", "start_process", "startable_by",
+    "step", "suspend", "sync_folder", "take_unannounced", "terminate", "timeline_of",
+    "unclaim", "validate", "work_items_for",
 ]
 
 

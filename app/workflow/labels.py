@@ -25,4 +25,5 @@ EVENTS = {
     "terminated": _l("Terminated"),
     "finished": _l("Finished"),
     "reassigned": _l("Moved to the successor agency"),
+    "released": _l("Released by an administrator"),
 }

@@ -113,6 +113,21 @@ def unclaim(item_id: int, user) -> WorkItem:
     return item
 
 
+def release(item_id: int, admin) -> WorkItem:
+    """An admin frees a step someone holds (a person who left, a case given to someone who
+    is away): it goes back to its agency, group or role for anyone there to take."""
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    if item.claimed_by_id is None:
+        return item
+    holder = item.claimed_by.full_name
+    item.claimed_by_id = None
+    audit.record(item.instance, "released", admin, item.task_name, title=item.title,
+                 held_by=holder)
+    _commit_or_conflict()
+    return item
+
+
 def complete(item_id: int, user, values: dict, files: dict | None = None) -> ProcessInstance:
     """Complete a step with its form's (already validated, typed) values and evidence files
     ({field id: (file name, bytes)}), and run the process on to its next wait. Of two people

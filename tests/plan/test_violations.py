@@ -220,3 +220,19 @@ def test_a_day_that_does_not_exist_every_year_is_refused(admin_client, people):
               **{item.key: str(item.default) for item in service.LIMITS}}
     response = post_form(admin_client, "/plan/settings", fields)
     assert "Ngày và tháng, ví dụ 15/11." in response.get_data(as_text=True)
+
+
+def test_an_admin_releases_the_step_of_an_inspector_who_left(people, before_tet, admin_client):
+    case = new_case(people)
+    verify = step(case, "verify")
+    colleague = factories.make_user("tt.khac", agency_code="STTTT")
+    with pytest.raises(workflow.Forbidden):
+        workflow.complete(verify.id, colleague, {"finding": "finding_none",
+                                                 "findings_text": "x"})
+    page = admin_client.get(f"/admin/instances/{case.instance_id}").get_data(as_text=True)
+    assert "Giải phóng khỏi Lý Thanh Tra" in page
+    post_form(admin_client, f"/admin/instances/{case.instance_id}/steps/{verify.id}/release")
+    db.session.expire_all()
+    workflow.complete(verify.id, colleague, {"finding": "finding_none", "findings_text": "x"})
+    assert closed(case).outcome == "no_violation"
+    assert "released" in {e.kind for e in workflow.timeline_of(case.instance_id)}
