@@ -57,7 +57,8 @@ def _title(lines: list[str]) -> str:
     """The bold line under "KẾ HOẠCH": what the plan implements."""
     for line in lines:
         if line.startswith("**Thực hiện"):
-            return "Kế hoạch " + clean(line)[0].lower() + clean(line)[1:]
+            text = clean(line)
+            return "Kế hoạch " + text[0].lower() + text[1:]
     raise ValueError("the plan's title line is missing")
 
 
