@@ -30,11 +30,12 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_password_change():
+        if request.blueprint == "api" or request.endpoint == "static":
+            return None  # the API signs in by token, not by this session; files are files
         if (
             current_user.is_authenticated
             and current_user.must_change_password
             and request.endpoint not in OPEN_WHILE_PASSWORD_EXPIRED
-            and request.endpoint != "static"
         ):
             return redirect(url_for("auth.change_password"))
         return None
