@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from app import workflow
 from app.clock import local_date, today, utcnow
@@ -95,7 +96,8 @@ def launch_year(plan: Plan, year: int, due_on: date, actor=None) -> list[Assignm
 
 
 def assignments_for(year: int, item: PlanItem | None = None) -> list[Assignment]:
-    query = select(Assignment).where(Assignment.year == year).order_by(Assignment.id)
+    query = (select(Assignment).where(Assignment.year == year).order_by(Assignment.id)
+             .options(selectinload(Assignment.agency), selectinload(Assignment.item)))
     if item is not None:
         query = query.where(Assignment.item_id == item.id)
     return list(db.session.scalars(query))

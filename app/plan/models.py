@@ -251,7 +251,7 @@ class ReportCycle(db.Model):
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     reports: Mapped[list["AgencyReport"]] = relationship(
-        back_populates="cycle", order_by="AgencyReport.id")
+        back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")
 
 
 class AgencyReport(db.Model):
@@ -273,7 +273,7 @@ class AgencyReport(db.Model):
     proposals: Mapped[str | None] = mapped_column(Text)
 
     cycle: Mapped[ReportCycle] = relationship(back_populates="reports")
-    agency: Mapped[Agency] = relationship()
+    agency: Mapped[Agency] = relationship(lazy="selectin")  # a round lists ~40 agencies
 
     def on_time(self) -> bool | None:
         if self.submitted_at is None:
