@@ -20,6 +20,14 @@ def get_setting(key: str, default: str | None = None) -> str | None:
     return row.value if row else default
 
 
+def get_int_setting(key: str, default: int) -> int:
+    """A whole-number setting; `default` when unset or not a number."""
+    try:
+        return int(get_setting(key) or default)
+    except ValueError:
+        return default
+
+
 def set_setting(key: str, value: str) -> None:
     """Stage a setting; the caller's service commits."""
     row = db.session.get(Setting, key)

@@ -173,3 +173,14 @@ def post_form(client, url, data=None, **kwargs):
 
 def login(client, username, password, **kwargs):
     return post_form(client, "/login", {"username": username, "password": password}, **kwargs)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """A PDF's text as a reader sees it: NFC, with lines joined wherever they wrapped."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -1,22 +1,14 @@
 """Official documents: the Nghị định 30/2020/NĐ-CP layout, every Vietnamese letter intact."""
 
-import io
-import unicodedata
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from app.pdf import OfficialDocument, date_line, render
+from tests.conftest import pdf_text
 
 ALL_VIETNAMESE = ("ăâđêôơư áàảãạ ấầẩẫậ ắằẳẵặ éèẻẽẹ ếềểễệ íìỉĩị óòỏõọ ốồổỗộ ớờởỡợ úùủũụ "
                   "ứừửữự ýỳỷỹỵ ĂÂĐÊÔƠƯ ỆỘỰỸ")
-
-
-def text_of(pdf: bytes) -> str:
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    text = " ".join(page.extract_text() for page in pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())  # lines wrap where they fit
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -37,7 +29,7 @@ def test_a_document_reads_back_in_vietnamese():
         recipients=["UBND tỉnh", "Lưu: VT"], signer_authority="KT. Giám đốc\nPhó Giám đốc",
         signer_name="Nguyễn Văn A"))
     assert pdf.startswith(b"%PDF")
-    text = text_of(pdf)
+    text = pdf_text(pdf)
     for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                      "UBND TỈNH QUẢNG NGÃI", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
                      "Số: 125/BC-STTTT", "Quảng Ngãi, ngày 15 tháng 12 năm 2025", "BÁO CÁO",

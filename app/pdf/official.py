@@ -130,6 +130,11 @@ def table_style(size: int = 10) -> ParagraphStyle:
     return _style(f"cell{size}", size)
 
 
+def cell(value, size: int = 10) -> Paragraph:
+    """A table cell: the value as text (nothing for None), escaped, in the documents' font."""
+    return Paragraph(_text("" if value is None else value), table_style(size))
+
+
 def render(document: OfficialDocument) -> bytes:
     """The document as PDF bytes, A4, margins as the decree sets them (top and bottom
     20-25 mm, left 30-35 mm, right 15-20 mm)."""

@@ -2,19 +2,13 @@
 documents' font; what a dashboard exports."""
 
 import io
-import unicodedata
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.pdf.official import _register_fonts, _style
-
-
-def _cell(value) -> Paragraph:
-    text = unicodedata.normalize("NFC", "" if value is None else str(value))
-    return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;"), _style("cell", 9))
+from app.pdf.official import _register_fonts, _style, cell
 
 
 def render_table(title: str, subtitle: str, header: list[str], rows: list[list],
@@ -27,7 +21,7 @@ def render_table(title: str, subtitle: str, header: list[str], rows: list[list],
     width = page[0] - 30 * mm
     pdf = SimpleDocTemplate(out, pagesize=page, leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=15 * mm, bottomMargin=15 * mm, title=title)
-    table = Table([[_cell(h) for h in header], *[[_cell(v) for v in row] for row in rows]],
+    table = Table([[cell(h, 9) for h in header], *[[cell(v, 9) for v in row] for row in rows]],
                   colWidths=[width * w for w in widths], repeatRows=1)
     style = [("GRID", (0, 0), (-1, -1), 0.4, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]

@@ -12,7 +12,7 @@ from app import workflow
 from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.plan.models import Assignment, Outcome, Plan, PlanItem
-from app.settings import get_setting
+from app.settings import get_int_setting
 
 PROCESS = "task_assignment"
 REMINDER_DAYS = "plan.reminder_working_days"  # a setting: reminders this many working days before
@@ -29,10 +29,7 @@ def default_due_on(year: int) -> date:
 
 
 def reminder_days() -> int:
-    try:
-        return int(get_setting(REMINDER_DAYS) or DEFAULT_REMINDER_DAYS)
-    except ValueError:
-        return DEFAULT_REMINDER_DAYS
+    return get_int_setting(REMINDER_DAYS, DEFAULT_REMINDER_DAYS)
 
 
 def _start_or_refuse(key: str, **arguments):

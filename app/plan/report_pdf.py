@@ -8,7 +8,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from app.auth.models import Agency
 from app.extensions import db
 from app.pdf import OfficialDocument, render
-from app.pdf.official import heading_style, table_style
+from app.pdf.official import cell, heading_style
 from app.plan.assignments import assignments_for
 from app.plan.catalogue import current_plan, items_due_in
 from app.plan.models import OUTCOME_BADGES, ReportCycle
@@ -18,23 +18,19 @@ RECIPIENTS = ["UBND tỉnh (để báo cáo)", "Bộ Thông tin và Truyền th�
               "Các sở, ban, ngành; UBND cấp huyện", "Lưu: VT"]
 
 
-def _cell(text: str) -> Paragraph:
-    return Paragraph(str(text).replace("&", "&amp;").replace("<", "&lt;"), table_style(10))
-
-
 def _items_table(cycle: ReportCycle) -> Table:
     plan = current_plan()
     by_item: dict[int, list] = {}
     for assignment in assignments_for(cycle.year):
         by_item.setdefault(assignment.item_id, []).append(assignment)
-    rows = [[_cell("Mã"), _cell("Nhiệm vụ"), _cell("Cơ quan chủ trì"), _cell("Tình trạng")]]
+    rows = [[cell("Mã"), cell("Nhiệm vụ"), cell("Cơ quan chủ trì"), cell("Tình trạng")]]
     for item in items_due_in(plan, cycle.year):
         launched = by_item.get(item.id, [])
         leads = "; ".join(a.agency.name_vi for a in launched) or \
             "; ".join(link.target.name_vi for link in item.leads)
         states = "; ".join(str(OUTCOME_BADGES[a.status_on(cycle.issued_on)][0])
                            for a in launched) or "Chưa giao thực hiện"
-        rows.append([_cell(item.code), _cell(item.content), _cell(leads), _cell(states)])
+        rows.append([cell(item.code), cell(item.content), cell(leads), cell(states)])
     width = 165 * mm
     table = Table(rows, colWidths=[width * 0.08, width * 0.47, width * 0.25, width * 0.20],
                   repeatRows=1)

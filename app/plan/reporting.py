@@ -26,13 +26,17 @@ class ReportError(ValueError):
     pass
 
 
+def _day_in(text: str, year: int) -> date:
+    day, month = (int(part) for part in text.split("/"))
+    return date(year, month, day)
+
+
 def _day_of(setting: str, default: str, year: int) -> date:
+    """The "dd/mm" of a setting in `year`; its default when the setting means no day."""
     try:
-        day, month = (int(part) for part in (get_setting(setting) or default).split("/"))
-        return date(year, month, day)
+        return _day_in(get_setting(setting) or default, year)
     except ValueError:
-        day, month = (int(part) for part in default.split("/"))
-        return date(year, month, day)
+        return _day_in(default, year)
 
 
 def opens_on(year: int) -> date:

@@ -1,7 +1,6 @@
 """The plan's settings an admin changes: when the annual report opens and is due, how early
 reminders come, and every time limit of violation handling."""
 
-import re
 from datetime import date
 
 from flask import flash, redirect, render_template, url_for
@@ -64,8 +63,7 @@ def settings_page():
             form[item.key].data = limit(item.key)
     if form.validate_on_submit():
         for name, key in _keys().items():
-            value = str(form[name].data)
-            set_setting(key, re.sub(r"\b(\d)\b", r"0\1", value) if "/" in value else value)
+            set_setting(key, str(form[name].data))
         db.session.commit()
         flash(_("Plan settings saved."), "success")
         return redirect(url_for(".settings_page"))

@@ -11,7 +11,7 @@ from app.notifications import dispatch
 from app.notifications.models import Notification
 from app.notifications.service import notify_agency
 from tests import factories
-from tests.conftest import post_form
+from tests.conftest import login, post_form
 
 
 class Sink:
@@ -83,7 +83,7 @@ def test_the_unread_count_and_the_list(app, clerks):
     notify_agency("SCT", "returned", "Báo cáo nhiệm vụ 5.4 bị trả lại")
     db.session.commit()
     client = app.test_client()
-    post_form(client, "/login", {"username": "a.sct", "password": factories.PASSWORD})
+    login(client, "a.sct", factories.PASSWORD)
 
     home = client.get("/tasks").get_data(as_text=True)
     assert 'Thông báo\n            <span class="badge text-bg-danger">1' in home

@@ -15,7 +15,7 @@ from app.plan.assignments import launch_item, launch_year
 from app.plan.models import Assignment, Outcome
 from app.workflow.models import ProcessInstance, WorkItem
 from tests import factories
-from tests.conftest import post_form
+from tests.conftest import login, post_form
 
 SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "task_assignment.bpmn"
 
@@ -117,9 +117,7 @@ def test_an_item_from_launch_to_acceptance(plan, items, process, staff, clock, a
 def test_the_step_page_shows_the_task_and_asks_what_is_next(plan, items, process, staff, app):
     launch_item(items["5.4"], 2025, date(2025, 11, 28))
     client = app.test_client()
-    factories_login = post_form(client, "/login", {"username": "cv.stttt",
-                                                   "password": factories.PASSWORD})
-    assert factories_login.status_code == 302
+    assert login(client, "cv.stttt", factories.PASSWORD).status_code == 302
     step = open_item("implement")
     page = client.get(f"/tasks/{step.id}").get_data(as_text=True)
     assert "5.4. Tổ chức khen thưởng trong công tác thông tin đối ngoại. (năm 2025)" in page
@@ -170,7 +168,7 @@ def test_new_steps_are_announced_once_to_those_who_may_take_them(plan, items, pr
 
 def test_the_coordinator_launches_from_the_plan_pages(plan, items, process, staff, app):
     client = app.test_client()
-    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    login(client, "dieu.phoi", factories.PASSWORD)
     assert "Giao tất cả nhiệm vụ của một năm" in client.get("/plan/").get_data(as_text=True)
 
     item = items["3.7"]
@@ -190,7 +188,7 @@ def test_the_coordinator_launches_from_the_plan_pages(plan, items, process, staf
 
 def test_staff_cannot_launch(plan, items, process, staff, app):
     client = app.test_client()
-    post_form(client, "/login", {"username": "cv.stttt", "password": factories.PASSWORD})
+    login(client, "cv.stttt", factories.PASSWORD)
     response = post_form(client, "/plan/launch", {"year": "2025", "due_on": "30/11/2025"})
     assert response.status_code == 403
     assert db.session.scalar(select(db.func.count(Assignment.id))) == 0

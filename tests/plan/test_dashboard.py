@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from app import workflow
@@ -14,7 +13,7 @@ from app.extensions import db
 from app.plan.assignments import launch_item
 from app.workflow.models import WorkItem
 from tests import factories
-from tests.conftest import post_form
+from tests.conftest import login, pdf_text
 
 
 @pytest.fixture
@@ -49,7 +48,7 @@ def year_in_progress(plan, items, agencies, clock):
 
 def test_the_year_at_a_glance(app, year_in_progress):
     client = app.test_client()
-    post_form(client, "/login", {"username": "lanh.dao", "password": factories.PASSWORD})
+    login(client, "lanh.dao", factories.PASSWORD)
     page = client.get("/plan/dashboard?year=2025").get_data(as_text=True)
     assert "Tiến độ thực hiện Kế hoạch 116/KH-UBND năm 2025" in page
     for label in ("Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành",
@@ -64,7 +63,7 @@ def test_the_year_at_a_glance(app, year_in_progress):
 
 def test_exports(app, year_in_progress):
     client = app.test_client()
-    post_form(client, "/login", {"username": "lanh.dao", "password": factories.PASSWORD})
+    login(client, "lanh.dao", factories.PASSWORD)
     book = load_workbook(io.BytesIO(client.get("/plan/dashboard.xlsx?year=2025").data))
     rows = [[cell.value for cell in row] for row in book["Nhiệm vụ 2025"].iter_rows()]
     assert rows[0] == ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Tình trạng"]
@@ -77,14 +76,13 @@ def test_exports(app, year_in_progress):
     assert counts["Tổng"] == 4
 
     response = client.get("/plan/dashboard.pdf?year=2025")
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(
-        io.BytesIO(response.data)).pages).split())
+    text = pdf_text(response.data)
     assert "TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH SỐ 116/KH-UBND NĂM 2025" in text
     assert "Quá hạn chưa hoàn thành" in text
 
 
 def test_staff_do_not_see_the_dashboard(app, year_in_progress):
     client = app.test_client()
-    post_form(client, "/login", {"username": "cv.sct", "password": factories.PASSWORD})
+    login(client, "cv.sct", factories.PASSWORD)
     assert client.get("/plan/dashboard").status_code == 403
     assert client.get("/plan/dashboard.xlsx").status_code == 403

@@ -1,12 +1,9 @@
 """A year of the plan with the clock the tests control: items launched and reported, one
 late, the annual round opened on its day, reminders, consolidation, and the official PDF."""
 
-import io
-import unicodedata
 from datetime import date, datetime
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from app import workflow
@@ -18,7 +15,7 @@ from app.plan.models import AgencyReport, Assignment, ReportCycle
 from app.workflow.cli import _run_once
 from app.workflow.models import WorkItem
 from tests import factories
-from tests.conftest import post_form
+from tests.conftest import login, pdf_text, post_form
 
 
 @pytest.fixture
@@ -60,11 +57,6 @@ def file_annual_report(user, agency_code):
         else:
             workflow.complete(step.id, user, {"difficulties": f"Thiếu kinh phí ({agency_code})",
                                               "proposals": "Bổ sung biên chế"})
-
-
-def pdf_text(pdf: bytes) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 REPORT = {"action": "send_report", "progress": "completed", "what_done": "Đã thực hiện"}
@@ -126,7 +118,7 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     # 15/12: the coordinator sees who is missing, consolidates and signs off.
     clock.current = datetime(2025, 12, 15, 2, 0)
     client = app.test_client()
-    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    login(client, "dieu.phoi", factories.PASSWORD)
     page = client.get(f"/plan/reports/{cycle.id}").get_data(as_text=True)
     assert page.count("Chưa gửi") == len(cycle.reports) - 2
     assert "Kết quả của SCT" in page and "Hoàn thành tốt" in page
@@ -171,7 +163,7 @@ def test_the_round_opens_once(plan, processes, staff):
 
 def test_an_ad_hoc_report_from_chosen_agencies(plan, processes, staff, agencies, app):
     client = app.test_client()
-    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    login(client, "dieu.phoi", factories.PASSWORD)
     response = post_form(client, "/plan/reports/ad-hoc", {
         "adhoc-topic": "Tình hình thông tin đối ngoại dịp Tết",
         "adhoc-agencies": [str(agencies["SCT"].id), str(agencies["SNV"].id)],
@@ -191,7 +183,7 @@ def test_an_ad_hoc_report_from_chosen_agencies(plan, processes, staff, agencies,
 def test_reports_are_for_the_coordinator(plan, processes, staff, app):
     cycle = reporting.open_annual_cycle(2025)
     client = app.test_client()
-    post_form(client, "/login", {"username": "cv.sct", "password": factories.PASSWORD})
+    login(client, "cv.sct", factories.PASSWORD)
     assert client.get("/plan/reports").status_code == 403
     assert client.get(f"/plan/reports/{cycle.id}").status_code == 403
     assert post_form(client, "/plan/reports/open", {"open-year": "2026",
@@ -248,7 +240,7 @@ def test_the_annual_round_is_unique_in_the_database(plan, processes, staff):
 
 def test_odd_years_and_pages_are_not_errors(plan, processes, staff, app, items):
     client = app.test_client()
-    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    login(client, "dieu.phoi", factories.PASSWORD)
     assert client.get(f"/plan/items/{items['1.1'].id}?year=99999999999999999999").status_code \
         == 200
     assert client.get("/plan/violations/?page=99999999999999999999").status_code == 200

@@ -15,7 +15,7 @@ from app.plan.violations.models import ViolationCase
 from app.workflow.models import Attachment, WorkItem
 from app.workflow.timers import tick
 from tests import factories
-from tests.conftest import post_form
+from tests.conftest import login, post_form
 
 PDF = b"%PDF-1.4\n% anh chup man hinh\n"
 
@@ -149,7 +149,7 @@ def test_every_limit_is_a_setting(people, before_tet):
 
 def test_intake_and_the_register(people, before_tet, app):
     client = app.test_client()
-    post_form(client, "/login", {"username": "dieu.phoi", "password": factories.PASSWORD})
+    login(client, "dieu.phoi", factories.PASSWORD)
     form = {"source": "report", "received_on": "12/02/2026",
             "subject": "Tài khoản mạng xã hội Y",
             "channel": "https://mxh.example/y", "description": "Xuyên tạc chủ trương",
@@ -176,7 +176,7 @@ def test_intake_and_the_register(people, before_tet, app):
 
 def test_the_register_is_not_for_everyone(people, app):
     client = app.test_client()
-    post_form(client, "/login", {"username": "cv.sct", "password": factories.PASSWORD})
+    login(client, "cv.sct", factories.PASSWORD)
     assert client.get("/plan/violations/").status_code == 403
 
 

@@ -13,7 +13,7 @@ from app.auth.models import Agency, User
 from app.clock import today, utcnow
 from app.extensions import db
 from app.plan.violations.models import CaseOutcome, ViolationCase
-from app.settings import COORDINATOR_AGENCY, get_setting
+from app.settings import COORDINATOR_AGENCY, get_int_setting, get_setting
 from app.workflow.models import WorkItem
 
 PROCESS = "violation_handling"
@@ -45,10 +45,7 @@ class CaseError(ValueError):
 
 def limit(key: str) -> int:
     spec = next(item for item in LIMITS if item.key == key)
-    try:
-        return max(int(get_setting(f"violations.{key}") or spec.default), 0)
-    except ValueError:
-        return spec.default
+    return max(get_int_setting(f"violations.{key}", spec.default), 0)
 
 
 def inspectors() -> list[User]:
