@@ -2,8 +2,9 @@
 camunda:candidateGroups, which may be an expression over task data ("${agency}")."""
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import or_, select, union_all
+from sqlalchemy import bindparam, or_, select, union_all
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
 from app.auth.roles import Role
@@ -42,17 +43,20 @@ def resolve_name(name: str) -> Assignee | None:
     name = str(name).strip()
     if name in {role.value for role in Role}:
         return Assignee(role=name)
-    agency = db.session.scalar(
-        select(Agency).where(or_(Agency.code == name.upper(), Agency.name_vi == name))
-    )
+    names = {"code": name.upper(), "name": name}
+    agency = db.session.scalar(_named_query(Agency), names)
     if agency is not None:
         return Assignee(agency=agency.current_holder())
-    group = db.session.scalar(
-        select(AgencyGroup).where(
-            or_(AgencyGroup.code == name.upper(), AgencyGroup.name_vi == name)
-        )
-    )
+    group = db.session.scalar(_named_query(AgencyGroup), names)
     return Assignee(group=group) if group is not None else None
+
+
+@cache
+def _named_query(model):
+    # Built once: every new step looks its assignee up, and building the statement cost
+    # more than running it.
+    return select(model).where(or_(model.code == bindparam("code"),
+                                   model.name_vi == bindparam("name")))
 
 
 def _person(task_spec, raw: str, data: dict) -> Assignee:

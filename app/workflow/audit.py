@@ -6,13 +6,13 @@ from app.clock import utcnow
 from app.extensions import db
 from app.workflow.models import AuditEvent
 
-_AUDIT_EVENTS = AuditEvent.__table__
+_INSERT = insert(AuditEvent.__table__)
 
 
 def record(instance, kind: str, actor=None, task_name: str | None = None, **details) -> None:
     """Written at once, in the caller's transaction: a plain insert (no ORM object to track
     and flush) on the hot path of every step."""
-    db.session.execute(insert(_AUDIT_EVENTS).values(
-        instance_id=instance.id, at=utcnow(), actor_id=getattr(actor, "id", None),
-        kind=kind, task_name=task_name, details=details,
-    ))
+    db.session.execute(_INSERT, {
+        "instance_id": instance.id, "at": utcnow(), "actor_id": getattr(actor, "id", None),
+        "kind": kind, "task_name": task_name, "details": details,
+    })

@@ -2,9 +2,10 @@
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import contains_eager
 
 from app.clock import utcnow
@@ -90,15 +91,19 @@ def publish_version(version: DefinitionVersion) -> None:
 
 def published_version(key: str) -> DefinitionVersion | None:
     """The newest published version: what new instances of `key` start with."""
-    return db.session.scalar(
-        select(DefinitionVersion)
-        .join(DefinitionVersion.definition)
-        .options(contains_eager(DefinitionVersion.definition))
-        .where(ProcessDefinition.key == key,
-               DefinitionVersion.status == VersionStatus.PUBLISHED.value)
-        .order_by(DefinitionVersion.number.desc())
-        .limit(1)
-    )
+    return db.session.scalar(_published_query(), {"key": key})
+
+
+@cache
+def _published_query():
+    # Built once: every start reads it, and building it costs more than running it.
+    return (select(DefinitionVersion)
+            .join(DefinitionVersion.definition)
+            .options(contains_eager(DefinitionVersion.definition))
+            .where(ProcessDefinition.key == bindparam("key"),
+                   DefinitionVersion.status == VersionStatus.PUBLISHED.value)
+            .order_by(DefinitionVersion.number.desc())
+            .limit(1))
 
 
 def newest_published_versions() -> list[DefinitionVersion]:

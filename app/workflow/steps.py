@@ -1,8 +1,10 @@
 """Reading one step for its page or the API: its form and the data it sees."""
 
+from functools import cache
+
 from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.camunda.specs.user_task import UserTask
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import contains_eager
 
 from app.auth.roles import Role
@@ -38,13 +40,17 @@ def may_see(user, item: WorkItem) -> bool:
             or item.claimed_by_id == user.id or user.has_any_role(Role.ADMIN))
 
 
+@cache
+def _step_query():
+    # One query for the item, its instance and version: reading the form and the data then
+    # needs no other. Built once, as building it costs more than running it.
+    return (select(WorkItem).join(WorkItem.instance).join(ProcessInstance.version)
+            .options(contains_eager(WorkItem.instance).contains_eager(ProcessInstance.version))
+            .where(WorkItem.id == bindparam("item_id")))
+
+
 def step(item_id: int, user) -> WorkItem:
-    # One query for the item, its instance and version: reading the form and the data
-    # then needs no other.
-    item = db.session.scalar(
-        select(WorkItem).join(WorkItem.instance).join(ProcessInstance.version)
-        .options(contains_eager(WorkItem.instance).contains_eager(ProcessInstance.version))
-        .where(WorkItem.id == item_id))
+    item = db.session.scalar(_step_query(), {"item_id": item_id})
     if item is None:
         raise NotFound(_l("This step does not exist."))
     if not may_see(user, item):
