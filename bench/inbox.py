@@ -1,9 +1,9 @@
 """The inbox's first page with 100,000 open work items, on SQLite and on PostgreSQL.
 
 Seeds 100,000 open work items spread over every agency (a clerk's agency holds about 2,000
-of them), beside 20,000 done ones as history, then times the first page of "My work" for one clerk as the page queries it
-(filter, sort by due date, 25 rows, the total count). Prints the median per database;
-target: 50 ms or less.
+of them), beside 20,000 done ones as history, then times the first page of "My work" for
+one clerk as the page queries it (filter, sort by due date, 25 rows, the total count).
+Prints the median per database; target: 50 ms or less.
 
     .venv/bin/python bench/inbox.py [postgresql://postgres@127.0.0.1:5432/test]
 """

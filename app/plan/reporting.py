@@ -66,23 +66,27 @@ def items_by_agency(plan: Plan, year: int) -> dict[Agency, list]:
     return dict(sorted(found.items(), key=lambda pair: pair[0].name_vi))
 
 
-def _start(cycle: ReportCycle, agency: Agency, process: str, actor, **data) -> AgencyReport:
-    report = AgencyReport(cycle=cycle, agency_id=agency.id, topic=data.get("topic"))
-    db.session.add(report)
-    db.session.flush()
+def _start_round(cycle: ReportCycle, process: str, actor, data_of: dict[Agency, dict]) -> None:
+    """Give each agency its report steps and commit the round as one whole: a missing
+    diagram, or a crash half-way, leaves no round and no agency's steps behind, so the
+    round can simply be opened again."""
     try:
-        instance = workflow.start_process(
-            process, on_behalf_of=actor, business_key=f"report-{cycle.id}-{agency.code}",
-            subject=f"{cycle.title} · {agency.name_vi}",
-            data={"report_id": report.id, "agency": agency.code,
-                  "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
-                  **data})
-    except workflow.WorkflowError as error:  # the diagram is missing: nothing is half-opened
+        for agency, data in data_of.items():
+            report = AgencyReport(cycle=cycle, agency_id=agency.id, topic=data.get("topic"))
+            db.session.add(report)
+            db.session.flush()
+            report.instance_id = workflow.start_process(
+                process, on_behalf_of=actor, business_key=f"report-{cycle.id}-{agency.code}",
+                subject=f"{cycle.title} · {agency.name_vi}", commit=False,
+                data={"report_id": report.id, "agency": agency.code,
+                      "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
+                      **data}).id
+    except Exception as error:
         db.session.rollback()
-        raise ReportError(str(error)) from None
-    report.instance_id = instance.id
+        if isinstance(error, workflow.WorkflowError):
+            raise ReportError(str(error)) from None
+        raise
     db.session.commit()
-    return report
 
 
 def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> ReportCycle:
@@ -106,10 +110,10 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
         db.session.rollback()
         raise ReportError(_l("The %(year)s annual report is open already.", year=year)) \
             from None
-    for agency, items in items_by_agency(plan, year).items():
-        _start(cycle, agency, "periodic_reporting", actor, period_label=label,
-               report_items=[{"code": item.code, "title": item.content} for item in items])
-    db.session.commit()
+    _start_round(cycle, "periodic_reporting", actor, {
+        agency: {"period_label": label,
+                 "report_items": [{"code": item.code, "title": item.content} for item in items]}
+        for agency, items in items_by_agency(plan, year).items()})
     return cycle
 
 
@@ -132,8 +136,7 @@ def request_ad_hoc(topic: str, agencies: list[Agency], deadline: date, actor) ->
                         period_to=deadline, deadline=deadline, opened_at=utcnow(),
                         opened_by_id=actor.id)
     db.session.add(cycle)
-    for agency in agencies:
-        _start(cycle, agency, "adhoc_report", actor, topic=topic)
+    _start_round(cycle, "adhoc_report", actor, {agency: {"topic": topic} for agency in agencies})
     return cycle
 
 

@@ -1,7 +1,7 @@
 """The workflow engine: BPMN definitions run by SpiffWorkflow. This is its public API; nothing
 outside app.workflow touches SpiffWorkflow.
 
-    start_process(key, user=..., business_key=..., subject=..., data=...)
+    start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
     work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status
     step(item_id, user), fields_of(item), data_of(item): one step's page
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)

@@ -40,11 +40,12 @@ def _commit_or_conflict(after_conflict=None) -> None:
 
 
 def start_process(key: str, *, user=None, business_key=None, subject=None, data=None,
-                  on_behalf_of=None):
+                  on_behalf_of=None, commit: bool = True):
     """Start the newest published version of `key`. With a user, only if they may start it
     (camunda:candidateStarterGroups); without one, as the system (seeding, messages), or on
     behalf of the person a module acted for (a coordinator's launch page), who is recorded
-    as the starter without being checked against the starters."""
+    as the starter without being checked against the starters. With commit=False the
+    caller commits: a module that starts several as one whole (a report round) does."""
     version = published_version(key)
     if version is None:
         raise NotFound(_l("No published process '%(key)s'.", key=key))
@@ -65,7 +66,10 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
     audit.record(instance, "started", user, version=version.number, data=to_plain(data or {}))
     runtime.advance(instance, workflow, user)
     runtime.save(instance, workflow, user, known_open={})  # a new instance has none
-    db.session.commit()
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return instance
 
 

@@ -4,7 +4,7 @@ late, the annual round opened on its day, reminders, consolidation, and the offi
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import workflow
 from app.extensions import db
@@ -196,6 +196,36 @@ def test_without_the_diagram_the_round_does_not_half_open(plan, staff):
     with pytest.raises(reporting.ReportError):
         reporting.open_annual_cycle(2025)
     assert reporting.annual_cycle(2025) is None
+
+
+def test_a_crash_half_way_leaves_no_half_round_and_the_worker_opens_it_again(
+        plan, processes, staff, clock, monkeypatch):
+    from app.workflow.models import ProcessInstance
+
+    agencies_due = len(reporting.items_by_agency(plan, 2025))
+    assert agencies_due > 2
+    real_start, started = workflow.start_process, []
+
+    def machine_dies_at_the_third_agency(*args, **kwargs):
+        if len(started) == 2:
+            raise ConnectionError("server closed the connection unexpectedly")
+        started.append(real_start(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(workflow, "start_process", machine_dies_at_the_third_agency)
+    clock.current = datetime(2025, 11, 15, 2, 0)
+    _run_once()  # the worker's job fails; the worker carries on
+
+    assert reporting.annual_cycle(2025) is None
+    assert db.session.scalar(select(func.count(AgencyReport.id))) == 0
+    assert db.session.scalar(select(func.count(ProcessInstance.id))) == 0
+    assert db.session.scalar(select(func.count(WorkItem.id))) == 0
+
+    monkeypatch.setattr(workflow, "start_process", real_start)
+    _run_once()  # the next tick opens the round, whole
+    cycle = reporting.annual_cycle(2025)
+    assert len(cycle.reports) == agencies_due
+    assert all(report.instance_id for report in cycle.reports)
 
 
 def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):

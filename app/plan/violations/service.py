@@ -92,7 +92,7 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
     try:
         instance = workflow.start_process(
             PROCESS, on_behalf_of=actor, business_key=case.number,
-            subject=f"{case.number} · {case.subject}",
+            subject=f"{case.number} · {case.subject}", commit=False,  # with the evidence
             data={"case_id": case.id, "case_summary": summary,
                   "inspector": inspector.username, "inspector_agency": inspector.agency.code,
                   **{item.key: limit(item.key) for item in LIMITS}})
