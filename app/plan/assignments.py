@@ -17,6 +17,9 @@ from app.settings import get_int_setting
 PROCESS = "task_assignment"
 REMINDER_DAYS = "plan.reminder_working_days"  # a setting: reminders this many working days before
 DEFAULT_REMINDER_DAYS = 3
+# A setting: cooperating agencies answer within this many working days; silence is assent.
+CONSULT_DAYS = "plan.consult_working_days"
+DEFAULT_CONSULT_DAYS = 5
 
 
 class LaunchError(ValueError):
@@ -30,6 +33,10 @@ def default_due_on(year: int) -> date:
 
 def reminder_days() -> int:
     return get_int_setting(REMINDER_DAYS, DEFAULT_REMINDER_DAYS)
+
+
+def consult_days() -> int:
+    return get_int_setting(CONSULT_DAYS, DEFAULT_CONSULT_DAYS)
 
 
 def _start_or_refuse(key: str, **arguments):
@@ -75,7 +82,7 @@ def launch_item(item: PlanItem, year: int, due_on: date, actor=None) -> list[Ass
                   "item_summary": f"{item.code}. {item.content} (năm {year})",
                   "lead_agency": lead.code, "due_date": due_on.isoformat(),
                   "cooperating": sorted(cooperating - {lead.code}),
-                  "reminder_days": reminder_days()})
+                  "reminder_days": reminder_days(), "consult_days": consult_days()})
         assignment.instance_id = instance.id
         db.session.commit()
         added.append(assignment)

@@ -1,5 +1,6 @@
 """The plan's settings an admin changes: when the annual report opens and is due, how early
-reminders come, and every time limit of violation handling."""
+reminders come, how long cooperating agencies have to answer, and every time limit of
+violation handling."""
 
 from datetime import date
 
@@ -38,6 +39,9 @@ def _form_class():
                                 validators=[DataRequired(), DAY_MONTH]),
         "reminder_days": IntegerField(_l("Reminders this many working days before a deadline"),
                                       validators=[DataRequired(), NumberRange(1, 30)]),
+        "consult_days": IntegerField(_l("Cooperating agencies answer within this many working "
+                                        "days (silence counts as agreement)"),
+                                     validators=[DataRequired(), NumberRange(1, 30)]),
     }
     for item in LIMITS:
         fields[item.key] = IntegerField(item.label, validators=[DataRequired(),
@@ -48,6 +52,7 @@ def _form_class():
 def _keys() -> dict[str, str]:
     return {"opens_on": reporting.OPENS_ON, "deadline": reporting.DEADLINE,
             "reminder_days": assignments.REMINDER_DAYS,
+            "consult_days": assignments.CONSULT_DAYS,
             **{item.key: f"violations.{item.key}" for item in LIMITS}}
 
 
@@ -59,6 +64,7 @@ def settings_page():
         form.opens_on.data = get_setting(reporting.OPENS_ON) or reporting.DEFAULT_OPENS_ON
         form.deadline.data = get_setting(reporting.DEADLINE) or reporting.DEFAULT_DEADLINE
         form.reminder_days.data = assignments.reminder_days()
+        form.consult_days.data = assignments.consult_days()
         for item in LIMITS:
             form[item.key].data = limit(item.key)
     if form.validate_on_submit():

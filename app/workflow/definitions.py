@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import contains_eager
 
 from app.clock import utcnow
@@ -37,6 +38,10 @@ def validate(xml: bytes | str, filename: str) -> Verdict:
         problems = rules.check(diagram)
     except BpmnError as error:
         return Verdict(filename, False, str(error))
+    except SQLAlchemyError:  # the file may be fine: its lanes and groups could not be looked up
+        db.session.rollback()
+        return Verdict(filename, False, "cannot check its agencies, groups and roles: the "
+                                        "database is not ready (flask --app wsgi db upgrade)")
     except Exception as error:  # a verdict even when a library breaks on odd input
         return Verdict(filename, False, f"the engine cannot read it: {error.__class__.__name__}")
     if problems:

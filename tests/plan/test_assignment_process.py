@@ -79,6 +79,42 @@ def test_nobody_starts_it_by_hand(plan, process, staff):
                                       for v in workflow.startable_by(staff["coordinator"])}
 
 
+def test_a_cooperating_agency_that_does_not_answer_in_time_counts_as_agreeing(
+        plan, items, process, staff, clock):
+    from app.workflow.cli import _run_once
+
+    sct = factories.make_user("cv.sct", agency_code="SCT", full_name="Phạm Thị Huyền")
+    [assignment] = launch_item(items["3.4"], 2025, date(2025, 11, 28))
+    lead = assignment.agency.code
+    clerk = factories.make_user("cv.lead", agency_code=lead)
+    clock.current = datetime(2025, 9, 1, 2, 0)  # Monday 09:00 in Quảng Ngãi
+    workflow.complete(open_item("implement").id, clerk, {
+        "action": "ask_input", "consult_question": "Đề nghị cho ý kiến về nội dung tuyên truyền"})
+    questions = db.session.scalars(select(WorkItem).where(
+        WorkItem.task_name == "give_input", WorkItem.status == "open")).all()
+    asked = {question.agency.code: question for question in questions}
+    assert "SCT" in asked and len(asked) > 1
+    # Five working days from Monday 01/9/2025, across the 2/9 holidays (1/9 and 2/9 off).
+    assert {question.due_at for question in questions} == {datetime(2025, 9, 9, 16, 59, 59)}
+    assert workflow.data_of(asked["SCT"])["consult_until_text"].startswith("09/09/2025")
+    workflow.complete(asked["SCT"].id, sct, {"input_text": "Thống nhất nội dung"})
+
+    clock.current = datetime(2025, 9, 9, 10, 0)  # the last day: the others may still answer
+    _run_once()
+    assert db.session.scalars(select(WorkItem).where(
+        WorkItem.task_name == "implement", WorkItem.status == "open")).all() == []
+
+    clock.current = datetime(2025, 9, 10, 1, 30)  # 08:30 the morning after
+    _run_once()
+    answers = workflow.data_of(open_item("implement", assignment.instance_id))[
+        "cooperating_answers"]
+    assert "Sở Công Thương: Thống nhất nội dung" in answers
+    assert answers.count("Không có ý kiến trong hạn (09/09/2025), coi như thống nhất.") == \
+        len(asked) - 1
+    db.session.expire_all()
+    assert {q.status for code, q in asked.items() if code != "SCT"} == {"cancelled"}
+
+
 def test_an_item_from_launch_to_acceptance(plan, items, process, staff, clock, app):
     [assignment] = launch_item(items["5.4"], 2025, date(2025, 11, 28), staff["coordinator"])
     step = open_item("implement")

@@ -181,17 +181,18 @@ def test_the_register_is_not_for_everyone(people, app):
 
 
 def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
-    from app.plan import reporting
+    from app.plan import assignments, reporting
 
     page = admin_client.get("/plan/settings").get_data(as_text=True)
     assert "Lập biên bản sau xác minh (ngày làm việc)" in page
-    fields = {"opens_on": "1/11", "deadline": "10/12", "reminder_days": "5",
+    fields = {"opens_on": "1/11", "deadline": "10/12", "reminder_days": "5", "consult_days": "7",
               **{item.key: str(item.default) for item in service.LIMITS}, "record_days": "3"}
     response = post_form(admin_client, "/plan/settings", fields, follow_redirects=True)
     assert "Đã lưu cài đặt kế hoạch." in response.get_data(as_text=True)
     assert reporting.opens_on(2026).isoformat() == "2026-11-01"
     assert reporting.deadline_of(2026).isoformat() == "2026-12-10"
     assert service.limit("record_days") == 3
+    assert assignments.consult_days() == 7
 
     bad = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "31/13"})
     assert "Ngày và tháng, ví dụ 15/11." in bad.get_data(as_text=True)

@@ -88,3 +88,24 @@ def test_the_validate_command_prints_verdicts_and_fails_when_one_fails(app, agen
     assert lines[1].startswith(f"{bad}: documents with a DOCTYPE")
     assert lines[2].startswith(f"{tmp_path / 'missing.bpmn'}: cannot read the file")
     assert "Traceback" not in result.output
+
+
+def test_before_the_database_is_set_up_the_verdict_says_so_not_blames_the_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    diagram = tmp_path / "two_steps.bpmn"
+    diagram.write_text(diagrams.two_steps())  # its lanes name agencies
+    env = {**os.environ, "APP_ENV": "development",
+           "DATABASE_URL": f"sqlite:///{tmp_path}/not-migrated.db"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "workflow", "validate", str(diagram)],
+        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+        timeout=60)
+
+    assert result.returncode == 1
+    assert result.stdout.strip() == (f"{diagram}: cannot check its agencies, groups and roles: "
+                                     "the database is not ready (flask --app wsgi db upgrade)")
+    assert "Traceback" not in result.stderr
