@@ -1,10 +1,12 @@
 """Forms of the process administration pages."""
 
+import json
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
-from wtforms import BooleanField, TextAreaField
-from wtforms.validators import Optional
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.workflow import MAX_DIAGRAM_BYTES
 
@@ -20,3 +22,22 @@ class UploadForm(FlaskForm):
 class RetryForm(FlaskForm):
     task_data = TextAreaField(_l("Data of the failed step (JSON)"), validators=[Optional()],
                          render_kw={"rows": 12, "spellcheck": "false"})
+
+
+def _json_object(form, field):
+    try:
+        field.parsed = json.loads(field.data or "")
+    except json.JSONDecodeError as error:
+        raise ValidationError(_l("The data is not valid JSON: %(reason)s", reason=error.msg)) \
+            from None
+    if not isinstance(field.parsed, dict):
+        raise ValidationError(_l("The data must be a JSON object."))
+
+
+class ChangeDataForm(FlaskForm):
+    """Correct the data of a running instance: the keys whose values differ are changed."""
+
+    values = TextAreaField(_l("Data (JSON)"), validators=[DataRequired(), _json_object],
+                           render_kw={"rows": 12, "spellcheck": "false"})
+    reason = StringField(_l("Reason for the change"), validators=[DataRequired(),
+                                                                  Length(max=500)])

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import workflow
-from app.admin.forms import RetryForm, UploadForm
+from app.admin.forms import ChangeDataForm, RetryForm, UploadForm
 from app.auth.roles import Role, restrict_blueprint
 
 bp = Blueprint("process_admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -78,12 +78,44 @@ def instances():
                            pending=workflow.pending_messages())
 
 
+def _pretty(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def _instance_page(detail, data_form=None, status: int = 200):
+    return render_template(
+        "admin/instance.html", detail=detail, form=RetryForm(task_data=_pretty(detail.data)),
+        data_form=data_form or ChangeDataForm(values=_pretty(detail.data)),
+        badge=workflow.badge, badges=workflow.BADGES), status
+
+
 @bp.get("/instances/<int:instance_id>")
 def instance(instance_id: int):
+    return _instance_page(_or_404(workflow.instance_detail, instance_id))
+
+
+@bp.post("/instances/<int:instance_id>/data")
+def change_data(instance_id: int):
     detail = _or_404(workflow.instance_detail, instance_id)
-    form = RetryForm(task_data=json.dumps(detail.data, ensure_ascii=False, indent=2, default=str))
-    return render_template("admin/instance.html", detail=detail, form=form,
-                           badge=workflow.badge, badges=workflow.BADGES)
+    form = ChangeDataForm()
+    if not form.validate_on_submit():
+        return _instance_page(detail, form, 400)
+    changed = {key: value for key, value in form.values.parsed.items()
+               if detail.data.get(key) != value}
+    if not changed:
+        flash(_("Nothing changed."), "info")
+        return redirect(url_for(".instance", instance_id=instance_id))
+    try:
+        workflow.change_data(instance_id, current_user, changed, form.reason.data)
+    except workflow.InvalidInput as error:
+        form.values.errors.extend(message for messages in error.errors.values()
+                                  for message in messages)
+        return _instance_page(detail, form, 400)
+    except workflow.WorkflowError as error:
+        flash(str(error), "warning")
+    else:
+        flash(_("Data changed: %(keys)s.", keys=", ".join(sorted(changed))), "success")
+    return redirect(url_for(".instance", instance_id=instance_id))
 
 
 @bp.post("/instances/<int:instance_id>/<any(suspend, resume, terminate):action>")

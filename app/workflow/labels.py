@@ -26,4 +26,6 @@ EVENTS = {
     "finished": _l("Finished"),
     "reassigned": _l("Moved to the successor agency"),
     "released": _l("Released by an administrator"),
+    "data_changed": _l("Data changed"),
+    "step_reassigned": _l("Step reassigned"),
 }

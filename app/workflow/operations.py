@@ -249,6 +249,37 @@ def retry(instance_id: int, user, data: dict | None = None):
     return instance
 
 
+def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessInstance:
+    """Correct the data of a running or suspended instance (the caller checks who may): the
+    values replace those of every task waiting now, and its open steps go to whoever the new
+    data names (a case handed to another inspector). Refused, with nothing written, when the
+    new data names nobody. Recorded with the values before and after, and the reason."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise InvalidInput({"reason": [str(_l("Say why the data is changed."))]})
+    instance = instance_or_404(instance_id)
+    if instance.status not in (InstanceStatus.RUNNING.value, InstanceStatus.SUSPENDED.value):
+        raise WorkflowError(_l("Not possible while the process is %(status)s.",
+                               status=INSTANCE_STATUS[instance.status][0]))
+    workflow = runtime.load(instance)
+    before = {}
+    for task in workflow.get_tasks(state=runtime.TaskState.READY | runtime.TaskState.WAITING):
+        for key in values:
+            before.setdefault(key, task.data.get(key))
+        task.data.update(values)
+    audit.record(instance, "data_changed", user, reason=reason, values=to_plain(values),
+                 before=to_plain(before))
+    try:
+        with db.session.no_autoflush:
+            runtime.reassign_open_items(instance, workflow, user)
+    except Exception as error:  # the new data names no one, or no date: change nothing
+        db.session.rollback()
+        raise InvalidInput({"values": [runtime.describe(error)]}) from None
+    runtime.save(instance, workflow, user)
+    _commit_or_conflict()
+    return instance
+
+
 def move_open_work(old_agency, *, successor, **_) -> None:
     """An agency was merged: its open steps go to the agency that carries its work now."""
     items = db.session.scalars(select(WorkItem).where(

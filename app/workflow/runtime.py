@@ -39,7 +39,7 @@ def find_task(workflow: BpmnWorkflow, task_id: str):
         return None
 
 
-def _describe(error: Exception) -> str:
+def describe(error: Exception) -> str:
     task = getattr(error, "task", None)
     where = ""
     if task is not None:
@@ -67,7 +67,7 @@ def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, depth
             workflow.do_engine_steps(did_complete_task=fired)
         messages.route(instance, workflow, actor, depth)
     except Exception as error:  # whatever a diagram does wrong, the instance fails, not the page
-        fail(instance, _describe(error), actor)
+        fail(instance, describe(error), actor)
 
 
 def fail(instance: ProcessInstance, message: str, actor=None) -> None:
@@ -138,7 +138,7 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
             assignee = assignee_for(task.task_spec, task.data)
             due_at = _due_at(task, task.data)
         except Exception as error:  # a bad candidateGroups or dueDate fails the instance
-            fail(instance, _describe(error), actor)
+            fail(instance, describe(error), actor)
             return still_open
         spec = task.task_spec
         item = WorkItem(
@@ -155,6 +155,30 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
         added.append(item)
     db.session.add_all(added)
     return still_open + added
+
+
+def reassign_open_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
+    """After its data changed, each open step goes to whoever the data names now and is due
+    when it says; a step that changes hands is announced again. Raises when the data names
+    nobody, or no date, so the caller can refuse the change."""
+    for item in _open_work_items(instance).values():
+        task = find_task(workflow, item.task_id)
+        if task is None:
+            continue
+        assignee = assignee_for(task.task_spec, task.data)
+        audience = (assignee.agency_id, assignee.group_id, assignee.role)
+        moved = audience != (item.agency_id, item.group_id, item.role)
+        claimed_by_id = assignee.person.id if assignee.person else (
+            None if moved else item.claimed_by_id)
+        due_at = _due_at(task, task.data)
+        if not moved and (claimed_by_id, due_at) == (item.claimed_by_id, item.due_at):
+            continue
+        item.agency_id, item.group_id, item.role = audience
+        item.claimed_by_id, item.due_at, item.announced_at = claimed_by_id, due_at, None
+        to = assignee.person or assignee.agency or assignee.group
+        audit.record(instance, "step_reassigned", actor, item.task_name, title=item.title,
+                     to=to.full_name if assignee.person else (to.name_vi if to else assignee.role),
+                     due_at=due_at.isoformat() if due_at else None)
 
 
 def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,

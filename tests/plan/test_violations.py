@@ -237,3 +237,36 @@ def test_an_admin_releases_the_step_of_an_inspector_who_left(people, before_tet,
     workflow.complete(verify.id, colleague, {"finding": "finding_none", "findings_text": "x"})
     assert closed(case).outcome == "no_violation"
     assert "released" in {e.kind for e in workflow.timeline_of(case.instance_id)}
+
+
+def test_the_coordinator_gives_a_case_to_another_inspector(people, before_tet, app):
+    case = new_case(people)
+    successor = factories.make_user("tt.moi", agency_code="STTTT", full_name="Đỗ Thanh Mới")
+    client = app.test_client()
+    login(client, "dieu.phoi", factories.PASSWORD)
+    assert "Giao vụ việc cho thanh tra viên khác" in \
+        client.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+
+    no_reason = post_form(client, f"/plan/violations/{case.id}/inspector",
+                          {"inspector": str(successor.id), "reason": ""})
+    assert no_reason.status_code == 400 and "is-invalid" in no_reason.get_data(as_text=True)
+    same = post_form(client, f"/plan/violations/{case.id}/inspector",
+                     {"inspector": str(people["inspector"].id), "reason": "Nhầm"})
+    assert "Lý Thanh Tra đang xử lý vụ việc này rồi." in same.get_data(as_text=True)
+
+    done = post_form(client, f"/plan/violations/{case.id}/inspector",
+                     {"inspector": str(successor.id), "reason": "Ông Tra nghỉ hưu"},
+                     follow_redirects=True)
+    page = done.get_data(as_text=True)
+    assert "Vụ việc VP-2026-001 đã được giao cho Đỗ Thanh Mới." in page
+    assert "Lý do: Ông Tra nghỉ hưu" in page and "Giao lại bước" in page
+    db.session.expire_all()
+    assert db.session.get(ViolationCase, case.id).inspector_id == successor.id
+    verify = step(case, "verify")
+    assert verify.claimed_by_id == successor.id
+    with pytest.raises(workflow.Forbidden):
+        workflow.complete(verify.id, people["inspector"], {"finding": "finding_none",
+                                                           "findings_text": "x"})
+    workflow.complete(verify.id, successor, {"finding": "finding_sanction",
+                                             "findings_text": "Có dấu hiệu vi phạm"})
+    assert step(case, "record").claimed_by_id == successor.id  # later steps follow

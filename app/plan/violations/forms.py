@@ -24,3 +24,9 @@ class IntakeForm(FlaskForm):
     evidence = FileField(_l("Evidence"), validators=[
         Optional(), FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES)])
     inspector = SelectField(_l("Inspector"), coerce=int)
+
+
+class HandOverForm(FlaskForm):
+    inspector = SelectField(_l("New inspector"), coerce=int)
+    reason = StringField(_l("Reason for the change"), validators=[DataRequired(),
+                                                                  Length(max=500)])

@@ -108,6 +108,25 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
     return case
 
 
+def hand_over(case: ViolationCase, inspector: User, reason: str, actor) -> None:
+    """Give an open case to another inspector (one who left, or is away): the step waiting
+    now and every later one go to them. The case and its process change together."""
+    if case.outcome is not None:
+        raise CaseError(_l("The case is closed."))
+    if inspector not in inspectors():
+        raise CaseError(_l("Choose an inspector of the coordinating agency."))
+    if inspector.id == case.inspector_id:
+        raise CaseError(_l("%(name)s has the case already.", name=inspector.full_name))
+    case.inspector_id = inspector.id
+    try:
+        workflow.change_data(case.instance_id, actor, {
+            "inspector": inspector.username, "inspector_agency": inspector.agency.code},
+            reason)
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        raise CaseError(str(error)) from None
+
+
 def case_closed(case_id: int, outcome: str) -> None:
     """Called from the diagram, in the step's transaction."""
     case = db.session.get(ViolationCase, case_id)

@@ -9,7 +9,7 @@ from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
 from app.plan.violations import service
-from app.plan.violations.forms import IntakeForm
+from app.plan.violations.forms import HandOverForm, IntakeForm
 from app.plan.violations.models import OUTCOME_LABELS, SOURCES, ViolationCase
 
 bp = Blueprint("violations", __name__, url_prefix="/plan/violations",
@@ -54,11 +54,35 @@ def intake_page():
     return render_template("violations/intake.html", form=form), status
 
 
+def _hand_over_form() -> HandOverForm:
+    form = HandOverForm()
+    form.inspector.choices = [(person.id, person.full_name) for person in service.inspectors()]
+    return form
+
+
 @bp.get("/<int:case_id>")
-def case_page(case_id: int):
+def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200):
     case = db.session.get(ViolationCase, case_id) or abort(404)
     steps = service.waiting_steps([case])
     return render_template("violations/case.html", case=case, sources=SOURCES,
                            step=steps.get(case.instance_id),
+                           hand_over=form or _hand_over_form(),
                            timeline=workflow.timeline_of(case.instance_id),
-                           event_labels=workflow.EVENT_LABELS)
+                           event_labels=workflow.EVENT_LABELS), status
+
+
+@bp.post("/<int:case_id>/inspector")
+def hand_over_page(case_id: int):
+    case = db.session.get(ViolationCase, case_id) or abort(404)
+    form = _hand_over_form()
+    if form.validate_on_submit():
+        inspector = next(p for p in service.inspectors() if p.id == form.inspector.data)
+        try:
+            service.hand_over(case, inspector, form.reason.data, current_user)
+        except service.CaseError as error:
+            form.inspector.errors.append(str(error))
+        else:
+            flash(_("Case %(number)s is now with %(name)s.", number=case.number,
+                    name=inspector.full_name), "success")
+            return redirect(url_for(".case_page", case_id=case.id))
+    return case_page(case_id, form, 400)
