@@ -81,10 +81,11 @@ def _start_round(cycle: ReportCycle, process: str, actor, data_of: dict[Agency, 
                 data={"report_id": report.id, "agency": agency.code,
                       "deadline": cycle.deadline.isoformat(), "reminder_days": reminder_days(),
                       **data}).id
-    except Exception as error:
+    except workflow.WorkflowError as error:  # the diagram is missing, say
         db.session.rollback()
-        if isinstance(error, workflow.WorkflowError):
-            raise ReportError(str(error)) from None
+        raise ReportError(str(error)) from None
+    except Exception:  # a crash half-way: undo the agencies started so far
+        db.session.rollback()
         raise
     db.session.commit()
 

@@ -263,7 +263,10 @@ def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessIns
                                status=INSTANCE_STATUS[instance.status][0]))
     workflow = runtime.load(instance)
     before = {}
-    for task in workflow.get_tasks(state=runtime.TaskState.READY | runtime.TaskState.WAITING):
+    # Every task that is not done: those waiting, and the subprocesses and multi-instance
+    # activities they run in, whose data the steps after them inherit.
+    live = runtime.TaskState.READY | runtime.TaskState.WAITING | runtime.TaskState.STARTED
+    for task in workflow.get_tasks(state=live):
         for key in values:
             before.setdefault(key, task.data.get(key))
         task.data.update(values)

@@ -106,3 +106,28 @@ def test_an_admin_changes_the_data_on_the_instance_page(case, people, admin_clie
     assert "Đã sửa dữ liệu: inspector." in done.get_data(as_text=True)
     db.session.expire_all()
     assert _open_step(case).claimed_by_id == people["snv"].id
+
+
+# Two agencies give their opinion in parallel; then the inspector decides.
+PARALLEL = diagrams.process("parallel_then_person", (
+    '<bpmn:startEvent id="start" />'
+    '<bpmn:userTask id="opinion" name="Cho ý kiến" camunda:candidateGroups="${agency}">'
+    '<bpmn:multiInstanceLoopCharacteristics camunda:collection="agencies"'
+    ' camunda:elementVariable="agency" /></bpmn:userTask>'
+    '<bpmn:userTask id="decide" name="Kết luận" camunda:assignee="${inspector}" />'
+    '<bpmn:endEvent id="end" />'
+    + diagrams.flows(("start", "opinion"), ("opinion", "decide"), ("decide", "end"))))
+
+
+def test_a_change_made_during_parallel_steps_reaches_the_step_after_them(deploy, people):
+    deploy(PARALLEL)
+    instance = start_process("parallel_then_person", subject="Vụ việc 2", data={
+        "agencies": ["SCT", "SNV"], "inspector": people["sct"].username})
+
+    change_data(instance.id, people["coordinator"], {"inspector": people["snv"].username},
+                "Giao lại")
+    for item in db.session.scalars(select(WorkItem).where(
+            WorkItem.instance_id == instance.id, WorkItem.status == "open")).all():
+        complete(item.id, people["sct"] if item.agency.code == "SCT" else people["snv"], {})
+
+    assert _open_step(instance).claimed_by_id == people["snv"].id
