@@ -250,9 +250,10 @@ def test_the_coordinator_gives_a_case_to_another_inspector(people, before_tet, a
     no_reason = post_form(client, f"/plan/violations/{case.id}/inspector",
                           {"inspector": str(successor.id), "reason": ""})
     assert no_reason.status_code == 400 and "is-invalid" in no_reason.get_data(as_text=True)
-    same = post_form(client, f"/plan/violations/{case.id}/inspector",
-                     {"inspector": str(people["inspector"].id), "reason": "Nhầm"})
-    assert "Lý Thanh Tra đang xử lý vụ việc này rồi." in same.get_data(as_text=True)
+    for wrong in (people["inspector"].id, people["outsider"].id, "abc"):  # not a choice
+        refused = post_form(client, f"/plan/violations/{case.id}/inspector",
+                            {"inspector": str(wrong), "reason": "Nhầm"})
+        assert refused.status_code == 400 and "is-invalid" in refused.get_data(as_text=True)
 
     done = post_form(client, f"/plan/violations/{case.id}/inspector",
                      {"inspector": str(successor.id), "reason": "Ông Tra nghỉ hưu"},
@@ -270,3 +271,5 @@ def test_the_coordinator_gives_a_case_to_another_inspector(people, before_tet, a
     workflow.complete(verify.id, successor, {"finding": "finding_sanction",
                                              "findings_text": "Có dấu hiệu vi phạm"})
     assert step(case, "record").claimed_by_id == successor.id  # later steps follow
+    with pytest.raises(service.CaseError, match="đang xử lý vụ việc này rồi"):
+        service.hand_over(closed(case), successor, "Lần nữa", people["coordinator"])

@@ -245,3 +245,19 @@ def test_a_readonly_field_shows_the_value_and_ignores_what_is_posted(agencies, a
     from app.workflow import data_of
     db.session.expire_all()
     assert data_of(_open_item("Duyệt"))["code"] == "HS-001"
+
+
+def test_a_step_for_a_role_names_the_role_as_people_read_it(deploy, people, app):
+    from tests.workflow import diagrams
+
+    deploy(diagrams.process("for_a_role", (
+        '<bpmn:startEvent id="start" /><bpmn:userTask id="check" name="Kiểm tra"'
+        ' camunda:candidateGroups="coordinator" /><bpmn:endEvent id="end" />'
+        + diagrams.flows(("start", "check"), ("check", "end")))))
+    start_process("for_a_role", subject="Kiểm tra hồ sơ")
+    client = app.test_client()
+    login(client, "coord", factories.PASSWORD)
+
+    page = client.get(f"/tasks/{_open_item('Kiểm tra').id}").get_data(as_text=True)
+
+    assert "Điều phối kế hoạch" in page and ">coordinator<" not in page

@@ -54,9 +54,10 @@ def intake_page():
     return render_template("violations/intake.html", form=form), status
 
 
-def _hand_over_form() -> HandOverForm:
+def _hand_over_form(case: ViolationCase) -> HandOverForm:
     form = HandOverForm()
-    form.inspector.choices = [(person.id, person.full_name) for person in service.inspectors()]
+    form.inspector.choices = [(person.id, person.full_name) for person in service.inspectors()
+                              if person.id != case.inspector_id]
     return form
 
 
@@ -66,7 +67,7 @@ def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200)
     steps = service.waiting_steps([case])
     return render_template("violations/case.html", case=case, sources=SOURCES,
                            step=steps.get(case.instance_id),
-                           hand_over=form or _hand_over_form(),
+                           hand_over=form or _hand_over_form(case),
                            timeline=workflow.timeline_of(case.instance_id),
                            event_labels=workflow.EVENT_LABELS), status
 
@@ -74,7 +75,7 @@ def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200)
 @bp.post("/<int:case_id>/inspector")
 def hand_over_page(case_id: int):
     case = db.session.get(ViolationCase, case_id) or abort(404)
-    form = _hand_over_form()
+    form = _hand_over_form(case)
     if form.validate_on_submit():
         inspector = next(p for p in service.inspectors() if p.id == form.inspector.data)
         try:
