@@ -6,10 +6,12 @@ from flask import Flask
 
 from app.config import Config
 from app.extensions import babel, csrf, db, login_manager, migrate
+from app.strict_json import StrictJSONProvider
 
 
 def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
+    app.json = StrictJSONProvider(app)
     app.config.from_object(config or Config())
 
     _init_extensions(app)

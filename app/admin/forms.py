@@ -5,9 +5,11 @@ import json
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import HiddenInput
 
+from app import strict_json
 from app.workflow import MAX_DIAGRAM_BYTES
 
 
@@ -19,19 +21,21 @@ class UploadForm(FlaskForm):
     publish = BooleanField(_l("Publish at once (new instances start with it)"))
 
 
-class RetryForm(FlaskForm):
-    task_data = TextAreaField(_l("Data of the failed step (JSON)"), validators=[Optional()],
-                         render_kw={"rows": 12, "spellcheck": "false"})
-
-
 def _json_object(form, field):
     try:
-        field.parsed = json.loads(field.data or "")
-    except json.JSONDecodeError as error:
-        raise ValidationError(_l("The data is not valid JSON: %(reason)s", reason=error.msg)) \
+        field.parsed = strict_json.loads(field.data or "")
+    except ValueError as error:  # a JSONDecodeError, or a number JSON does not allow
+        reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+        raise ValidationError(_l("The data is not valid JSON: %(reason)s", reason=reason)) \
             from None
     if not isinstance(field.parsed, dict):
         raise ValidationError(_l("The data must be a JSON object."))
+
+
+class RetryForm(FlaskForm):
+    task_data = TextAreaField(_l("Data of the failed step (JSON)"),
+                              validators=[Optional(), _json_object],
+                              render_kw={"rows": 12, "spellcheck": "false"})
 
 
 class ChangeDataForm(FlaskForm):
@@ -39,5 +43,7 @@ class ChangeDataForm(FlaskForm):
 
     values = TextAreaField(_l("Data (JSON)"), validators=[DataRequired(), _json_object],
                            render_kw={"rows": 12, "spellcheck": "false"})
+    # The instance's version when the page was read: a change made since is not overwritten.
+    seen_version = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
     reason = StringField(_l("Reason for the change"), validators=[DataRequired(),
                                                                   Length(max=500)])

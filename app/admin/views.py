@@ -85,7 +85,8 @@ def _pretty(data: dict) -> str:
 def _instance_page(detail, data_form=None, status: int = 200):
     return render_template(
         "admin/instance.html", detail=detail, form=RetryForm(task_data=_pretty(detail.data)),
-        data_form=data_form or ChangeDataForm(values=_pretty(detail.data)),
+        data_form=data_form or ChangeDataForm(values=_pretty(detail.data),
+                                              seen_version=detail.instance.lock_version),
         badge=workflow.badge, badges=workflow.BADGES), status
 
 
@@ -100,6 +101,10 @@ def change_data(instance_id: int):
     form = ChangeDataForm()
     if not form.validate_on_submit():
         return _instance_page(detail, form, 400)
+    if form.seen_version.data != detail.instance.lock_version:
+        flash(_("The process moved on since you opened this page: check its data again."),
+              "warning")
+        return redirect(url_for(".instance", instance_id=instance_id))
     changed = {key: value for key, value in form.values.parsed.items()
                if detail.data.get(key) != value}
     if not changed:
@@ -108,8 +113,7 @@ def change_data(instance_id: int):
     try:
         workflow.change_data(instance_id, current_user, changed, form.reason.data)
     except workflow.InvalidInput as error:
-        form.values.errors.extend(message for messages in error.errors.values()
-                                  for message in messages)
+        form.values.errors.append(error.reasons())
         return _instance_page(detail, form, 400)
     except workflow.WorkflowError as error:
         flash(str(error), "warning")
@@ -143,16 +147,12 @@ def release(instance_id: int, item_id: int):
 @bp.post("/instances/<int:instance_id>/retry")
 def retry(instance_id: int):
     form = RetryForm()
-    data = None
-    if form.task_data.data and form.task_data.data.strip():
-        try:
-            data = json.loads(form.task_data.data)
-        except json.JSONDecodeError as error:
-            flash(_("The data is not valid JSON: %(reason)s", reason=error.msg), "danger")
-            return redirect(url_for(".instance", instance_id=instance_id))
-        if not isinstance(data, dict):
-            flash(_("The data must be a JSON object."), "danger")
-            return redirect(url_for(".instance", instance_id=instance_id))
+    if not form.validate_on_submit():
+        for message in form.task_data.errors or [
+                _("The form has expired or was not sent from this site. Reload and try again.")]:
+            flash(message, "danger")
+        return redirect(url_for(".instance", instance_id=instance_id))
+    data = form.task_data.parsed if (form.task_data.data or "").strip() else None
     try:
         instance = workflow.retry(instance_id, current_user, data=data)
     except workflow.WorkflowError as error:

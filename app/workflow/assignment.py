@@ -59,27 +59,26 @@ def _named_query(model):
                                    model.name_vi == bindparam("name")))
 
 
-def _person(task_spec, raw: str, data: dict) -> Assignee:
+def assignee_name(task_spec, data: dict) -> str:
+    """What a user task's assignment says, evaluated over its data but not yet looked up: a
+    person's user name (camunda:assignee), or an agency, group or role."""
+    raw = (task_spec.extensions or {}).get("assignee") or raw_assignee(task_spec)
+    if not raw:
+        raise AssignmentError(f"{task_spec.bpmn_id} has no lane and no candidateGroups")
     expression = expression_of(raw)
-    username = str(sandbox.evaluate(expression, data) if expression else raw).strip()
-    person = db.session.scalar(select(User).where(User.username == username,
-                                                  User.active.is_(True)))
-    if person is None:
-        raise AssignmentError(f"{task_spec.bpmn_id}: '{username}' is no active person")
-    return Assignee(agency=person.agency, person=person)
+    return str(sandbox.evaluate(expression, data) if expression else raw).strip()
 
 
 def assignee_for(task_spec, data: dict) -> Assignee:
     """Who a ready user task goes to: a named person (camunda:assignee, a user name), else
     the agency, group or role of its candidateGroups or lane."""
-    person = (task_spec.extensions or {}).get("assignee")
-    if person:
-        return _person(task_spec, person, data)
-    raw = raw_assignee(task_spec)
-    if not raw:
-        raise AssignmentError(f"{task_spec.bpmn_id} has no lane and no candidateGroups")
-    expression = expression_of(raw)
-    name = sandbox.evaluate(expression, data) if expression else raw
+    name = assignee_name(task_spec, data)
+    if (task_spec.extensions or {}).get("assignee"):
+        person = db.session.scalar(select(User).where(User.username == name,
+                                                      User.active.is_(True)))
+        if person is None:
+            raise AssignmentError(f"{task_spec.bpmn_id}: '{name}' is no active person")
+        return Assignee(agency=person.agency, person=person)
     assignee = resolve_name(name)
     if assignee is None:
         raise AssignmentError(f"{task_spec.bpmn_id}: '{name}' is no agency, group or role")

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import contains_eager
 
 from app.clock import utcnow
@@ -38,7 +38,7 @@ def validate(xml: bytes | str, filename: str) -> Verdict:
         problems = rules.check(diagram)
     except BpmnError as error:
         return Verdict(filename, False, str(error))
-    except SQLAlchemyError:  # the file may be fine: its lanes and groups could not be looked up
+    except (OperationalError, ProgrammingError):  # no tables yet: the file may be fine
         db.session.rollback()
         return Verdict(filename, False, "cannot check its agencies, groups and roles: the "
                                         "database is not ready (flask --app wsgi db upgrade)")

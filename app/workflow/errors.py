@@ -48,3 +48,8 @@ class InvalidInput(WorkflowError):
     def __init__(self, errors: dict[str, list[str]]):
         self.errors = errors
         super().__init__(_l("Some values are not valid."))
+
+    def reasons(self) -> str:
+        """Every field's messages in one line, for a page that has no such fields."""
+        return "; ".join(str(message) for messages in self.errors.values()
+                         for message in messages)

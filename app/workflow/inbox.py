@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.auth.models import User, UserRole
 from app.clock import utcnow
@@ -96,8 +97,12 @@ def take_unannounced(limit: int = 200) -> list[WorkItem]:
                                WorkItem.status == WorkItemStatus.OPEN.value)
         .order_by(WorkItem.id).limit(limit).with_for_update(skip_locked=True)))
     now = utcnow()
+    # A plain UPDATE, not the ORM's: telling people is no change of the step, so it must not
+    # bump the step's version and make a clerk's completion at this moment a conflict.
+    db.session.execute(update(WorkItem.__table__).where(
+        WorkItem.__table__.c.id.in_([item.id for item in items])).values(announced_at=now))
     for item in items:
-        item.announced_at = now
+        set_committed_value(item, "announced_at", now)
     return items
 
 

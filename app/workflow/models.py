@@ -126,6 +126,7 @@ class WorkItem(db.Model):
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # When its people were told of it; the worker announces new items in batches.
     announced_at: Mapped[datetime | None] = mapped_column(index=True)
+    lock_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     # Read-only, like the instance's: the engine writes the *_id columns.
     instance: Mapped[ProcessInstance] = relationship(viewonly=True)
@@ -134,6 +135,10 @@ class WorkItem(db.Model):
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], viewonly=True)
     completed_by: Mapped[User | None] = relationship(foreign_keys=[completed_by_id],
                                                      viewonly=True)
+
+    # Optimistic locking, as on instances: a claim and a correction that both read the
+    # step cannot both write it (a claim does not touch its instance).
+    __mapper_args__ = {"version_id_col": lock_version}
 
 
 class AuditEvent(db.Model):

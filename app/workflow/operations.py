@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.extensions import db
-from app.workflow import attachments, audit, runtime
+from app.workflow import attachments, audit, corrections, runtime
 from app.workflow.assignment import may_take
 from app.workflow.definitions import published_version
 from app.workflow.errors import (
@@ -102,7 +102,7 @@ def claim(item_id: int, user) -> WorkItem:
     if item.claimed_by_id != user.id:
         item.claimed_by_id = user.id
         audit.record(item.instance, "claimed", user, item.task_name, title=item.title)
-        db.session.commit()
+        _commit_or_conflict()
     return item
 
 
@@ -113,7 +113,7 @@ def unclaim(item_id: int, user) -> WorkItem:
         raise Forbidden(_l("Only the person who claimed a step can release it."))
     item.claimed_by_id = None
     audit.record(item.instance, "unclaimed", user, item.task_name, title=item.title)
-    db.session.commit()
+    _commit_or_conflict()
     return item
 
 
@@ -237,9 +237,12 @@ def retry(instance_id: int, user, data: dict | None = None):
     workflow = runtime.load(instance)
     failed = workflow.get_tasks(state=runtime.TaskState.ERROR)
     for task in failed:
+        task._set_state(runtime.TaskState.READY)
+    # Without a failed task, what failed was giving a ready step to someone (its data names
+    # no agency): the fixed data goes to the ready steps.
+    for task in failed or workflow.get_tasks(state=runtime.TaskState.READY, manual=True):
         if data is not None:
             task.data = dict(data)
-        task._set_state(runtime.TaskState.READY)
     instance.status = InstanceStatus.RUNNING.value
     instance.error_message = None
     audit.record(instance, "retried", user, data_changed=data is not None)
@@ -250,10 +253,8 @@ def retry(instance_id: int, user, data: dict | None = None):
 
 
 def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessInstance:
-    """Correct the data of a running or suspended instance (the caller checks who may): the
-    values replace those of every task waiting now, and its open steps go to whoever the new
-    data names (a case handed to another inspector). Refused, with nothing written, when the
-    new data names nobody. Recorded with the values before and after, and the reason."""
+    """Correct the data of a running or suspended instance (the caller checks who may); see
+    corrections.py. Refused, with nothing written, when the new data names nobody."""
     reason = " ".join((reason or "").split())
     if not reason:
         raise InvalidInput({"reason": [str(_l("Say why the data is changed."))]})
@@ -262,19 +263,9 @@ def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessIns
         raise WorkflowError(_l("Not possible while the process is %(status)s.",
                                status=INSTANCE_STATUS[instance.status][0]))
     workflow = runtime.load(instance)
-    before = {}
-    # Every task that is not done: those waiting, and the subprocesses and multi-instance
-    # activities they run in, whose data the steps after them inherit.
-    live = runtime.TaskState.READY | runtime.TaskState.WAITING | runtime.TaskState.STARTED
-    for task in workflow.get_tasks(state=live):
-        for key in values:
-            before.setdefault(key, task.data.get(key))
-        task.data.update(values)
-    audit.record(instance, "data_changed", user, reason=reason, values=to_plain(values),
-                 before=to_plain(before))
     try:
         with db.session.no_autoflush:
-            runtime.reassign_open_items(instance, workflow, user)
+            corrections.change(instance, workflow, values, reason, user)
     except Exception as error:  # the new data names no one, or no date: change nothing
         db.session.rollback()
         raise InvalidInput({"values": [runtime.describe(error)]}) from None

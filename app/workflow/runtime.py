@@ -76,7 +76,7 @@ def fail(instance: ProcessInstance, message: str, actor=None) -> None:
     audit.record(instance, "error", actor, message=message)
 
 
-def _due_at(task, data) -> datetime | None:
+def due_at_of(task, data) -> datetime | None:
     raw = (task.task_spec.extensions or {}).get("dueDate")
     if not raw:
         return None
@@ -106,7 +106,7 @@ def _next_timer(workflow: BpmnWorkflow) -> datetime | None:
     return min(due, default=None)
 
 
-def _open_work_items(instance) -> dict[str, WorkItem]:
+def open_work_items(instance) -> dict[str, WorkItem]:
     """Open items as this transaction sees them: the query runs without flushing, and an
     item this request has just closed (in memory, not yet flushed) is left out."""
     with db.session.no_autoflush:
@@ -121,7 +121,7 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
     """Cancel the items whose task is gone, add one for each new ready user task; return the
     items open now."""
     ready = {str(t.id): t for t in workflow.get_tasks(state=TaskState.READY, manual=True)}
-    existing = _open_work_items(instance) if known_open is None else known_open
+    existing = open_work_items(instance) if known_open is None else known_open
     still_open = []
     for task_id, item in existing.items():
         if task_id in ready:
@@ -136,7 +136,7 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
             continue
         try:
             assignee = assignee_for(task.task_spec, task.data)
-            due_at = _due_at(task, task.data)
+            due_at = due_at_of(task, task.data)
         except Exception as error:  # a bad candidateGroups or dueDate fails the instance
             fail(instance, describe(error), actor)
             return still_open
@@ -155,30 +155,6 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
         added.append(item)
     db.session.add_all(added)
     return still_open + added
-
-
-def reassign_open_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor) -> None:
-    """After its data changed, each open step goes to whoever the data names now and is due
-    when it says; a step that changes hands is announced again. Raises when the data names
-    nobody, or no date, so the caller can refuse the change."""
-    for item in _open_work_items(instance).values():
-        task = find_task(workflow, item.task_id)
-        if task is None:
-            continue
-        assignee = assignee_for(task.task_spec, task.data)
-        audience = (assignee.agency_id, assignee.group_id, assignee.role)
-        moved = audience != (item.agency_id, item.group_id, item.role)
-        claimed_by_id = assignee.person.id if assignee.person else (
-            None if moved else item.claimed_by_id)
-        due_at = _due_at(task, task.data)
-        if not moved and (claimed_by_id, due_at) == (item.claimed_by_id, item.due_at):
-            continue
-        item.agency_id, item.group_id, item.role = audience
-        item.claimed_by_id, item.due_at, item.announced_at = claimed_by_id, due_at, None
-        to = assignee.person or assignee.agency or assignee.group
-        audit.record(instance, "step_reassigned", actor, item.task_name, title=item.title,
-                     to=to.full_name if assignee.person else (to.name_vi if to else assignee.role),
-                     due_at=due_at.isoformat() if due_at else None)
 
 
 def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,
@@ -200,5 +176,6 @@ def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
-    running = instance.status == InstanceStatus.RUNNING.value
-    instance.next_timer_at = _next_timer(workflow) if running else None
+    # A suspended instance keeps its next timer, for the worker to fire once it resumes.
+    waiting = instance.status in (InstanceStatus.RUNNING.value, InstanceStatus.SUSPENDED.value)
+    instance.next_timer_at = _next_timer(workflow) if waiting else None

@@ -1,6 +1,8 @@
 """Correcting a running instance's data: the waiting steps see the new values, an open step
 goes to whoever the new data names, and a change that names nobody is refused whole."""
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -12,6 +14,7 @@ from app.workflow import (
     change_data,
     complete,
     data_of,
+    release,
     start_process,
     terminate,
     timeline_of,
@@ -87,25 +90,168 @@ def test_a_reason_is_required_and_an_ended_instance_is_not_changed(case, people)
         change_data(case.id, people["coordinator"], {"agency": "SNV"}, "Sửa")
 
 
+def _data_form(client, instance_id) -> dict:
+    """The change-data form as the admin's page shows it."""
+    import html
+    import re
+
+    page = client.get(f"/admin/instances/{instance_id}").get_data(as_text=True)
+    values = re.search(r'<textarea[^>]*name="values"[^>]*>(.*?)</textarea>', page, re.S)
+    seen = re.search(r'name="seen_version"[^>]*value="(\d+)"', page) or \
+        re.search(r'value="(\d+)"[^>]*name="seen_version"', page)
+    return {"values": html.unescape(values.group(1)).strip(), "seen_version": seen.group(1),
+            "page": page}
+
+
 def test_an_admin_changes_the_data_on_the_instance_page(case, people, admin_client):
     from tests.conftest import post_form
 
-    page = admin_client.get(f"/admin/instances/{case.id}").get_data(as_text=True)
-    assert "Sửa dữ liệu" in page
+    form = _data_form(admin_client, case.id)
+    assert "Sửa dữ liệu" in form.pop("page")
+    url = f"/admin/instances/{case.id}/data"
 
-    bad = post_form(admin_client, f"/admin/instances/{case.id}/data",
-                    {"values": "{not json", "reason": "Sửa"})
-    assert bad.status_code == 400 and "không phải là JSON hợp lệ" in bad.get_data(as_text=True)
-    nobody = post_form(admin_client, f"/admin/instances/{case.id}/data",
-                       {"values": '{"inspector": "nobody"}', "reason": "Sửa"})
+    for raw in ("{not json", '{"note": NaN}', '{"note": 1e999}', "[1]", "null"):
+        bad = post_form(admin_client, url, {**form, "values": raw, "reason": "Sửa"})
+        assert bad.status_code == 400 and "is-invalid" in bad.get_data(as_text=True), raw
+    nobody = post_form(admin_client, url, {**form, "values": '{"inspector": "nobody"}',
+                                           "reason": "Sửa"})
     assert nobody.status_code == 400 and "nobody" in nobody.get_data(as_text=True)
 
-    done = post_form(admin_client, f"/admin/instances/{case.id}/data",
-                     {"values": f'{{"inspector": "{people["snv"].username}"}}',
-                      "reason": "Giao lại"}, follow_redirects=True)
+    done = post_form(admin_client, url, {
+        **form, "values": form["values"].replace(people["sct"].username,
+                                                 people["snv"].username),
+        "reason": "Giao lại"}, follow_redirects=True)
     assert "Đã sửa dữ liệu: inspector." in done.get_data(as_text=True)
     db.session.expire_all()
     assert _open_step(case).claimed_by_id == people["snv"].id
+
+
+def test_a_page_read_before_the_process_moved_on_does_not_undo_what_came_since(
+        deploy, people, admin_client):
+    from tests.conftest import post_form
+
+    deploy(diagrams.process("two", (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:userTask id="a" name="A" camunda:candidateGroups="SCT" />'
+        '<bpmn:userTask id="b" name="B" camunda:candidateGroups="${agency}" />'
+        '<bpmn:endEvent id="end" />'
+        + diagrams.flows(("start", "a"), ("a", "b"), ("b", "end")))))
+    instance = start_process("two", data={"agency": "SNV", "result": ""})
+    form = _data_form(admin_client, instance.id)
+    complete(_open_step(instance).id, people["sct"], {"result": "Báo cáo đã nộp"})  # meanwhile
+
+    response = post_form(admin_client, f"/admin/instances/{instance.id}/data", {
+        "values": form["values"].replace('"SNV"', '"SCT"'), "reason": "Sai cơ quan",
+        "seen_version": form["seen_version"]}, follow_redirects=True)
+
+    assert "Quy trình đã chuyển bước" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert data_of(_open_step(instance)) == {"agency": "SNV", "result": "Báo cáo đã nộp"}
+
+
+def test_extending_a_deadline_keeps_whoever_holds_the_step(case, people):
+    from app.workflow import claim, release
+
+    verify = _open_step(case)
+    release(verify.id, people["coordinator"])  # the inspector left; a colleague took it
+    claim(verify.id, people["sct2"])
+    change_data(case.id, people["coordinator"], {"verify_due": "2025-06-20"}, "Gia hạn")
+
+    db.session.expire_all()
+    verify = _open_step(case)
+    assert verify.claimed_by_id == people["sct2"].id
+    assert verify.due_at.date().isoformat() == "2025-06-20"
+
+
+def test_a_claim_that_read_the_step_before_a_correction_is_refused(case, people, app):
+    import threading
+
+    from app.workflow import Conflict, claim
+
+    verify = _open_step(case)  # the claim has read the step: Phạm Thị Huyền's, in SCT
+    release(verify.id, people["coordinator"])
+    verify = _open_step(case)
+
+    def correction_meanwhile():
+        with app.app_context():
+            from app.auth.models import User
+
+            change_data(case.id, db.session.get(User, people["coordinator"].id),
+                        {"inspector": people["snv"].username}, "Giao lại")
+            db.session.remove()
+
+    worker = threading.Thread(target=correction_meanwhile)
+    worker.start()
+    worker.join()
+
+    with pytest.raises(Conflict):
+        claim(verify.id, people["sct2"])
+    db.session.expire_all()
+    assert _open_step(case).claimed_by_id == people["snv"].id
+
+
+# A reminder at a moment the data gives.
+TIMED = diagrams.process("timed", (
+    '<bpmn:startEvent id="start" />'
+    '<bpmn:userTask id="verify" name="Xác minh" camunda:candidateGroups="${agency}" />'
+    '<bpmn:boundaryEvent id="late" cancelActivity="false" attachedToRef="verify">'
+    '<bpmn:timerEventDefinition><bpmn:timeDate>${alarm}</bpmn:timeDate>'
+    '</bpmn:timerEventDefinition></bpmn:boundaryEvent>'
+    '<bpmn:scriptTask id="warn" name="Nhắc"><bpmn:script>warned = True</bpmn:script>'
+    '</bpmn:scriptTask><bpmn:endEvent id="warned" /><bpmn:endEvent id="end" />'
+    + diagrams.flows(("start", "verify"), ("verify", "end"), ("late", "warn"),
+                     ("warn", "warned"))))
+
+
+def test_moving_a_moment_in_the_data_moves_its_timer(deploy, people, clock):
+    from app.workflow.timers import tick
+
+    deploy(TIMED)
+    instance = start_process("timed", data={"agency": "SCT", "alarm": "2025-06-03T08:00:00"})
+    change_data(instance.id, people["coordinator"], {"alarm": "2025-06-20T08:00:00"},
+                "Gia hạn")
+
+    clock.current = datetime(2025, 6, 10, 2, 0)
+    assert tick() == 0
+    clock.current = datetime(2025, 6, 20, 2, 0)  # 09:00 in Quảng Ngãi
+    assert tick() == 1
+    assert "timer" in {event.kind for event in timeline_of(instance.id)}
+
+
+def test_a_suspended_instance_changed_then_resumed_keeps_its_timers(deploy, people, clock):
+    from app.workflow import resume, suspend
+    from app.workflow.timers import tick
+
+    deploy(TIMED)
+    instance = start_process("timed", data={"agency": "SCT", "alarm": "2025-06-03T08:00:00"})
+    suspend(instance.id, people["coordinator"])
+    change_data(instance.id, people["coordinator"], {"agency": "SNV"}, "Sai cơ quan")
+    clock.current = datetime(2025, 6, 10, 2, 0)
+    assert tick() == 0  # not while suspended
+    resume(instance.id, people["coordinator"])
+    assert tick() == 1
+
+
+def test_data_that_names_nobody_for_a_later_step_can_be_repaired(case, people):
+    from app.workflow import retry
+
+    change_data(case.id, people["coordinator"], {"agency": "KHONG_CO"}, "Sửa")  # read later
+    complete(_open_step(case).id, people["sct"], {})
+    db.session.expire_all()
+    failed = db.session.get(ProcessInstance, case.id)
+    assert failed.status == "error" and "'KHONG_CO' is no agency" in failed.error_message
+
+    retry(case.id, people["coordinator"], {**data_of_ready(case), "agency": "SNV"})
+
+    db.session.expire_all()
+    assert db.session.get(ProcessInstance, case.id).status == "running"
+    assert _open_step(case).title == "Ra quyết định"
+
+
+def data_of_ready(instance) -> dict:
+    from app.workflow import instance_detail
+
+    return instance_detail(instance.id).data
 
 
 # Two agencies give their opinion in parallel; then the inspector decides.

@@ -124,7 +124,8 @@ def hand_over(case: ViolationCase, inspector: User, reason: str, actor) -> None:
             reason)
     except workflow.WorkflowError as error:
         db.session.rollback()
-        raise CaseError(str(error)) from None
+        reason = error.reasons() if isinstance(error, workflow.InvalidInput) else str(error)
+        raise CaseError(reason) from None
 
 
 def case_closed(case_id: int, outcome: str) -> None:
