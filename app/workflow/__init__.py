@@ -7,6 +7,7 @@ outside app.workflow touches SpiffWorkflow.
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
     change_data(instance_id, user, values, reason): correct a running instance's data
+    data_changed: a signal sent with each correction, for modules that keep a copy
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     register_helper(name, function): offer a function to BPMN scripts
@@ -73,6 +74,7 @@ from app.workflow.operations import (
     unclaim,
 )
 from app.workflow.sandbox import register_helper
+from app.workflow.signals import data_changed
 from app.workflow.starting import startable_by
 from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
 
@@ -80,13 +82,13 @@ __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "badge",
-    "change_data", "check_file", "claim", "complete", "data_of", "definition_version",
-    "documentation_of", "fields_of", "init_app", "instance_counts", "instance_detail",
-    "list_definitions", "list_instances", "may_take", "open_steps", "pending_messages",
-    "people_of", "process_choices", "publish_version", "published_version", "register_helper",
-    "register_worker_job", "release", "resume", "retry", "start_process", "startable_by", "step",
-    "suspend", "sync_folder", "take_unannounced", "terminate", "timeline_of", "unclaim",
-    "validate", "work_items_for",
+    "change_data", "check_file", "claim", "complete", "data_changed", "data_of",
+    "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
+    "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
+    "pending_messages", "people_of", "process_choices", "publish_version", "published_version",
+    "register_helper", "register_worker_job", "release", "resume", "retry", "start_process",
+    "startable_by", "step", "suspend", "sync_folder", "take_unannounced", "terminate",
+    "timeline_of", "unclaim", "validate", "work_items_for",
 ]
 
 

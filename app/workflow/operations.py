@@ -22,6 +22,7 @@ from app.workflow.errors import (
 from app.workflow.labels import INSTANCE_STATUS
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
+from app.workflow.signals import data_changed
 from app.workflow.starting import may_start
 
 
@@ -269,6 +270,7 @@ def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessIns
     except Exception as error:  # the new data names no one, or no date: change nothing
         db.session.rollback()
         raise InvalidInput({"values": [runtime.describe(error)]}) from None
+    data_changed.send(instance, values=values, actor=user)
     runtime.save(instance, workflow, user)
     _commit_or_conflict()
     return instance

@@ -273,3 +273,8 @@ def test_the_coordinator_gives_a_case_to_another_inspector(people, before_tet, a
     assert step(case, "record").claimed_by_id == successor.id  # later steps follow
     with pytest.raises(service.CaseError, match="đang xử lý vụ việc này rồi"):
         service.hand_over(closed(case), successor, "Lần nữa", people["coordinator"])
+
+    # An admin's correction of the process's data moves the case along with it.
+    workflow.change_data(case.instance_id, people["coordinator"],
+                         {"inspector": people["inspector"].username}, "Ông Tra quay lại")
+    assert closed(case).inspector_id == people["inspector"].id

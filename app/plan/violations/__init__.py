@@ -13,5 +13,6 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(views.bp)
     workflow.register_helper("case_closed", service.case_closed)
+    workflow.data_changed.connect(service.inspector_changed)
     register_nav(app, NavItem("violations.register_page", _l("Violations"),
                               frozenset({Role.COORDINATOR, Role.ADMIN}), order=17))

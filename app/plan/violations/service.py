@@ -117,8 +117,7 @@ def hand_over(case: ViolationCase, inspector: User, reason: str, actor) -> None:
         raise CaseError(_l("Choose an inspector of the coordinating agency."))
     if inspector.id == case.inspector_id:
         raise CaseError(_l("%(name)s has the case already.", name=inspector.full_name))
-    case.inspector_id = inspector.id
-    try:
+    try:  # the case follows through inspector_changed
         workflow.change_data(case.instance_id, actor, {
             "inspector": inspector.username, "inspector_agency": inspector.agency.code},
             reason)
@@ -126,6 +125,17 @@ def hand_over(case: ViolationCase, inspector: User, reason: str, actor) -> None:
         db.session.rollback()
         reason = error.reasons() if isinstance(error, workflow.InvalidInput) else str(error)
         raise CaseError(reason) from None
+
+
+def inspector_changed(instance, *, values: dict, **_) -> None:
+    """The case's process now names another inspector (a hand-over here, or an admin's
+    correction of its data): the case says so too."""
+    if "inspector" not in values:
+        return
+    case = db.session.scalar(select(ViolationCase).where(ViolationCase.instance_id == instance.id))
+    person = db.session.scalar(select(User).where(User.username == str(values["inspector"])))
+    if case is not None and person is not None:
+        case.inspector_id = person.id
 
 
 def case_closed(case_id: int, outcome: str) -> None:
