@@ -50,8 +50,11 @@ def change(instance, workflow, values: dict, reason: str, actor) -> None:
     steps_before = {item.id: _step_reading(task) for item, task in steps}
     timers_before = {task.id: _timer_reading(workflow, task) for task in timers}
 
-    replaced = {}
-    for task in workflow.get_tasks(state=NOT_DONE):
+    replaced, live = {}, workflow.get_tasks(state=NOT_DONE)
+    # ...and the tasks these take their data from again whenever the engine looks at them:
+    # a boundary timer re-reads its activity's split, and its path runs with that data.
+    parents = [task.parent for task in live if task.parent is not None]
+    for task in {task.id: task for task in [*live, *parents]}.values():
         for key in values:
             replaced.setdefault(key, task.data.get(key))
         task.data.update(values)
@@ -66,9 +69,10 @@ def change(instance, workflow, values: dict, reason: str, actor) -> None:
             item.due_at = due_at_of(task, task.data)
     for task in timers:
         if _timer_reading(workflow, task) != timers_before[task.id]:
+            # Forget its moment: the engine reads it again from the data when it next
+            # looks at its timers (at once for a running instance; on resuming one).
             task.internal_data.pop("event_value", None)
             task.internal_data.pop("event_fired", None)
-            task.task_spec.event_definition.has_fired(task)  # its moment, read again now
 
 
 def _give_anew(instance, item, task, actor) -> None:

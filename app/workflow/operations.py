@@ -202,6 +202,10 @@ def _set_status(instance_id: int, user, allowed: set[str], status: str, kind: st
         raise WorkflowError(_l("Not possible while the process is %(status)s.",
                                status=INSTANCE_STATUS[instance.status][0]))
     instance.status = status
+    if status == InstanceStatus.RUNNING.value:
+        # The worker's next tick looks at it again: timers that came due while it was
+        # suspended fire then, and those its corrected data moved are set again.
+        instance.next_timer_at = utcnow()
     if status == InstanceStatus.TERMINATED.value:
         instance.ended_at, instance.next_timer_at = utcnow(), None
         for item in db.session.scalars(select(WorkItem).where(
@@ -271,6 +275,8 @@ def change_data(instance_id: int, user, values: dict, reason: str) -> ProcessIns
         db.session.rollback()
         raise InvalidInput({"values": [runtime.describe(error)]}) from None
     data_changed.send(instance, values=values, actor=user)
+    if instance.status == InstanceStatus.RUNNING.value:
+        runtime.advance(instance, workflow, user)  # re-reads its timers; a moment past fires
     runtime.save(instance, workflow, user)
     _commit_or_conflict()
     return instance

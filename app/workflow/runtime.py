@@ -176,6 +176,5 @@ def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
-    # A suspended instance keeps its next timer, for the worker to fire once it resumes.
-    waiting = instance.status in (InstanceStatus.RUNNING.value, InstanceStatus.SUSPENDED.value)
-    instance.next_timer_at = _next_timer(workflow) if waiting else None
+    running = instance.status == InstanceStatus.RUNNING.value
+    instance.next_timer_at = _next_timer(workflow) if running else None
