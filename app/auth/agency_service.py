@@ -9,6 +9,7 @@ from app.auth.models import Agency, AgencyGroup, AgencyKind, User
 from app.auth.signals import agency_merged
 from app.clock import today
 from app.extensions import db
+from app.races import commit_unless_raced
 from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
 
 
@@ -70,7 +71,8 @@ def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
         update(User).where(User.agency_id == agency.id).values(agency_id=successor.id)
     ).rowcount
     agency_merged.send(agency, successor=successor)
-    db.session.commit()
+    if not commit_unless_raced():  # someone took one of its steps at this very moment
+        raise AgencyError(_("A step of this agency changed at the same moment; merge again."))
     return moved
 
 

@@ -3,7 +3,10 @@ every task not done yet; the open steps whose assignee or deadline reads differe
 are given anew, and the waiting timers whose moment reads differently are set again.
 Whatever the data did not change stays as it is: a claim, a release, a timer's moment."""
 
-from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
+    DurationTimerEventDefinition,
+    TimerEventDefinition,
+)
 from SpiffWorkflow.util.task import TaskState
 
 from app.workflow import audit
@@ -68,11 +71,32 @@ def change(instance, workflow, values: dict, reason: str, actor) -> None:
         elif due_at != steps_before[item.id][1]:
             item.due_at = due_at_of(task, task.data)
     for task in timers:
-        if _timer_reading(workflow, task) != timers_before[task.id]:
-            # Forget its moment: the engine reads it again from the data when it next
-            # looks at its timers (at once for a running instance; on resuming one).
-            task.internal_data.pop("event_value", None)
-            task.internal_data.pop("event_fired", None)
+        reading = _timer_reading(workflow, task)
+        if reading != timers_before[task.id]:
+            _set_again(task, timers_before[task.id], reading)
+
+
+def _set_again(task, old_reading, new_reading) -> None:
+    """A timer whose expression reads differently now: a date is read again from the data; a
+    duration still counts from when the timer began to wait; a repetition starts again."""
+    event = task.task_spec.event_definition
+    began = _quietly(_began, event, task._get_internal_data("event_value"), old_reading)
+    task.internal_data.pop("event_fired", None)
+    if began is None:
+        # Forgotten: the engine reads it again from the data when it next looks at its
+        # timers (at once for a running instance; when a suspended one resumes).
+        task.internal_data.pop("event_value", None)
+        return
+    length = event.get_timedelta_from_start(event.parse_iso_duration(new_reading), began)
+    task._set_internal_data(event_value=(began + length).isoformat())
+
+
+def _began(event, moment, reading):
+    """When a duration timer began to wait, from the moment it was due and its duration."""
+    if not isinstance(event, DurationTimerEventDefinition) or not isinstance(moment, str):
+        return None
+    end = event.get_datetime(moment)
+    return end - event.get_timedelta_from_end(event.parse_iso_duration(reading), end)
 
 
 def _give_anew(instance, item, task, actor) -> None:

@@ -72,10 +72,7 @@ def instance_detail(instance_id: int) -> InstanceDetail:
     instance = db.session.get(ProcessInstance, instance_id)
     if instance is None:
         raise NotFound("no such instance")
-    workflow = runtime.load(instance)
-    failed = workflow.get_tasks(state=runtime.TaskState.ERROR)
-    ready = workflow.get_tasks(state=runtime.TaskState.READY)
-    source = (failed or ready or [workflow.last_task or workflow.task_tree])[0]
+    source = runtime.shown_task(runtime.load(instance))
     steps = db.session.scalars(select(WorkItem).where(WorkItem.instance_id == instance_id)
                                .order_by(WorkItem.id)).all()
     return InstanceDetail(instance, to_plain(source.data), steps, timeline_of(instance_id))

@@ -3,11 +3,10 @@ one transaction and commits; a lost race raises Conflict and leaves nothing behi
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.clock import utcnow
 from app.extensions import db
+from app.races import commit_unless_raced
 from app.workflow import attachments, audit, corrections, runtime
 from app.workflow.assignment import may_take
 from app.workflow.definitions import published_version
@@ -28,16 +27,12 @@ from app.workflow.starting import may_start
 
 def _commit_or_conflict(after_conflict=None) -> None:
     """Commit; if another request changed the instance first, undo everything of ours."""
-    try:
-        db.session.commit()
-    except (StaleDataError, OperationalError) as error:
-        if isinstance(error, OperationalError) and "locked" not in str(error.orig):
-            raise  # a broken database is no race; the error page says so
-        db.session.rollback()
-        if after_conflict is not None:
-            after_conflict()
-        raise Conflict(_l("Someone else changed this process at the same moment. "
-                          "Reload the page and try again.")) from error
+    if commit_unless_raced():
+        return
+    if after_conflict is not None:
+        after_conflict()
+    raise Conflict(_l("Someone else changed this process at the same moment. "
+                      "Reload the page and try again."))
 
 
 def start_process(key: str, *, user=None, business_key=None, subject=None, data=None,
@@ -202,17 +197,19 @@ def _set_status(instance_id: int, user, allowed: set[str], status: str, kind: st
         raise WorkflowError(_l("Not possible while the process is %(status)s.",
                                status=INSTANCE_STATUS[instance.status][0]))
     instance.status = status
+    audit.record(instance, kind, user)
     if status == InstanceStatus.RUNNING.value:
-        # The worker's next tick looks at it again: timers that came due while it was
-        # suspended fire then, and those its corrected data moved are set again.
-        instance.next_timer_at = utcnow()
+        # Resumed: it runs on at once, as if it had never stopped: timers that came due
+        # fire, messages kept for it arrive, and it waits again for those it waits for.
+        workflow = runtime.load(instance)
+        runtime.advance(instance, workflow, user)
+        runtime.save(instance, workflow, user)
     if status == InstanceStatus.TERMINATED.value:
         instance.ended_at, instance.next_timer_at = utcnow(), None
         for item in db.session.scalars(select(WorkItem).where(
                 WorkItem.instance_id == instance.id,
                 WorkItem.status == WorkItemStatus.OPEN.value)):
             item.status = WorkItemStatus.CANCELLED.value
-    audit.record(instance, kind, user)
     _commit_or_conflict()
     return instance
 
@@ -240,12 +237,9 @@ def retry(instance_id: int, user, data: dict | None = None):
     if instance.status != InstanceStatus.ERROR.value:
         raise WorkflowError(_l("Only a failed process can be retried."))
     workflow = runtime.load(instance)
-    failed = workflow.get_tasks(state=runtime.TaskState.ERROR)
+    failed = runtime.failed_tasks(workflow)
     for task in failed:
         task._set_state(runtime.TaskState.READY)
-    # Without a failed task, what failed was giving a ready step to someone (its data names
-    # no agency): the fixed data goes to the ready steps.
-    for task in failed or workflow.get_tasks(state=runtime.TaskState.READY, manual=True):
         if data is not None:
             task.data = dict(data)
     instance.status = InstanceStatus.RUNNING.value

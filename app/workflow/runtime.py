@@ -39,6 +39,21 @@ def find_task(workflow: BpmnWorkflow, task_id: str):
         return None
 
 
+def failed_tasks(workflow: BpmnWorkflow) -> list:
+    # Asked for ERROR alone, SpiffWorkflow's iterator does not look under unfinished tasks,
+    # where a failed step of a parallel multi-instance activity is.
+    return [task for task in workflow.get_tasks(state=TaskState.ERROR | TaskState.DEFINITE_MASK)
+            if task.state == TaskState.ERROR]
+
+
+def shown_task(workflow: BpmnWorkflow):
+    """The task whose data an instance's page shows: the failed one, else the first step
+    waiting for people, else the last one that ran."""
+    failed = failed_tasks(workflow)
+    ready = workflow.get_tasks(state=TaskState.READY, manual=True)
+    return (failed or ready or [workflow.last_task or workflow.task_tree])[0]
+
+
 def describe(error: Exception) -> str:
     task = getattr(error, "task", None)
     where = ""
@@ -138,6 +153,9 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
             assignee = assignee_for(task.task_spec, task.data)
             due_at = due_at_of(task, task.data)
         except Exception as error:  # a bad candidateGroups or dueDate fails the instance
+            # The step is marked failed, so that the admin sees and fixes its data, and a
+            # retry gives it (and the others ready with it) to people.
+            task._set_state(TaskState.ERROR)
             fail(instance, describe(error), actor)
             return still_open
         spec = task.task_spec

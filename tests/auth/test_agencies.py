@@ -154,3 +154,32 @@ def test_coordinator_agency_is_a_setting(admin_client, agencies):
     post_form(admin_client, "/admin/settings", {"coordinator_agency": agencies["SVHTTDL"].id})
 
     assert agency_service.coordinator_agency().code == "SVHTTDL"
+
+
+def test_a_merge_that_races_a_claim_of_one_of_its_steps_is_refused_whole(agencies, deploy):
+    from sqlalchemy import select, update
+
+    from app.auth.signals import agency_merged
+    from app.workflow import start_process
+    from app.workflow.models import WorkItem
+    from tests.workflow import diagrams
+
+    deploy(diagrams.two_steps(first="SKHDT"))
+    start_process("two_steps", subject="Hồ sơ của Sở Kế hoạch và Đầu tư")
+    old, successor = agencies["SKHDT"], agencies["STC"]
+
+    def someone_claims_it_meanwhile(sender, **_):
+        # The row changes under the merge, as a claim committed at this moment leaves it.
+        db.session.execute(update(WorkItem.__table__).values(
+            lock_version=WorkItem.__table__.c.lock_version + 1))
+
+    agency_merged.connect(someone_claims_it_meanwhile)
+    try:
+        with pytest.raises(agency_service.AgencyError):
+            agency_service.merge_agency(old, successor, date(2025, 3, 1))
+    finally:
+        agency_merged.disconnect(someone_claims_it_meanwhile)
+
+    db.session.expire_all()
+    assert db.session.get(type(old), old.id).active  # nothing of the merge was kept
+    assert db.session.scalar(select(WorkItem.agency_id)) == old.id

@@ -1,7 +1,7 @@
 """Correcting a running instance's data: the waiting steps see the new values, an open step
 goes to whoever the new data names, and a change that names nobody is refused whole."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -227,9 +227,9 @@ def test_a_suspended_instance_changed_then_resumed_keeps_its_timers(deploy, peop
     suspend(instance.id, people["coordinator"])
     change_data(instance.id, people["coordinator"], {"agency": "SNV"}, "Sai cơ quan")
     clock.current = datetime(2025, 6, 10, 2, 0)
-    assert tick() == 0  # not while suspended
+    assert tick() == 0 and _fired(instance) == 0  # not while suspended
     resume(instance.id, people["coordinator"])
-    assert tick() == 1
+    assert _fired(instance) == 1  # came due while suspended: fires on resuming
 
 
 def test_data_that_names_nobody_for_a_later_step_can_be_repaired(case, people):
@@ -277,3 +277,87 @@ def test_a_change_made_during_parallel_steps_reaches_the_step_after_them(deploy,
         complete(item.id, people["sct"] if item.agency.code == "SCT" else people["snv"], {})
 
     assert _open_step(instance).claimed_by_id == people["snv"].id
+
+
+def _timed(timer: str) -> str:
+    """A step with a reminder after `timer` (an expression over the data)."""
+    return diagrams.process("reminded", (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:userTask id="verify" name="Xác minh" camunda:candidateGroups="SCT" />'
+        '<bpmn:boundaryEvent id="late" cancelActivity="false" attachedToRef="verify">'
+        f'<bpmn:timerEventDefinition>{timer}</bpmn:timerEventDefinition></bpmn:boundaryEvent>'
+        '<bpmn:scriptTask id="warn" name="Nhắc"><bpmn:script>warned = True</bpmn:script>'
+        '</bpmn:scriptTask><bpmn:endEvent id="warned" /><bpmn:endEvent id="end" />'
+        + diagrams.flows(("start", "verify"), ("verify", "end"), ("late", "warn"),
+                         ("warn", "warned"))))
+
+
+def _fired(instance) -> int:
+    return sum(event.kind == "timer" for event in timeline_of(instance.id))
+
+
+def test_a_shortened_duration_still_counts_from_when_the_step_opened(deploy, people, clock):
+    from app.workflow.timers import tick
+
+    deploy(_timed("<bpmn:timeDuration>${wait}</bpmn:timeDuration>"))
+    instance = start_process("reminded", data={"wait": "P7D"})  # opened 02/06
+    clock.advance(days=5)
+    change_data(instance.id, people["coordinator"], {"wait": "P3D"}, "Rút ngắn")  # 07/06
+
+    assert _fired(instance) == 1  # 02/06 + 3 days has passed: it fires at once
+    clock.advance(days=5)
+    tick()
+    assert _fired(instance) == 1
+
+
+def test_a_corrected_repetition_starts_again_and_fires(deploy, people, clock):
+    from app.workflow.timers import tick
+
+    deploy(_timed("<bpmn:timeCycle>${every}</bpmn:timeCycle>"))
+    instance = start_process("reminded", data={"every": "R3/PT1H"})
+    clock.advance(minutes=30)
+    change_data(instance.id, people["coordinator"], {"every": "R2/PT2H"}, "Thưa hơn")
+
+    db.session.expire_all()
+    moved = db.session.get(ProcessInstance, instance.id).next_timer_at
+    assert moved == datetime(2025, 6, 2, 1, 30) + timedelta(hours=2, minutes=30)
+    for _ in range(10):
+        clock.advance(hours=1)
+        tick()
+    assert _fired(instance) == 1  # its repetitions done
+
+
+def test_a_retry_gives_each_parallel_step_what_the_admin_changed_and_keeps_its_own(
+        deploy, people):
+    from app.workflow import instance_detail, retry
+
+    deploy(PARALLEL)
+    instance = start_process("parallel_then_person", subject="Vụ việc 3", data={
+        "agencies": ["SCT", "KHONG_CO"], "inspector": people["sct"].username})
+    db.session.expire_all()
+    assert db.session.get(ProcessInstance, instance.id).status == "error"
+    shown = instance_detail(instance.id).data
+
+    retry(instance.id, people["coordinator"], {**shown, "agency": "SNV"})
+
+    # Each step keeps its own agency except the one the admin fixed (which was shown).
+    db.session.expire_all()
+    steps = db.session.scalars(select(WorkItem).where(
+        WorkItem.instance_id == instance.id, WorkItem.status == "open")).all()
+    assert sorted(step.agency.code for step in steps) == ["SCT", "SNV"]
+
+
+def test_a_resumed_instance_hears_the_message_sent_to_it_at_once(deploy, people):
+    from app.workflow import resume, suspend
+
+    deploy(diagrams.sender())
+    deploy(diagrams.receiver())
+    waiting = start_process("receiver", business_key="QN-1", subject="Chờ báo cáo")
+    suspend(waiting.id, people["coordinator"])
+    change_data(waiting.id, people["coordinator"], {"note": "b"}, "Bổ sung ghi chú")
+    resume(waiting.id, people["coordinator"])
+
+    sender = start_process("sender", business_key="QN-1", subject="Gửi báo cáo")
+    complete(_open_step(sender).id, people["sct"], {"result": "Xong"})
+
+    assert _open_step(waiting).title == "Tổng hợp"
