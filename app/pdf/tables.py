@@ -22,7 +22,8 @@ def render_table(title: str, subtitle: str, header: list[str], rows: list[list],
     pdf = SimpleDocTemplate(out, pagesize=page, leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=15 * mm, bottomMargin=15 * mm, title=title)
     table = Table([[cell(h, 9) for h in header], *[[cell(v, 9) for v in row] for row in rows]],
-                  colWidths=[width * w for w in widths], repeatRows=1)
+                  colWidths=[width * w for w in widths], repeatRows=1,
+                  splitInRow=1)  # a long row runs over a page break, it does not fail
     style = [("GRID", (0, 0), (-1, -1), 0.4, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]
     for index, colour in enumerate(colours or [], start=1):

@@ -2,6 +2,8 @@
 every item with its lead agencies and their status, the coordinator's assessment, the
 difficulties and proposals the agencies reported, and who has not reported."""
 
+from collections import Counter
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -14,6 +16,7 @@ from app.plan.catalogue import current_plan, items_due_in
 from app.plan.models import OUTCOME_BADGES, ReportCycle
 from app.settings import COORDINATOR_AGENCY, get_setting
 
+FEW_LEADS = 4
 RECIPIENTS = ["UBND tỉnh (để báo cáo)", "Bộ Thông tin và Truyền thông", "Ban Tuyên giáo Tỉnh ủy",
               "Các sở, ban, ngành; UBND cấp huyện", "Lưu: VT"]
 
@@ -25,19 +28,29 @@ def _items_table(cycle: ReportCycle) -> Table:
         by_item.setdefault(assignment.item_id, []).append(assignment)
     rows = [[cell("Mã"), cell("Nhiệm vụ"), cell("Cơ quan chủ trì"), cell("Tình trạng")]]
     for item in items_due_in(plan, cycle.year):
-        launched = by_item.get(item.id, [])
-        leads = "; ".join(a.agency.name_vi for a in launched) or \
-            "; ".join(link.target.name_vi for link in item.leads)
-        states = "; ".join(str(OUTCOME_BADGES[a.status_on(cycle.issued_on)][0])
-                           for a in launched) or "Chưa giao thực hiện"
-        rows.append([cell(item.code), cell(item.content), cell(leads), cell(states)])
+        leads = "; ".join(link.target.name_vi for link in item.leads)  # the plan's words
+        rows.append([cell(item.code), cell(item.content), cell(leads),
+                     cell(_states(by_item.get(item.id, []), cycle.issued_on))])
     width = 165 * mm
-    table = Table(rows, colWidths=[width * 0.08, width * 0.47, width * 0.25, width * 0.20],
-                  repeatRows=1)
+    # A row may run over a page break: an item of the plan can be long.
+    table = Table(rows, colWidths=[width * 0.08, width * 0.42, width * 0.22, width * 0.28],
+                  repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "black"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]))
     return table
+
+
+def _states(launched: list, day) -> str:
+    """Where an item stands: each agency's status when a few lead it; counts when many do
+    (all the districts), which a page could not hold one by one."""
+    if not launched:
+        return "Chưa giao thực hiện"
+    labelled = [(a.agency.name_vi, str(OUTCOME_BADGES[a.status_on(day)][0])) for a in launched]
+    if len(launched) <= FEW_LEADS:
+        return "; ".join(f"{name}: {label}" for name, label in labelled)
+    counts = Counter(label for _, label in labelled)
+    return f"{len(launched)} cơ quan: " + "; ".join(f"{label} {n}" for label, n in counts.items())
 
 
 def consolidated_document(cycle: ReportCycle) -> OfficialDocument:

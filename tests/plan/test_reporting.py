@@ -136,7 +136,7 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Quảng Ngãi, ngày 15 tháng 12 năm 2025", "Số: 125/BC-STTTT",
         "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Kết quả thực hiện Kế hoạch số 116/KH-UBND năm 2025",
-        "3.1", "Sở Công Thương Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+        "3.1", "Sở Công Thương: Hoàn thành đúng hạn", "Hoàn thành quá hạn",
         "Các cơ quan đã triển khai nghiêm túc Kế hoạch.", "Thiếu kinh phí (SCT)",
         f"Đã nhận 2/{len(cycle.reports)} báo cáo", "Nơi nhận:", "PHÓ GIÁM ĐỐC",
         "Nguyễn Văn Bình",
@@ -226,6 +226,22 @@ def test_a_crash_half_way_leaves_no_half_round_and_the_worker_opens_it_again(
     cycle = reporting.annual_cycle(2025)
     assert len(cycle.reports) == agencies_due
     assert all(report.instance_id for report in cycle.reports)
+
+
+def test_a_year_with_every_item_launched_signs_off_on_a_readable_pdf(plan, processes, staff):
+    from app.plan.assignments import launch_year
+
+    launch_year(plan, 2025, date(2025, 11, 28))  # 2.1 goes to every district and department
+    cycle = reporting.open_annual_cycle(2025)
+    reporting.sign_off(cycle, number="7/BC-STTTT", issued_on=date(2025, 12, 15),
+                       assessment="Đạt yêu cầu.", signer_authority="GIÁM ĐỐC",
+                       signer_name="Nguyễn Văn Bình", actor=staff["coordinator"])
+
+    text = " ".join(pdf_text(db.session.get(ReportCycle, cycle.id).pdf).split())
+    launched = db.session.scalar(select(func.count(Assignment.id)).where(
+        Assignment.item_id == db.session.scalar(select(Assignment.item_id).join(
+            Assignment.item).where(Assignment.item.has(code="2.1")).limit(1))))
+    assert launched > 4 and f"{launched} cơ quan: Quá hạn chưa hoàn thành {launched}" in text
 
 
 def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):
