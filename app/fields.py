@@ -1,7 +1,11 @@
 """Form fields shared by every feature."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import DateField
+from wtforms.validators import StopValidation
 from wtforms.widgets import TextInput
+
+from app.workflow.attachments import MAX_BYTES
 
 
 class VietnameseDateField(DateField):
@@ -14,3 +18,20 @@ class VietnameseDateField(DateField):
         render_kw = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
                      "autocomplete": "off", **kwargs.pop("render_kw", {})}
         super().__init__(label, validators, format="%d/%m/%Y", render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Not a date: type it as dd/mm/yyyy, for example 05/12/2025.")) \
+                from None
+
+    def pre_validate(self, form):
+        # A date that could not be read says so: "This field is required" would mislead.
+        if self.process_errors:
+            raise StopValidation()
+
+
+def too_large(limit: int = MAX_BYTES):
+    """The message for a file over `limit` bytes, in megabytes as people count them."""
+    return _l("The file is larger than %(size)s MB.", size=f"{limit / 1024 / 1024:g}")

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     Flask,
+    Request,
     current_app,
     has_request_context,
     redirect,
@@ -14,12 +15,22 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_translations
 from flask_login import current_user
+from werkzeug.utils import cached_property
 
 from app.clock import LOCAL_TZ
 from app.extensions import db
 
 bp = Blueprint("i18n", __name__)
+
+
+class AppRequest(Request):
+    @cached_property
+    def wtforms_translations(self):
+        """Flask-WTF reads the translations of WTForms' own messages from here; WTForms has
+        no Vietnamese ones, ours have them (app/form_messages.py)."""
+        return get_translations()
 
 
 def select_locale() -> str:
@@ -53,6 +64,7 @@ def switch_language():
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    app.request_class = AppRequest
 
     @app.template_filter("local_datetime")
     def local_datetime(value):

@@ -10,13 +10,14 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import strict_json
+from app.fields import too_large
 from app.workflow import MAX_DIAGRAM_BYTES
 
 
 class UploadForm(FlaskForm):
     diagram = FileField(_l("BPMN file"), validators=[
         FileRequired(), FileAllowed(["bpmn", "xml"], _l("A .bpmn or .xml file, please.")),
-        FileSize(MAX_DIAGRAM_BYTES),
+        FileSize(MAX_DIAGRAM_BYTES, message=too_large(MAX_DIAGRAM_BYTES)),
     ])
     publish = BooleanField(_l("Publish at once (new instances start with it)"))
 

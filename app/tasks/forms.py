@@ -23,9 +23,10 @@ from wtforms.validators import (
     NumberRange,
     Optional,
     StopValidation,
+    ValidationError,
 )
 
-from app.fields import VietnameseDateField
+from app.fields import VietnameseDateField, too_large
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
@@ -42,9 +43,10 @@ def _date_range(schema):
         if field.data is None:
             return
         if schema.min and field.data < schema.min:
-            raise ValueError(_l("Not before %(day)s.", day=schema.min.strftime(DATE_FORMAT)))
+            raise ValidationError(_l("Not before %(day)s.",
+                                     day=schema.min.strftime(DATE_FORMAT)))
         if schema.max and field.data > schema.max:
-            raise ValueError(_l("Not after %(day)s.", day=schema.max.strftime(DATE_FORMAT)))
+            raise ValidationError(_l("Not after %(day)s.", day=schema.max.strftime(DATE_FORMAT)))
 
     return check
 
@@ -91,7 +93,7 @@ def _field(schema):
         if not schema.required:
             choices.insert(0, SelectChoice("", "—"))
         return SelectField(label, choices=choices, validators=required, render_kw=render)
-    file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES)]
+    file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())]
     presence = [FileRequired()] if schema.required else required
     return FileField(label, validators=[*presence, *file_rules], render_kw=render)
 

@@ -80,7 +80,28 @@ def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
     assert "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi" in page
     assert 'value="5000"' in page
     assert page.count("invalid-feedback") == 2
+    assert "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy" in page  # not "required"
+    assert "Số phải từ" in page  # WTForms' own messages speak Vietnamese too
     assert _open_item("Giao nhiệm vụ") is not None
+
+
+def test_a_date_before_the_fields_minimum_is_an_inline_error_on_the_page_and_the_api(
+        demo, clerks, app):
+    from app.api import tokens
+
+    item = _open_item("Giao nhiệm vụ")
+    response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        **ASSIGN, "field_han_bao_cao": "31/12/2023"})
+    assert response.status_code == 400
+    assert "Không được trước ngày 01/01/2024" in response.get_data(as_text=True)
+
+    clerk = db.session.scalar(select(User).where(User.username == "clerk.stttt"))
+    token = tokens.create(clerk, "test")[1]
+    api = app.test_client().post(
+        f"/api/v1/work-items/{item.id}/complete", headers={"Authorization": f"Bearer {token}"},
+        json={"values": {"noi_dung": "x", "so_san_pham": 1, "han_bao_cao": "2023-12-31",
+                         "loai": "dot_xuat"}})
+    assert api.status_code == 400 and "han_bao_cao" in api.get_json()["fields"]
 
 
 def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
