@@ -108,6 +108,18 @@ def unclaim(item_id: int):
     return redirect(url_for(".inbox_page"))
 
 
+def _why_not_yours(item) -> str | None:
+    """Why the user cannot complete this open step now, said before they fill its form."""
+    if item.instance.status != "running":
+        return _("The process is %(status)s; steps cannot be completed now.",
+                 status=workflow.INSTANCE_STATUS_LABELS[item.instance.status][0])
+    if not workflow.may_take(current_user, item):
+        return _("This step is not assigned to you or your agency.")
+    if item.claimed_by_id not in (None, current_user.id):
+        return _("%(name)s has claimed this step.", name=item.claimed_by.full_name)
+    return None
+
+
 @bp.route("/tasks/<int:item_id>", methods=["GET", "POST"])
 def step_page(item_id: int):
     try:
@@ -143,6 +155,7 @@ def step_page(item_id: int):
         timeline=workflow.timeline_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
         badge=workflow.badge(item), badges=workflow.BADGES,
         documentation=workflow.documentation_of(item),
+        not_yours=_why_not_yours(item) if item.status == "open" else None,
     ), status
 
 

@@ -282,3 +282,26 @@ def test_a_step_for_a_role_names_the_role_as_people_read_it(deploy, people, app)
     page = client.get(f"/tasks/{_open_item('Kiểm tra').id}").get_data(as_text=True)
 
     assert "Điều phối kế hoạch" in page and ">coordinator<" not in page
+
+
+def test_a_step_someone_else_holds_or_a_suspended_process_shows_why_before_any_form(
+        demo, clerks, app):
+    from app.workflow import claim, suspend
+
+    colleague = factories.make_user("clerk2.stttt", agency_code="STTTT", full_name="Hồ Nhận")
+    item = _open_item("Giao nhiệm vụ")
+    claim(item.id, colleague)
+
+    page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
+    assert "Hồ Nhận đã nhận xử lý bước này." in page
+    assert "Hoàn thành bước này" not in page and 'name="field_noi_dung"' not in page
+
+    suspend(demo.id, factories.make_user("admin.x", roles=["admin"]))
+    page = login_as(app, colleague).get(f"/tasks/{item.id}").get_data(as_text=True)
+    assert "trạng thái Đã tạm dừng" in page and "Hoàn thành bước này" not in page
+
+
+def login_as(app, user):
+    client = app.test_client()
+    login(client, user.username, factories.PASSWORD)
+    return client
