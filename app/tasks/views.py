@@ -153,6 +153,7 @@ def step_page(item_id: int):
     return render_template(
         "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
         timeline=workflow.timeline_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
+        files=workflow.attachments_of(item.instance_id),
         badge=workflow.badge(item), badges=workflow.BADGES,
         documentation=workflow.documentation_of(item),
         not_yours=_why_not_yours(item) if item.status == "open" else None,

@@ -10,6 +10,7 @@ outside app.workflow touches SpiffWorkflow.
     data_changed: a signal sent with each correction, for modules that keep a copy
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
+    attachments_of(instance_id), timeline_of(instance_id): a case's files and history
     register_helper(name, function): offer a function to BPMN scripts
     register_worker_job(app, job): run job() after each tick of the worker
     take_unannounced(), people_of(item, day): new items and who to tell of them
@@ -51,14 +52,15 @@ from app.workflow.inbox import (
 )
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
-from app.workflow.monitor import definitions as list_definitions
 from app.workflow.monitor import (
+    attachments_of,
     instance_counts,
     instance_detail,
     open_steps,
     pending_messages,
     timeline_of,
 )
+from app.workflow.monitor import definitions as list_definitions
 from app.workflow.monitor import instances as list_instances
 from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
@@ -81,8 +83,8 @@ from app.workflow.steps import attachment_for, data_of, documentation_of, fields
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
-    "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "badge",
-    "change_data", "check_file", "claim", "complete", "data_changed", "data_of",
+    "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "attachments_of",
+    "badge", "change_data", "check_file", "claim", "complete", "data_changed", "data_of",
     "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
     "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
     "pending_messages", "people_of", "process_choices", "publish_version", "published_version",

@@ -8,6 +8,7 @@ from app.extensions import db
 from app.workflow import runtime
 from app.workflow.errors import NotFound
 from app.workflow.models import (
+    Attachment,
     AuditEvent,
     DefinitionVersion,
     PendingMessage,
@@ -87,6 +88,12 @@ def open_steps(instance: ProcessInstance) -> list[WorkItem]:
         select(WorkItem)
         .where(WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value)
         .order_by(WorkItem.id)).all()
+
+
+def attachments_of(instance_id: int) -> list[Attachment]:
+    """Every file submitted to the instance, oldest first (their content is not loaded)."""
+    return db.session.scalars(select(Attachment).where(Attachment.instance_id == instance_id)
+                              .order_by(Attachment.uploaded_at, Attachment.id)).all()
 
 
 def timeline_of(instance_id: int) -> list[AuditEvent]:

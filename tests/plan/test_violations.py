@@ -159,7 +159,6 @@ def test_intake_and_the_register(people, before_tet, app):
     assert bad.status_code == 400 and "Xuyên tạc chủ trương" in bad.get_data(as_text=True)
     assert db.session.scalar(select(db.func.count(ViolationCase.id))) == 0
 
-
     response = post_form(client, "/plan/violations/new", {
         **form, "evidence": (io.BytesIO(PDF), "anh-chup.pdf")},
         content_type="multipart/form-data", follow_redirects=True)
@@ -167,6 +166,14 @@ def test_intake_and_the_register(people, before_tet, app):
     assert "Đã ghi nhận vụ việc VP-2026-001" in page and "Xác minh vụ việc" in page
     [evidence] = db.session.scalars(select(Attachment)).all()
     assert evidence.filename == "anh-chup.pdf" and evidence.work_item_id is None
+    link = f'href="/attachments/{evidence.id}"'
+    assert link in page and "anh-chup.pdf" in page  # the case lists its evidence
+
+    inspector = app.test_client()  # who verifies the case reads the evidence with it
+    login(inspector, "thanh.tra", factories.PASSWORD)
+    verify = db.session.scalar(select(WorkItem).where(WorkItem.task_name == "verify"))
+    assert link in inspector.get(f"/tasks/{verify.id}").get_data(as_text=True)
+    assert inspector.get(f"/attachments/{evidence.id}").data == PDF
 
     register = client.get("/plan/violations/?q=mxh.example").get_data(as_text=True)
     assert "VP-2026-001" in register and "Lý Thanh Tra" in register
