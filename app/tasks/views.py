@@ -48,10 +48,13 @@ def inbox_page():
     )
     page = workflow.work_items_for(current_user, wanted)
     processes = workflow.process_choices()
+    # A date that cannot be read is said so next to its box, not silently left out.
+    unread = {name for name, day in (("due_from", wanted.due_from), ("due_to", wanted.due_to))
+              if request.args.get(name, "").strip() and day is None}
     return render_template(
         "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS,
         processes=processes, process_names=dict(processes), badge=workflow.badge,
-        badges=workflow.BADGES,
+        badges=workflow.BADGES, unread_dates=unread,
     )
 
 

@@ -93,3 +93,7 @@ def test_the_inbox_page_filters_from_the_query_string(cases, people, app):
 
     assert "Hồ sơ 1" in page and "Hồ sơ 2" in page and "Hồ sơ 0" not in page
     assert "Quá hạn" in page and "Sắp đến hạn" in page
+    assert "is-invalid" not in page
+
+    unread = client.get("/tasks?due_from=31/02/2025").get_data(as_text=True)
+    assert 'id="due_from-error"' in unread and "nhập theo dạng dd/mm/yyyy" in unread
