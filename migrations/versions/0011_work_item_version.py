@@ -1,5 +1,4 @@
-"""work items carry a version counter: a claim and a correction of the same step at once
-cannot both land
+"""work items carry a version counter, so a claim and a correction cannot both land
 
 Revision ID: 0011
 Revises: 0010
