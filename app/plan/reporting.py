@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import workflow
 from app.auth.models import Agency
-from app.clock import today, utcnow
+from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.plan.assignments import reminder_days
 from app.plan.catalogue import current_plan, items_due_in
@@ -167,6 +167,10 @@ def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: st
         raise ReportError(_l("This report was signed off already."))
     if cycle.kind != CycleKind.ANNUAL.value:
         raise ReportError(_l("Only the annual report is consolidated and signed off."))
+    opened = local_date(cycle.opened_at)
+    if not opened <= issued_on <= today():
+        raise ReportError(_l("The report is dated between %(opened)s, when its round opened, "
+                             "and today.", opened=f"{opened:%d/%m/%Y}"))
     with db.session.no_autoflush:  # render from these values without writing them yet
         cycle.number, cycle.issued_on = number.strip(), issued_on
         cycle.assessment = assessment.strip()

@@ -31,12 +31,23 @@ def _day_and_month(form, field):
 DAY_MONTH = _day_and_month
 
 
+def _after_opening(form, field):
+    """The annual reports are due after their round opens, in the same year."""
+    try:
+        opens, due = (date(2001, *reversed([int(part) for part in value.split("/")]))
+                      for value in (form.opens_on.data, field.data))
+    except (TypeError, ValueError, AttributeError):
+        return  # the day itself is wrong: its own check says so
+    if due <= opens:
+        raise ValidationError(_l("The reports are due after the round opens."))
+
+
 def _form_class():
     fields = {
         "opens_on": StringField(_l("The annual report opens on (dd/mm)"),
                                 validators=[DataRequired(), DAY_MONTH]),
         "deadline": StringField(_l("Annual reports are due by (dd/mm)"),
-                                validators=[DataRequired(), DAY_MONTH]),
+                                validators=[DataRequired(), DAY_MONTH, _after_opening]),
         "reminder_days": IntegerField(_l("Reminders this many working days before a deadline"),
                                       validators=[DataRequired(), NumberRange(1, 30)]),
         "consult_days": IntegerField(_l("Cooperating agencies answer within this many working "

@@ -228,11 +228,13 @@ def test_a_crash_half_way_leaves_no_half_round_and_the_worker_opens_it_again(
     assert all(report.instance_id for report in cycle.reports)
 
 
-def test_a_year_with_every_item_launched_signs_off_on_a_readable_pdf(plan, processes, staff):
+def test_a_year_with_every_item_launched_signs_off_on_a_readable_pdf(plan, processes, staff,
+                                                                     clock):
     from app.plan.assignments import launch_year
 
     launch_year(plan, 2025, date(2025, 11, 28))  # 2.1 goes to every district and department
     cycle = reporting.open_annual_cycle(2025)
+    clock.current = datetime(2025, 12, 15, 2, 0)
     reporting.sign_off(cycle, number="7/BC-STTTT", issued_on=date(2025, 12, 15),
                        assessment="Đạt yêu cầu.", signer_authority="GIÁM ĐỐC",
                        signer_name="Nguyễn Văn Bình", actor=staff["coordinator"])
@@ -244,10 +246,11 @@ def test_a_year_with_every_item_launched_signs_off_on_a_readable_pdf(plan, proce
     assert launched > 4 and f"{launched} cơ quan: Quá hạn chưa hoàn thành {launched}" in text
 
 
-def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):
+def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app, clock):
     from sqlalchemy import update
 
     cycle = reporting.open_annual_cycle(2025)
+    clock.current = datetime(2025, 12, 15, 2, 0)
     fields = dict(issued_on=date(2025, 12, 15), assessment="Tốt",
                   signer_authority="GIÁM ĐỐC", signer_name="A")
     # Another coordinator signs while this one is writing (the row changes under us).
@@ -261,6 +264,24 @@ def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app):
         reporting.sign_off(cycle, number="2/BC", actor=staff["coordinator"], **fields)
     db.session.expire_all()
     assert db.session.get(ReportCycle, cycle.id).number == "1/BC"
+
+
+def test_a_report_is_dated_between_its_rounds_opening_and_today(plan, processes, staff, app,
+                                                                 clock):
+    cycle = reporting.open_annual_cycle(2025)  # on 02/06/2025
+    clock.current = datetime(2025, 12, 15, 2, 0)
+    client = app.test_client()
+    login(client, "dieu.phoi", factories.PASSWORD)
+    fields = {"number": "9/BC-STTTT", "assessment": "Đạt yêu cầu.",
+              "signer_authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
+
+    for day in ("01/01/2030", "01/01/1990"):
+        page = post_form(client, f"/plan/reports/{cycle.id}", {**fields, "issued_on": day},
+                         follow_redirects=True).get_data(as_text=True)
+        assert "Báo cáo phải đề ngày từ 02/06/2025" in page
+        assert "Đạt yêu cầu." in page  # what was written is kept
+    db.session.expire_all()
+    assert db.session.get(ReportCycle, cycle.id).signed_at is None
 
 
 def test_an_ad_hoc_round_is_not_signed_off_as_the_annual_report(plan, processes, staff):

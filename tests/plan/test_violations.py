@@ -203,6 +203,8 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
 
     bad = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "31/13"})
     assert "Ngày và tháng, ví dụ 15/11." in bad.get_data(as_text=True)
+    late = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "15/12"})
+    assert "Hạn gửi báo cáo phải sau ngày mở đợt báo cáo." in late.get_data(as_text=True)
     assert reporting.opens_on(2026).isoformat() == "2026-11-01"
 
 
