@@ -35,3 +35,9 @@ class VietnameseDateField(DateField):
 def too_large(limit: int = MAX_BYTES):
     """The message for a file over `limit` bytes, in megabytes as people count them."""
     return _l("The file is larger than %(size)s MB.", size=f"{limit / 1024 / 1024:g}")
+
+
+def checked_in_browser(limit: int = MAX_BYTES) -> dict:
+    """render_kw for a file input whose size the page checks before sending (app.js): over
+    the server's limit, the whole request would be refused, the form's answers with it."""
+    return {"data-max-bytes": limit, "data-too-large": too_large(limit)}

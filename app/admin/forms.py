@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
 from app import strict_json
-from app.fields import too_large
+from app.fields import checked_in_browser, too_large
 from app.workflow import MAX_DIAGRAM_BYTES
 
 
@@ -18,7 +18,7 @@ class UploadForm(FlaskForm):
     diagram = FileField(_l("BPMN file"), validators=[
         FileRequired(), FileAllowed(["bpmn", "xml"], _l("A .bpmn or .xml file, please.")),
         FileSize(MAX_DIAGRAM_BYTES, message=too_large(MAX_DIAGRAM_BYTES)),
-    ])
+    ], render_kw=checked_in_browser(MAX_DIAGRAM_BYTES))
     publish = BooleanField(_l("Publish at once (new instances start with it)"))
 
 

@@ -26,7 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.fields import VietnameseDateField, too_large
+from app.fields import VietnameseDateField, checked_in_browser, too_large
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
@@ -95,7 +95,8 @@ def _field(schema):
         return SelectField(label, choices=choices, validators=required, render_kw=render)
     file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())]
     presence = [FileRequired()] if schema.required else required
-    return FileField(label, validators=[*presence, *file_rules], render_kw=render)
+    return FileField(label, validators=[*presence, *file_rules],
+                     render_kw={**render, **checked_in_browser()})
 
 
 def _form_class(fields) -> type[FlaskForm]:

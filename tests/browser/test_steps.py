@@ -68,3 +68,23 @@ def test_on_a_phone_the_inbox_and_the_form_fit_the_screen(phone, demo_case):
 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     assert phone.get_by_role("button", name="Hoàn thành bước này").is_visible()
+
+
+def test_a_file_over_the_limit_is_refused_before_sending_and_the_answers_stay(page, demo_case):
+    from app.workflow.attachments import MAX_BYTES
+
+    _sign_in(page, "clerk.stttt")
+    page.goto("/tasks")
+    _fill_assignment(page)
+    requests = []
+    page.on("request", lambda request: request.method == "POST" and requests.append(request))
+    page.get_by_label("Tài liệu kèm theo").set_input_files(files=[{
+        "name": "bien-ban.pdf", "mimeType": "application/pdf",
+        "buffer": b"%PDF-1.4\n" + b"0" * MAX_BYTES}])
+
+    page.get_by_role("button", name="Hoàn thành bước này").click()
+
+    assert "Tệp lớn hơn 10 MB." in page.locator("#field_tai_lieu-size").inner_text()
+    assert requests == []  # nothing was sent, nothing typed was lost
+    assert page.get_by_label("Nội dung nhiệm vụ").input_value() == \
+        "Tổ chức lễ hội Cầu Ngư ở Lý Sơn"

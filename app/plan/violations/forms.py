@@ -6,7 +6,7 @@ from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.fields import VietnameseDateField, too_large
+from app.fields import VietnameseDateField, checked_in_browser, too_large
 from app.plan.violations.models import SOURCES
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
@@ -22,7 +22,8 @@ class IntakeForm(FlaskForm):
     description = TextAreaField(_l("What happened"), validators=[DataRequired(),
                                                                  Length(max=10000)])
     evidence = FileField(_l("Evidence"), validators=[
-        Optional(), FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())])
+        Optional(), FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())],
+        render_kw=checked_in_browser())
     inspector = SelectField(_l("Inspector"), coerce=int)
 
 

@@ -5,3 +5,24 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// A file over its limit is refused here, before anything is sent: over the server's limit
+// the whole request would be refused, and the form's other answers with it.
+document.addEventListener("submit", (event) => {
+  for (const input of event.target.querySelectorAll("input[type=file][data-max-bytes]")) {
+    const tooLarge = [...input.files].some((file) => file.size > Number(input.dataset.maxBytes));
+    const noteId = `${input.id}-size`;
+    document.getElementById(noteId)?.remove();
+    input.classList.toggle("is-invalid", tooLarge);
+    if (tooLarge) {
+      const note = document.createElement("div");
+      note.id = noteId;
+      note.className = "invalid-feedback d-block";
+      note.textContent = input.dataset.tooLarge;
+      input.setAttribute("aria-describedby", noteId);
+      input.after(note);
+      event.preventDefault();
+      input.focus();
+    }
+  }
+});
