@@ -20,11 +20,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(admin_agencies.bp)
     app.register_blueprint(admin_users.bp)
 
-    @app.template_filter("role_label")
-    def role_label(value: str) -> str:
-        """A role as people read it ("Plan coordinator"), for a role's key."""
-        return Role(value).label if value in Role._value2member_map_ else value
-
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in to continue.")
     login_manager.login_message_category = "warning"

@@ -111,6 +111,15 @@ def unclaim(item_id: int):
     return redirect(url_for(".inbox_page"))
 
 
+def _where_it_went(instance, shown: int = 3) -> str:
+    """The steps now open, with whom, as the person who moved the process reads it: asking
+    three agencies for input, say, is no dead end."""
+    steps = workflow.open_steps(instance)
+    held = [f"{step.title} ({workflow.audience_of(step)})" for step in steps[:shown]]
+    more = len(steps) - shown
+    return "; ".join(held) + (_(" and %(count)s more", count=more) if more > 0 else "")
+
+
 def _why_not_yours(item) -> str | None:
     """Why the user cannot complete this open step now, said before they fill its form."""
     if item.instance.status != "running":
@@ -145,6 +154,8 @@ def step_page(item_id: int):
             return _answer(error, item_id)
         else:
             flash(_("Done: %(title)s.", title=item.title), "success")
+            if instance.status == "running":
+                flash(_("Now with: %(steps)s.", steps=_where_it_went(instance)), "info")
             if instance.status == "error":
                 flash(_("Your step is saved, but the process could not go on: an "
                         "administrator has to fix it."), "warning")

@@ -2,7 +2,8 @@
 outside app.workflow touches SpiffWorkflow.
 
     start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
-    work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status
+    work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status;
+    audience_of(item): whom it waits for (also the template filter `audience`)
     step(item_id, user), fields_of(item), data_of(item): one step's page
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
@@ -52,6 +53,7 @@ from app.workflow.inbox import (
 )
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
+from app.workflow.labels import audience_of
 from app.workflow.monitor import (
     attachments_of,
     instance_counts,
@@ -84,13 +86,13 @@ __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "attachments_of",
-    "badge", "change_data", "check_file", "claim", "complete", "data_changed", "data_of",
-    "definition_version", "documentation_of", "fields_of", "init_app", "instance_counts",
-    "instance_detail", "list_definitions", "list_instances", "may_take", "open_steps",
-    "pending_messages", "people_of", "process_choices", "publish_version", "published_version",
-    "register_helper", "register_worker_job", "release", "resume", "retry", "start_process",
-    "startable_by", "step", "suspend", "sync_folder", "take_unannounced", "terminate",
-    "timeline_of", "unclaim", "validate", "work_items_for",
+    "audience_of", "badge", "change_data", "check_file", "claim", "complete", "data_changed",
+    "data_of", "definition_version", "documentation_of", "fields_of", "init_app",
+    "instance_counts", "instance_detail", "list_definitions", "list_instances", "may_take",
+    "open_steps", "pending_messages", "people_of", "process_choices", "publish_version",
+    "published_version", "register_helper", "register_worker_job", "release", "resume", "retry",
+    "start_process", "startable_by", "step", "suspend", "sync_folder", "take_unannounced",
+    "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
 ]
 
 
@@ -101,3 +103,4 @@ def init_app(app: Flask) -> None:
 
     cli.init_app(app)
     agency_merged.connect(move_open_work)
+    app.add_template_filter(audience_of, "audience")

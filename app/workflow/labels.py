@@ -1,6 +1,9 @@
 """How the engine's states and events read to a person."""
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+
+from app.auth.roles import Role
 
 INSTANCE_STATUS = {
     "running": (_l("Running"), "primary"),
@@ -29,3 +32,13 @@ EVENTS = {
     "data_changed": _l("Data changed"),
     "step_reassigned": _l("Step reassigned"),
 }
+
+
+def audience_of(item) -> str:
+    """Who a work item waits for, as people read it: its agency, its group, or its role."""
+    locale = str(get_locale() or "vi")
+    if item.agency is not None:
+        return item.agency.name(locale)
+    if item.group is not None:
+        return item.group.name(locale)
+    return Role(item.role).label if item.role in Role._value2member_map_ else str(item.role)

@@ -150,6 +150,18 @@ def test_an_item_from_launch_to_acceptance(plan, items, process, staff, clock, a
     assert db.session.get(ProcessInstance, done.instance_id).status == "completed"
 
 
+def test_asking_for_input_tells_the_lead_where_the_task_went(plan, items, process, staff, app):
+    launch_item(items["5.4"], 2025, date(2025, 11, 28))
+    client = app.test_client()
+    login(client, "cv.stttt", factories.PASSWORD)
+
+    response = post_form(client, f"/tasks/{open_item('implement').id}", {
+        "field_action": "ask_input", "field_consult_question": "Đề nghị cho ý kiến"},
+        follow_redirects=True)
+
+    assert "Bước tiếp theo: Cho ý kiến phối hợp (Sở Nội vụ)." in response.get_data(as_text=True)
+
+
 def test_the_step_page_shows_the_task_and_asks_what_is_next(plan, items, process, staff, app):
     launch_item(items["5.4"], 2025, date(2025, 11, 28))
     client = app.test_client()
