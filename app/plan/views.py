@@ -25,7 +25,7 @@ def _item_or_404(item_id: int) -> PlanItem:
 
 @bp.get("/")
 @login_required
-def catalogue_page():
+def catalogue_page(launch_form: LaunchForm | None = None, status: int = 200):
     plan = _plan_or_404()
     include_retired = request.args.get("all") == "1"
     items = catalogue.plan_items(plan, include_retired=include_retired)
@@ -35,7 +35,8 @@ def catalogue_page():
     return render_template("plan/catalogue.html", plan=plan, groups=groups,
                            include_retired=include_retired,
                            may_amend=current_user.has_any_role(Role.ADMIN),
-                           may_launch=_may_launch(), launch_form=_launch_form())
+                           may_launch=_may_launch(),
+                           launch_form=launch_form or _launch_form()), status
 
 
 def _launch_form() -> LaunchForm:
@@ -52,7 +53,7 @@ def _may_launch() -> bool:
 
 @bp.get("/items/<int:item_id>")
 @login_required
-def item_page(item_id: int):
+def item_page(item_id: int, launch_form: LaunchForm | None = None, status: int = 200):
     item = _item_or_404(item_id)
     year = min(max(request.args.get("year", today().year, type=int), 2000), 2100)
     return render_template(
@@ -60,7 +61,7 @@ def item_page(item_id: int):
         assignments=assignments.assignments_for(year, item), today=today(),
         badges=OUTCOME_BADGES, reports=reporting.reports_on(item.code, year),
         may_amend=current_user.has_any_role(Role.ADMIN), may_launch=_may_launch(),
-        launch_form=_launch_form())
+        launch_form=launch_form or _launch_form()), status
 
 
 @bp.post("/launch")
@@ -71,10 +72,8 @@ def launch(item_id: int | None = None):
     item = _item_or_404(item_id) if item_id else None
     form = _launch_form()
     back = url_for(".item_page", item_id=item.id) if item else url_for(".catalogue_page")
-    if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(" ".join(str(e) for e in errors), "danger")
-        return redirect(back)
+    if not form.validate_on_submit():  # the page again, with what was typed and why not
+        return item_page(item.id, form, 400) if item else catalogue_page(form, 400)
     try:
         if item is not None:
             added = assignments.launch_item(item, form.year.data, form.due_on.data,

@@ -234,6 +234,20 @@ def test_the_coordinator_launches_from_the_plan_pages(plan, items, process, staf
     assert "Nhiệm vụ 1.1 không có việc trong năm 2026." in response.get_data(as_text=True)
 
 
+def test_a_launch_with_a_wrong_date_keeps_what_was_typed_and_says_why(plan, items, process,
+                                                                      staff, app):
+    client = app.test_client()
+    login(client, "dieu.phoi", factories.PASSWORD)
+
+    response = post_form(client, "/plan/launch", {"year": "2027", "due_on": "31/02/2027"})
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'value="2027"' in page and 'value="31/02/2027"' in page
+    assert "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy" in page
+    assert db.session.scalar(select(db.func.count(Assignment.id))) == 0
+
+
 def test_staff_cannot_launch(plan, items, process, staff, app):
     client = app.test_client()
     login(client, "cv.stttt", factories.PASSWORD)
