@@ -4,6 +4,7 @@ camunda:candidateGroups, which may be an expression over task data ("${agency}")
 from dataclasses import dataclass
 from functools import cache
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, or_, select, union_all
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
@@ -14,7 +15,10 @@ from app.workflow.expressions import expression_of
 
 
 class AssignmentError(ValueError):
-    pass
+    """Said to admins (an instance's error, a refused correction), so in their language."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ def assignee_name(task_spec, data: dict) -> str:
     person's user name (camunda:assignee), or an agency, group or role."""
     raw = (task_spec.extensions or {}).get("assignee") or raw_assignee(task_spec)
     if not raw:
-        raise AssignmentError(f"{task_spec.bpmn_id} has no lane and no candidateGroups")
+        raise AssignmentError(_l("%(task)s has no lane and no candidateGroups.",
+                                 task=task_spec.bpmn_id))
     expression = expression_of(raw)
     return str(sandbox.evaluate(expression, data) if expression else raw).strip()
 
@@ -77,11 +82,13 @@ def assignee_for(task_spec, data: dict) -> Assignee:
         person = db.session.scalar(select(User).where(User.username == name,
                                                       User.active.is_(True)))
         if person is None:
-            raise AssignmentError(f"{task_spec.bpmn_id}: '{name}' is no active person")
+            raise AssignmentError(_l("%(task)s: '%(name)s' is no active person.",
+                                     task=task_spec.bpmn_id, name=name))
         return Assignee(agency=person.agency, person=person)
     assignee = resolve_name(name)
     if assignee is None:
-        raise AssignmentError(f"{task_spec.bpmn_id}: '{name}' is no agency, group or role")
+        raise AssignmentError(_l("%(task)s: '%(name)s' is no agency, group or role.",
+                                 task=task_spec.bpmn_id, name=name))
     return assignee
 
 

@@ -74,7 +74,7 @@ def test_data_that_names_nobody_is_refused_and_changes_nothing(case, people):
     with pytest.raises(InvalidInput) as refused:
         change_data(case.id, people["coordinator"], {"inspector": "nobody"}, "Nhầm người")
 
-    assert "'nobody' is no active person" in refused.value.errors["values"][0]
+    assert "'nobody' không phải người dùng đang hoạt động" in refused.value.errors["values"][0]
     db.session.expire_all()
     assert db.session.get(ProcessInstance, case.id).state == state_before
     assert data_of(_open_step(case))["inspector"] == people["sct"].username
@@ -239,7 +239,7 @@ def test_data_that_names_nobody_for_a_later_step_can_be_repaired(case, people):
     complete(_open_step(case).id, people["sct"], {})
     db.session.expire_all()
     failed = db.session.get(ProcessInstance, case.id)
-    assert failed.status == "error" and "'KHONG_CO' is no agency" in failed.error_message
+    assert failed.status == "error" and "'KHONG_CO' không phải cơ quan" in failed.error_message
 
     retry(case.id, people["coordinator"], {**data_of_ready(case), "agency": "SNV"})
 
