@@ -173,4 +173,5 @@ def test_a_step_can_go_to_a_named_person(deploy, people):
     assert complete(item.id, people["sct2"], {}).status == "completed"
 
     failed = start_process("personal", data={"inspector": "nobody"})
-    assert failed.status == "error" and "'nobody' không phải người dùng đang hoạt động" in failed.error_message
+    assert failed.status == "error"
+    assert "'nobody' không phải người dùng đang hoạt động" in failed.error_message
