@@ -12,7 +12,8 @@ MESSAGES = {
     404: (_l("Page not found"), _l("The page you asked for does not exist or was moved.")),
     401: (_l("Sign-in required"), _l("Please sign in to continue.")),
     405: (_l("Not allowed"), _l("This action cannot be done this way.")),
-    413: (_l("Too large"), _l("The file or form is larger than the system accepts.")),
+    413: (_l("Too large"), _l("The file or form is larger than the system accepts. Go back "
+                              "and choose a smaller file.")),
     429: (_l("Too many requests"), _l("Please wait a moment and try again.")),
     500: (
         _l("Something went wrong"),

@@ -90,3 +90,13 @@ def test_deactivating_an_agency_asks_first(page, agencies):
     page.wait_for_url("**/admin/agencies?status=all")
     db.session.refresh(agencies["BAO_QN"])
     assert not agencies["BAO_QN"].active
+
+
+def test_an_error_page_leads_back_to_the_page_before(page, agencies):
+    page.goto("/login")
+    page.goto("/khong-co-trang-nay")
+
+    page.get_by_role("button", name="Quay lại trang trước").click()
+
+    page.wait_for_url("**/login")
+    assert page.get_by_label("Tên đăng nhập").is_visible()

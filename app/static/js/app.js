@@ -26,3 +26,10 @@ document.addEventListener("submit", (event) => {
     }
   }
 });
+
+// The error pages' "back" button: to the page before, with what was typed still in it.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-back]")) {
+    window.history.back();
+  }
+});
