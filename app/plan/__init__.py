@@ -34,14 +34,23 @@ def _register_script_helpers() -> None:
 
 
 def init_app(app: Flask) -> None:
-    # These views add their routes to the plan's blueprint.
-    from app.plan import cli, dashboard_views, report_views, settings_views, views, violations  # noqa: F401
+    # Importing the *_views modules adds their routes to the plan's blueprint.
+    from app.plan import (  # noqa: F401
+        assignments,
+        cli,
+        dashboard_views,
+        report_views,
+        settings_views,
+        views,
+        violations,
+    )
 
     app.register_blueprint(views.bp)
     violations.init_app(app)
     cli.init_app(app)
     _register_script_helpers()
     workflow.register_worker_job(app, _open_due_report_cycles)
+    workflow.data_changed.connect(assignments.lead_changed)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
                  NavItem("plan.dashboard_page", _l("Progress"),
                          frozenset({Role.COORDINATOR, Role.ADMIN, Role.AGENCY_LEAD}), order=14),

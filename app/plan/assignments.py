@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from app import workflow
+from app.auth.models import Agency
 from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.plan.models import Assignment, Outcome, Plan, PlanItem
@@ -105,6 +106,24 @@ def assignments_for(year: int, item: PlanItem | None = None) -> list[Assignment]
     if item is not None:
         query = query.where(Assignment.item_id == item.id)
     return list(db.session.scalars(query))
+
+
+def lead_changed(instance, *, values: dict, **_) -> None:
+    """An admin corrected which agency leads a task's process: the assignment (what the
+    dashboard and the report count) follows, unless that agency has this item already."""
+    if "lead_agency" not in values:
+        return
+    assignment = db.session.scalar(select(Assignment).where(
+        Assignment.instance_id == instance.id))
+    agency = db.session.scalar(select(Agency).where(
+        Agency.code == str(values["lead_agency"]).upper()))
+    if assignment is None or agency is None:
+        return
+    taken = db.session.scalar(select(Assignment.id).where(
+        Assignment.item_id == assignment.item_id, Assignment.year == assignment.year,
+        Assignment.agency_id == agency.id))
+    if taken is None:
+        assignment.agency_id = agency.id
 
 
 # Called from the diagram's scripts, inside the step's transaction.

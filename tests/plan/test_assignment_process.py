@@ -248,6 +248,18 @@ def test_a_launch_with_a_wrong_date_keeps_what_was_typed_and_says_why(plan, item
     assert db.session.scalar(select(db.func.count(Assignment.id))) == 0
 
 
+def test_correcting_the_lead_agency_moves_the_assignment_with_the_step(plan, items, process,
+                                                                       staff, agencies):
+    [assignment] = launch_item(items["5.4"], 2025, date(2025, 11, 28))
+
+    workflow.change_data(assignment.instance_id, staff["coordinator"],
+                         {"lead_agency": "SNV"}, "Giao nhầm cơ quan")
+
+    db.session.expire_all()
+    assert db.session.get(Assignment, assignment.id).agency_id == agencies["SNV"].id
+    assert open_item("implement").agency_id == agencies["SNV"].id
+
+
 def test_staff_cannot_launch(plan, items, process, staff, app):
     client = app.test_client()
     login(client, "cv.stttt", factories.PASSWORD)
