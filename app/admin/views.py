@@ -147,9 +147,8 @@ def release(instance_id: int, item_id: int):
 @bp.post("/instances/<int:instance_id>/retry")
 def retry(instance_id: int):
     form = RetryForm()
-    if not form.validate_on_submit():
-        for message in form.task_data.errors or [
-                _("The form has expired or was not sent from this site. Reload and try again.")]:
+    if not form.validate_on_submit():  # only its data can be wrong: CSRF is checked before
+        for message in form.task_data.errors:
             flash(message, "danger")
         return redirect(url_for(".instance", instance_id=instance_id))
     data = form.task_data.parsed if (form.task_data.data or "").strip() else None

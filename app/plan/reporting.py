@@ -26,7 +26,8 @@ class ReportError(ValueError):
     pass
 
 
-def _day_in(text: str, year: int) -> date:
+def day_in(text: str, year: int) -> date:
+    """The day a "dd/mm" text means in `year`; ValueError when it means none."""
     day, month = (int(part) for part in text.split("/"))
     return date(year, month, day)
 
@@ -34,9 +35,9 @@ def _day_in(text: str, year: int) -> date:
 def _day_of(setting: str, default: str, year: int) -> date:
     """The "dd/mm" of a setting in `year`; its default when the setting means no day."""
     try:
-        return _day_in(get_setting(setting) or default, year)
+        return day_in(get_setting(setting) or default, year)
     except ValueError:
-        return _day_in(default, year)
+        return day_in(default, year)
 
 
 def opens_on(year: int) -> date:

@@ -2,7 +2,6 @@
 reminders come, how long cooperating agencies have to answer, and every time limit of
 violation handling."""
 
-from datetime import date
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -22,8 +21,7 @@ from app.settings import get_setting, set_setting
 def _day_and_month(form, field):
     """A real day of every year, for example 15/11 (not 31/02, nor 29/02)."""
     try:
-        day, month = (int(part) for part in (field.data or "").split("/"))
-        date(2001, month, day)
+        reporting.day_in(field.data or "", 2001)  # 2001 has no 29/02: it must be every year's
     except ValueError:
         raise ValidationError(_l("A day and month, for example 15/11.")) from None
 
@@ -34,9 +32,9 @@ DAY_MONTH = _day_and_month
 def _after_opening(form, field):
     """The annual reports are due after their round opens, in the same year."""
     try:
-        opens, due = (date(2001, *reversed([int(part) for part in value.split("/")]))
+        opens, due = (reporting.day_in(value or "", 2001)
                       for value in (form.opens_on.data, field.data))
-    except (TypeError, ValueError, AttributeError):
+    except ValueError:
         return  # the day itself is wrong: its own check says so
     if due <= opens:
         raise ValidationError(_l("The reports are due after the round opens."))

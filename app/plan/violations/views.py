@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import workflow
+from app.auth.models import User
 from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
@@ -78,7 +79,7 @@ def hand_over_page(case_id: int):
     case = db.session.get(ViolationCase, case_id) or abort(404)
     form = _hand_over_form(case)
     if form.validate_on_submit():
-        inspector = next(p for p in service.inspectors() if p.id == form.inspector.data)
+        inspector = db.session.get(User, form.inspector.data)  # one of the choices offered
         try:
             service.hand_over(case, inspector, form.reason.data, current_user)
         except service.CaseError as error:
