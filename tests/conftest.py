@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from flask import globals as flask_globals
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from app import create_app
 from app.clock import FrozenClock
@@ -98,6 +98,37 @@ def db(app):
         with _db.engine.begin() as connection:
             for table in reversed(_db.metadata.sorted_tables):
                 connection.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+def cold_specs(monkeypatch):
+    """Each load of an instance parses its diagram anew, as a new server process would: a
+    spec the engine changed while running (SpiffWorkflow wires events onto it) cannot hide
+    what a second process would do."""
+    from app.workflow import runtime, specs
+
+    warm_load = runtime.load
+
+    def cold_load(instance):
+        specs.clear()
+        return warm_load(instance)
+
+    monkeypatch.setattr(runtime, "load", cold_load)
+
+
+@pytest.fixture(autouse=True)
+def no_stalled_instances(request, db):
+    """A process that stopped with nothing open and nothing awaited fails the test that
+    made it, unless the test is about that (`@pytest.mark.stalls`)."""
+    from app.workflow.models import AuditEvent
+
+    yield
+    if request.node.get_closest_marker("stalls"):
+        return
+    _db.session.rollback()
+    stalled = [event.instance_id for event in _db.session.scalars(
+        select(AuditEvent).where(AuditEvent.kind == "error")) if event.details.get("stalled")]
+    assert not stalled, f"instances {stalled} stalled: running with nothing open or awaited"
 
 
 @pytest.fixture

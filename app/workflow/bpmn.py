@@ -12,6 +12,8 @@ from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
 from SpiffWorkflow.camunda.parser.task_spec import CAMUNDA_MODEL_NS, UserTaskParser
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 
+from app.workflow.settled_specs import settle
+
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -125,6 +127,8 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
         process_id = _executable_process_id(parser, root)
         spec = parser.get_spec(process_id)
         subprocess_specs = parser.get_subprocess_specs(process_id)
+        for process_spec in (spec, *subprocess_specs.values()):
+            settle(process_spec)
     except BpmnError:
         raise
     except ValidationException as error:

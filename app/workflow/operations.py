@@ -237,6 +237,7 @@ def retry(instance_id: int, user, data: dict | None = None):
     if instance.status != InstanceStatus.ERROR.value:
         raise WorkflowError(_l("Only a failed process can be retried."))
     workflow = runtime.load(instance)
+    runtime.merge_finished_children(workflow)
     failed = runtime.failed_tasks(workflow)
     for task in failed:
         task._set_state(runtime.TaskState.READY)

@@ -4,8 +4,9 @@ next timer and the audit trail, all in the caller's transaction."""
 from datetime import UTC, date, datetime, time
 from uuid import UUID
 
-from SpiffWorkflow.bpmn import BpmnWorkflow
+from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import LoopTask
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import set_committed_value
@@ -18,40 +19,57 @@ from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.script_engine import SCRIPT_ENGINE
 from app.workflow.specs import diagram_for
+from app.workflow.spiff_workflow import Workflow
 
 spiff_clock.install()
 
 
-def new_workflow(version) -> BpmnWorkflow:
+def new_workflow(version) -> Workflow:
     diagram = diagram_for(version)
-    return BpmnWorkflow(diagram.spec, diagram.subprocess_specs, script_engine=SCRIPT_ENGINE)
+    return Workflow(diagram.spec, diagram.subprocess_specs, script_engine=SCRIPT_ENGINE)
 
 
-def load(instance: ProcessInstance) -> BpmnWorkflow:
+def load(instance: ProcessInstance) -> Workflow:
     diagram = diagram_for(instance.version)
     return serializer.loads(instance.state, diagram.spec, diagram.subprocess_specs)
 
 
-def find_task(workflow: BpmnWorkflow, task_id: str):
+def find_task(workflow: Workflow, task_id: str):
     try:
         return workflow.get_task_from_id(UUID(task_id))
     except Exception:  # an unknown or malformed id is simply no task
         return None
 
 
-def failed_tasks(workflow: BpmnWorkflow) -> list:
+def failed_tasks(workflow: Workflow) -> list:
     # Asked for ERROR alone, SpiffWorkflow's iterator does not look under unfinished tasks,
     # where a failed step of a parallel multi-instance activity is.
     return [task for task in workflow.get_tasks(state=TaskState.ERROR | TaskState.DEFINITE_MASK)
             if task.state == TaskState.ERROR]
 
 
-def shown_task(workflow: BpmnWorkflow):
+def shown_task(workflow: Workflow):
     """The task whose data an instance's page shows: the failed one, else the first step
     waiting for people, else the last one that ran."""
     failed = failed_tasks(workflow)
     ready = workflow.get_tasks(state=TaskState.READY, manual=True)
     return (failed or ready or [workflow.last_task or workflow.task_tree])[0]
+
+
+def merge_finished_children(workflow: Workflow) -> int:
+    """Hand each loop the finished children it never heard of (instances that stalled before
+    specs were wired when parsed; see bpmn.wire_loops); return how many. Retry calls it."""
+    merged = 0
+    for task in workflow.get_tasks(state=TaskState.STARTED):
+        spec = task.task_spec
+        if not isinstance(spec, LoopTask):
+            continue
+        for child in list(task.children):
+            if (child.task_spec.name == spec.task_spec and child.state == TaskState.COMPLETED
+                    and str(child.id) not in task.internal_data.get("merged", [])):
+                spec.merge_child(workflow, child)
+                merged += 1
+    return merged
 
 
 def describe(error: Exception) -> str:
@@ -64,7 +82,8 @@ def describe(error: Exception) -> str:
     return f"{where}{text}"[:1000]
 
 
-def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, depth: int = 0) -> None:
+def advance(instance: ProcessInstance, workflow: Workflow, actor=None,
+            depth: int = 0) -> None:
     """Run every engine step that is ready (scripts, gateways, timers that are due, messages
     kept for it), then deliver the messages it threw. A failing script or expression puts the
     instance in error with a readable message."""
@@ -85,10 +104,20 @@ def advance(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, depth
         fail(instance, describe(error), actor)
 
 
-def fail(instance: ProcessInstance, message: str, actor=None) -> None:
+def fail(instance: ProcessInstance, message: str, actor=None, **details) -> None:
     instance.status = InstanceStatus.ERROR.value
     instance.error_message = message
-    audit.record(instance, "error", actor, message=message)
+    audit.record(instance, "error", actor, message=message, **details)
+
+
+STALLED = _l("The process stopped: no step is open and it waits for no timer or message. "
+             "Retry it to run it on.")
+
+
+def _stalled(instance: ProcessInstance, workflow: Workflow) -> bool:
+    """Running, yet nothing can ever move it: no open step, no timer, no message awaited."""
+    return (instance.status == InstanceStatus.RUNNING.value and not instance.saved_open_items
+            and not workflow.is_completed() and not workflow.waiting_events())
 
 
 def due_at_of(task, data) -> datetime | None:
@@ -105,7 +134,7 @@ def due_at_of(task, data) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
-def _next_timer(workflow: BpmnWorkflow) -> datetime | None:
+def _next_timer(workflow: Workflow) -> datetime | None:
     due = []
     for event in workflow.waiting_events():
         value = event.value
@@ -131,7 +160,7 @@ def open_work_items(instance) -> dict[str, WorkItem]:
                 if item.status == WorkItemStatus.OPEN.value}
 
 
-def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
+def _sync_work_items(instance: ProcessInstance, workflow: Workflow, actor,
                      known_open: dict | None) -> list[WorkItem]:
     """Cancel the items whose task is gone, add one for each new ready user task; return the
     items open now."""
@@ -175,7 +204,7 @@ def _sync_work_items(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
     return still_open + added
 
 
-def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,
+def save(instance: ProcessInstance, workflow: Workflow, actor=None, *,
          known_open: dict | None = None) -> None:
     """Write the workflow's state and everything derived from it onto the instance.
     `known_open` ({task id: item}) spares the query for its open items when the caller
@@ -184,13 +213,15 @@ def save(instance: ProcessInstance, workflow: BpmnWorkflow, actor=None, *,
         _save(instance, workflow, actor, known_open)
 
 
-def _save(instance: ProcessInstance, workflow: BpmnWorkflow, actor,
+def _save(instance: ProcessInstance, workflow: Workflow, actor,
           known_open: dict | None) -> None:
     if workflow.is_completed() and instance.status == InstanceStatus.RUNNING.value:
         instance.status = InstanceStatus.COMPLETED.value
         instance.ended_at = utcnow()
         audit.record(instance, "finished", None)
     instance.saved_open_items = _sync_work_items(instance, workflow, actor, known_open)
+    if _stalled(instance, workflow):
+        fail(instance, str(STALLED), actor, stalled=True)
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)

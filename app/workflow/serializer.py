@@ -17,6 +17,7 @@ from SpiffWorkflow.bpmn.serializer.default.workflow import (
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 
 from app.workflow.script_engine import SCRIPT_ENGINE
+from app.workflow.spiff_workflow import Workflow
 
 
 class _SpecFreeWorkflowConverter(BpmnWorkflowConverter):
@@ -27,7 +28,7 @@ class _SpecFreeWorkflowConverter(BpmnWorkflowConverter):
         return dct
 
     def from_dict(self, dct, spec=None, subprocess_specs=None):
-        workflow = self.target_class(
+        workflow = Workflow(
             spec, subprocess_specs, script_engine=SCRIPT_ENGINE, deserializing=True
         )
         workflow.tasks = self.mapping_from_dict(dct["tasks"], _uuid, workflow=workflow)
@@ -46,7 +47,8 @@ def _uuid(value):
 
 def _make_serializer() -> BpmnWorkflowSerializer:
     config = dict(CAMUNDA_CONFIG)
-    config[BpmnWorkflow] = _SpecFreeWorkflowConverter
+    config[BpmnWorkflow] = _SpecFreeWorkflowConverter  # reads states stored before Workflow
+    config[Workflow] = _SpecFreeWorkflowConverter
     registry = BpmnWorkflowSerializer.configure(config)
     registry.register(
         date, lambda value: {"value": value.isoformat()},
@@ -58,11 +60,11 @@ def _make_serializer() -> BpmnWorkflowSerializer:
 _SERIALIZER = _make_serializer()
 
 
-def dumps(workflow: BpmnWorkflow) -> str:
+def dumps(workflow: Workflow) -> str:
     return _SERIALIZER.serialize_json(workflow)
 
 
-def loads(state: str, spec, subprocess_specs) -> BpmnWorkflow:
+def loads(state: str, spec, subprocess_specs) -> Workflow:
     dct = json.loads(state)
     _SERIALIZER.migrate(dct)
     return _SERIALIZER.from_dict(dct, spec=spec, subprocess_specs=subprocess_specs)

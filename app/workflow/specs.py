@@ -1,5 +1,6 @@
 """Parsed specs, cached per definition hash: a diagram is parsed once per process, not per
-request. The spec holds no instance state, so instances share it."""
+request. The spec holds no instance state, so instances share it; it is complete when
+parsed (bpmn.wire_loops), so a cache that was just emptied serves as well as a warm one."""
 
 from collections import OrderedDict
 from threading import Lock
@@ -24,3 +25,9 @@ def diagram_for(version) -> ParsedDiagram:
         while len(_CACHE) > CAPACITY:
             _CACHE.popitem(last=False)
     return diagram
+
+
+def clear() -> None:
+    """Forget every parsed spec, as a new server process starts."""
+    with _LOCK:
+        _CACHE.clear()

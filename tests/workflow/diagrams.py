@@ -122,3 +122,60 @@ def message_started(key: str = "opened_by_message") -> str:
         + flows(("start", "handle"), ("handle", "end"))
     )
     return process(key, body, extra=MESSAGES)
+
+
+def _loop(sequential: bool) -> str:
+    return ('<bpmn:multiInstanceLoopCharacteristics camunda:collection="entries" '
+            f'camunda:elementVariable="entry" isSequential="{str(sequential).lower()}" />')
+
+
+ANSWER_FORM = """<bpmn:extensionElements><camunda:formData>
+    <camunda:formField id="answer" label="Ý kiến" type="string" /></camunda:formData>
+    </bpmn:extensionElements>"""
+_ANSWER = ('<bpmn:userTask id="answer_step" name="Cho ý kiến" camunda:formKey="answer" '
+           f'camunda:candidateGroups="${{entry[\'agency\']}}">{ANSWER_FORM}</bpmn:userTask>')
+_KEEP = ('<bpmn:scriptTask id="keep" name="Ghi nhận" scriptFormat="python"><bpmn:script>'
+         'entry = {"agency": entry["agency"], "answer": answer}</bpmn:script></bpmn:scriptTask>')
+_ASK_ONE = ('<bpmn:startEvent id="one_start" />' + _ANSWER + _KEEP
+            + '<bpmn:endEvent id="one_end" />'
+            + flows(("one_start", "answer_step"), ("answer_step", "keep"), ("keep", "one_end")))
+
+
+def multi_instance(shape: str, *, sequential: bool, key: str = "asking",
+                   deadline: str = "") -> str:
+    """Start → ask each agency of `entries` (one child each) → 'Tổng hợp' (coordinator) → end.
+
+    `shape` is what each child is: "task" (a user task), "subprocess" (answer, then a script
+    that keeps it in the entry), "call" (a call activity running process 'ask_one', which does
+    the same), or "nested" (the subprocess shape inside an outer subprocess). A `deadline`
+    (ISO date-time) puts an interrupting timer on the loop, leading to 'Quá hạn'."""
+    loop = _loop(sequential)
+    if shape == "task":
+        asking = _ANSWER.replace(f"{ANSWER_FORM}</bpmn:userTask>",
+                                 f"{ANSWER_FORM}{loop}</bpmn:userTask>").replace(
+            'id="answer_step"', 'id="ask"')
+    elif shape == "call":
+        asking = f'<bpmn:callActivity id="ask" name="Hỏi" calledElement="ask_one">{loop}' \
+                 "</bpmn:callActivity>"
+    else:
+        asking = f'<bpmn:subProcess id="ask" name="Hỏi">{loop}{_ASK_ONE}</bpmn:subProcess>'
+    if shape == "nested":
+        asking = ('<bpmn:subProcess id="outer" name="Vòng ngoài"><bpmn:startEvent id="o_start" />'
+                  + asking + '<bpmn:endEvent id="o_end" />'
+                  + flows(("o_start", "ask"), ("ask", "o_end")) + "</bpmn:subProcess>")
+    first = "outer" if shape == "nested" else "ask"
+    timer = ""
+    if deadline:
+        timer = (f'<bpmn:boundaryEvent id="late_timer" attachedToRef="{first}">'
+                 f'<bpmn:timerEventDefinition><bpmn:timeDate>{deadline}</bpmn:timeDate>'
+                 '</bpmn:timerEventDefinition></bpmn:boundaryEvent>'
+                 '<bpmn:userTask id="late" name="Quá hạn" camunda:candidateGroups="coordinator" />'
+                 '<bpmn:endEvent id="late_end" />'
+                 + flows(("late_timer", "late"), ("late", "late_end")))
+    body = ('<bpmn:startEvent id="start" />' + asking + timer
+            + '<bpmn:userTask id="review" name="Tổng hợp" camunda:candidateGroups="coordinator" />'
+            '<bpmn:endEvent id="end" />'
+            + flows(("start", first), (first, "review"), ("review", "end")))
+    called = ('<bpmn:process id="ask_one" name="Hỏi một cơ quan">' + _ASK_ONE + "</bpmn:process>"
+              if shape == "call" else "")
+    return process(key, body, extra=called)
