@@ -65,6 +65,8 @@ class Config:
         self.MAIL_PASSWORD = environ.get("MAIL_PASSWORD")
         self.MAIL_FROM = environ.get("MAIL_FROM", "thongtindoingoai@quangngai.gov.vn")
         self.PUBLIC_URL = environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # How long one script, condition or expression of a diagram may run (seconds).
+        self.SCRIPT_TIME_LIMIT = float(environ.get("SCRIPT_TIME_LIMIT", "2"))
         self.SECRET_KEY = environ.get("SECRET_KEY")
         if not self.SECRET_KEY:
             if not self.DEVELOPMENT:

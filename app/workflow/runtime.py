@@ -17,6 +17,7 @@ from app.workflow import audit, messages, sandbox, serializer, spiff_clock
 from app.workflow.assignment import assignee_for
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
+from app.workflow.sandbox_limits import ScriptLimitExceeded
 from app.workflow.script_engine import SCRIPT_ENGINE
 from app.workflow.specs import diagram_for
 from app.workflow.spiff_workflow import Workflow
@@ -78,7 +79,15 @@ def describe(error: Exception) -> str:
     if task is not None:
         spec = task.task_spec
         where = f"{getattr(spec, 'bpmn_name', None) or getattr(spec, 'bpmn_id', spec.name)}: "
-    text = " ".join(str(error).split())
+    cause = error.__cause__ or error.__context__  # what the script itself raised
+    if isinstance(cause, sandbox.SandboxError | ScriptLimitExceeded):
+        text = str(cause)  # already written for people, without the class name
+        line = getattr(error, "line_number", 0)
+        if line:
+            text = str(_l("%(reason)s (line %(line)s of the script)", reason=text.rstrip("."),
+                          line=line))
+    else:
+        text = " ".join(str(error).split())
     return f"{where}{text}"[:1000]
 
 

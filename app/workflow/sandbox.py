@@ -3,16 +3,16 @@
 Code is compiled with `compile_restricted` (names and attributes starting with "_" are refused
 at compile time, so `__import__` and `().__class__...` never run), executed with a short list
 of builtins (no `open`, no `import`, no `getattr`) and guarded attribute, item and iteration
-access. A few safe helpers, such as date arithmetic and the working-day calendar, are added;
-modules may register more with `register_helper`.
+access, within a time limit and with results too large to make refused (sandbox_limits). A
+few safe helpers, such as date arithmetic and the working-day calendar, are added; modules
+may register more with `register_helper`.
 """
 
-import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from operator import add, floordiv, mod, mul, pow, sub, truediv
-from types import ModuleType
+from operator import add, floordiv, sub, truediv
+from types import ModuleType, SimpleNamespace
 
 from RestrictedPython import compile_restricted_eval, compile_restricted_exec, safe_builtins
 from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter
@@ -20,11 +20,11 @@ from RestrictedPython.Guards import (
     full_write_guard,
     guarded_iter_unpack_sequence,
     guarded_unpack_sequence,
-    safer_getattr,
 )
 
 from app import calendar
 from app.clock import LOCAL_TZ, today, utcnow
+from app.workflow import sandbox_limits as limits
 
 
 class SandboxError(Exception):
@@ -37,8 +37,7 @@ _EXTRA_BUILTINS = {
     for f in (list, dict, set, frozenset, tuple, sorted, min, max, sum, any, all, enumerate,
               zip, reversed, map, filter)
 }
-_INPLACE = {"+=": add, "-=": sub, "*=": mul, "/=": truediv, "//=": floordiv, "%=": mod,
-            "**=": pow}
+_INPLACE = {"+=": add, "-=": sub, "/=": truediv, "//=": floordiv, **limits.INPLACE}
 
 
 def _now_local() -> datetime:
@@ -50,7 +49,7 @@ HELPERS: dict[str, Callable] = {
     "date": date,
     "datetime": datetime,
     "timedelta": timedelta,
-    "math": math,
+    "math": limits.MATH,
     "today": today,
     "now": _now_local,
     "add_days": lambda day, days: day + timedelta(days=days),
@@ -72,9 +71,11 @@ def register_helper(name: str, function: Callable) -> None:
 def _base_globals() -> dict:
     builtins = {k: v for k, v in safe_builtins.items() if k not in _REFUSED_BUILTINS}
     builtins.update(_EXTRA_BUILTINS)
+    builtins.update(range=limits.guarded_range, pow=limits.guarded_pow)
     return {
         "__builtins__": builtins,
-        "_getattr_": safer_getattr,
+        **limits.GUARDS,
+        "_getattr_": limits.guarded_getattr,
         "_getitem_": default_guarded_getitem,
         "_getiter_": default_guarded_getiter,
         "_iter_unpack_sequence_": guarded_iter_unpack_sequence,
@@ -87,7 +88,8 @@ def _base_globals() -> dict:
 
 @lru_cache(maxsize=2048)
 def compile_expression(source: str):
-    result = compile_restricted_eval(source.strip())
+    result = compile_restricted_eval(source.strip(), limits.FILENAME,
+                                     policy=limits.LimitingTransformer)
     if result.errors or result.code is None:
         raise SandboxError("; ".join(result.errors) or "cannot compile")
     return result.code
@@ -95,7 +97,7 @@ def compile_expression(source: str):
 
 @lru_cache(maxsize=2048)
 def compile_script(source: str):
-    result = compile_restricted_exec(source)
+    result = compile_restricted_exec(source, limits.FILENAME, policy=limits.LimitingTransformer)
     if result.errors or result.code is None:
         raise SandboxError("; ".join(result.errors) or "cannot compile")
     return result.code
@@ -105,17 +107,22 @@ def evaluate(source: str, data: dict):
     """The value of an expression over task data."""
     namespace = _base_globals()
     namespace.update(data)
-    return eval(compile_expression(source), namespace)  # noqa: S307 - restricted code
+    code = compile_expression(source)
+    with limits.deadline():
+        return eval(code, namespace)  # noqa: S307 - restricted code
 
 
 def execute(source: str, data: dict) -> None:
     """Run a script over task data; the names it sets or deletes change the data."""
     namespace = _base_globals()
     namespace.update(data)
-    exec(compile_script(source), namespace)  # noqa: S102 - restricted code
+    code = compile_script(source)
+    with limits.deadline():
+        exec(code, namespace)  # noqa: S102 - restricted code
     for name in list(data):
         if name not in namespace:
             del data[name]
     for name, value in namespace.items():
-        if not (name.startswith("_") or callable(value) or isinstance(value, ModuleType)):
+        if not (name.startswith("_") or callable(value)
+                or isinstance(value, ModuleType | SimpleNamespace)):
             data[name] = value

@@ -46,7 +46,21 @@ def tick(limit: int = 500) -> int:
             moved += 1
         except (StaleDataError, OperationalError):
             db.session.rollback()  # another worker or a person got there first
-        except Exception:  # one broken instance must not stop the others' timers
+        except Exception as error:  # one broken instance must not stop the others' timers
             db.session.rollback()
             log.exception("timer of instance %s failed", instance.id)
+            _set_aside(instance.id, error)
     return moved
+
+
+def _set_aside(instance_id: int, error: Exception) -> None:
+    """Mark an instance whose timer could not run as failed, so the admin sees why and the
+    next tick, or a restarted worker, does not pick it first again."""
+    try:
+        instance = db.session.get(ProcessInstance, instance_id)
+        runtime.fail(instance, runtime.describe(error))
+        instance.next_timer_at = None
+        db.session.commit()
+    except Exception:  # the database itself is failing: the next tick tries again
+        db.session.rollback()
+        log.exception("instance %s could not be marked failed", instance_id)

@@ -128,3 +128,95 @@ def test_a_bad_timer_or_due_date_fails_the_instance_not_the_request(deploy, agen
 
     assert instance.status == "error"
     assert "no_such_date" in instance.error_message
+
+
+BOMBS = {"text": "x = 'x' * 10**10", "list": "x = [0] * 10**9", "power": "x = 10**10**10",
+         "shift": "x = 1 << 10**9", "padding": "x = 'a'.rjust(10**10)",
+         "range": "x = list(range(10**9))"}
+
+
+@pytest.mark.parametrize("bomb", BOMBS.values(), ids=BOMBS.keys())
+def test_an_allocation_bomb_is_refused_before_it_allocates(deploy, agencies, bomb):
+    import tracemalloc
+
+    deploy(diagrams.script_then_step(bomb))
+    tracemalloc.start()
+    instance = start_process("scripted")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+
+    assert instance.status == "error" and "Tính toán" in instance.error_message
+    assert peak < 50 * 1024 * 1024  # what the request itself needs, nowhere near the bomb
+
+
+@pytest.mark.parametrize("loop", ["while True: pass", "while 1:\n    x = 1",
+                                  "f = lambda n: n and f(n - 1) + f(n - 1)\ny = f(60)"],
+                         ids=["one line", "two lines", "recursion"])
+def test_a_script_that_never_ends_stops_with_a_readable_error(app, deploy, people, loop):
+    """Through the web request that completes the step before it."""
+    from tests.conftest import login, post_form
+
+    app.config["SCRIPT_TIME_LIMIT"] = 0.2
+    body = ('<bpmn:startEvent id="start" /><bpmn:userTask id="first" name="Nhập" '
+            'camunda:candidateGroups="SCT" />'
+            f'<bpmn:scriptTask id="spin" name="Vòng lặp" scriptFormat="python"><bpmn:script>'
+            f"<![CDATA[{loop}]]></bpmn:script></bpmn:scriptTask>"
+            '<bpmn:userTask id="look" name="Xem" camunda:candidateGroups="SCT" />'
+            '<bpmn:endEvent id="end" />'
+            + diagrams.flows(("start", "first"), ("first", "spin"), ("spin", "look"),
+                             ("look", "end")))
+    deploy(diagrams.process("spinning", body))
+    instance = start_process("spinning")
+    [first] = _items(instance)
+    client = app.test_client()
+    login(client, "clerk.sct", "correct-horse-battery")
+
+    try:
+        answer = post_form(client, f"/tasks/{first.id}", {}, follow_redirects=True)
+    finally:
+        app.config["SCRIPT_TIME_LIMIT"] = 2.0
+
+    assert answer.status_code == 200
+    db.session.expire_all()
+    assert instance.status == "error"
+    assert instance.error_message.startswith("Vòng lặp: Đoạn mã chạy quá 0.2 giây và đã bị dừng")
+    from app.workflow import runtime
+    [failed] = runtime.failed_tasks(runtime.load(instance))
+    assert failed.task_spec.bpmn_id == "spin"
+    assert _items(instance) == []
+
+
+def test_a_bad_instance_never_holds_up_the_timers_of_the_others(app, deploy, agencies, clock):
+    """In the worker: an endless script after a timer fails its own instance only, and a
+    broken instance is set aside instead of being picked first by every tick."""
+    from app.workflow.models import ProcessInstance
+    from app.workflow.timers import tick
+
+    app.config["SCRIPT_TIME_LIMIT"] = 0.2
+    waits = ('<bpmn:startEvent id="start" /><bpmn:intermediateCatchEvent id="wait">'
+             "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration>"
+             "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
+             '<bpmn:scriptTask id="spin" name="Vòng lặp" scriptFormat="python"><bpmn:script>'
+             "<![CDATA[x = 1 if good else 0\nwhile not x: pass]]></bpmn:script></bpmn:scriptTask>"
+             '<bpmn:userTask id="look" name="Xem" camunda:candidateGroups="SCT" />'
+             '<bpmn:endEvent id="end" />'
+             + diagrams.flows(("start", "wait"), ("wait", "spin"), ("spin", "look"),
+                              ("look", "end")))
+    deploy(diagrams.process("waiting", waits))
+    spinning = start_process("waiting", data={"good": False}).id
+    broken = start_process("waiting", data={"good": True}).id
+    good = start_process("waiting", data={"good": True}).id
+    db.session.get(ProcessInstance, broken).state = "{not json"
+    db.session.commit()
+
+    clock.advance(hours=2)
+    try:
+        assert tick() == 2  # the spinning one moved, into its error; the good one on
+    finally:
+        app.config["SCRIPT_TIME_LIMIT"] = 2.0
+
+    db.session.expire_all()
+    statuses = {i: db.session.get(ProcessInstance, i).status for i in (spinning, broken, good)}
+    assert statuses == {spinning: "error", broken: "error", good: "running"}
+    assert [item.title for item in _items(db.session.get(ProcessInstance, good))] == ["Xem"]
+    assert tick() == 0  # after a restart too: nothing left due, nothing picked again
