@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.clock import utcnow
 from app.extensions import db
-from app.races import commit_unless_raced
+from app.races import commit_unless_raced, flush_unless_raced
 from app.workflow import attachments, audit, corrections, runtime
 from app.workflow.assignment import may_take
 from app.workflow.definitions import published_version
@@ -128,11 +128,29 @@ def release(item_id: int, admin) -> WorkItem:
     return item
 
 
+ATTEMPTS = 5  # another step of the same process landing first is retried this often
+
+
+class _OtherStepFirst(Exception):  # noqa: N818 - a signal within this module, not an error
+    """Another step of the same instance was saved while this one ran: run it again on top."""
+
+
 def complete(item_id: int, user, values: dict, files: dict | None = None) -> ProcessInstance:
     """Complete a step with its form's (already validated, typed) values and evidence files
     ({field id: (file name, bytes)}), and run the process on to its next wait. Of two people
     completing one step, one wins; the other gets AlreadyCompleted naming the winner, and
-    nothing of theirs is saved."""
+    nothing of theirs is saved. Two steps of one instance completed at once (two agencies
+    answering) both land: the second runs again on top of the first."""
+    for _ in range(ATTEMPTS):
+        try:
+            return _complete_once(item_id, user, values, files)
+        except _OtherStepFirst:
+            continue
+    raise Conflict(_l("Someone else changed this process at the same moment. "
+                      "Reload the page and try again."))
+
+
+def _complete_once(item_id: int, user, values: dict, files: dict | None) -> ProcessInstance:
     item = _item(item_id)
     _refuse_if_closed(item)
     _check_may_act(user, item)
@@ -143,9 +161,15 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     workflow = runtime.load(instance)
     task = runtime.find_task(workflow, item.task_id)
     if task is None or not task.has_state(runtime.TaskState.READY):
-        # The instance moved on between our reading the step and reading its state.
-        db.session.rollback()
-        _explain_lost_race(item_id)
+        _lost_race(item_id)  # the instance moved on between our reading the step and its state
+
+    # The step is taken first, with its version checked: of two people on one step, the
+    # second stops here (on PostgreSQL, once the first commits) before running anything.
+    item.status = WorkItemStatus.COMPLETED.value
+    item.completed_by_id, item.completed_at = user.id, utcnow()
+    item.claimed_by_id = item.claimed_by_id or user.id
+    if not flush_unless_raced():
+        _lost_race(item_id)
 
     values = dict(values)
     problems = {}
@@ -166,22 +190,22 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
     others_open = len(workflow.get_tasks(state=runtime.TaskState.READY, manual=True)) > 1
     task.data.update(values)
     task.run()
-    item.status = WorkItemStatus.COMPLETED.value
-    item.completed_by_id, item.completed_at = user.id, utcnow()
-    item.claimed_by_id = item.claimed_by_id or user.id
     audit.record(instance, "completed", user, item.task_name, title=item.title,
                  values=to_plain(values))
     runtime.advance(instance, workflow, user)
     runtime.save(instance, workflow, user, known_open=None if others_open else {})
-
-    _commit_or_conflict(lambda: _explain_lost_race(item_id))
+    if not commit_unless_raced():
+        _lost_race(item_id)
     return instance
 
 
-def _explain_lost_race(item_id: int) -> None:
-    """After losing a race, say who won if the step is done; otherwise a plain conflict."""
-    _refuse_if_closed(_item(item_id))
-    raise Conflict(_l("This step is no longer waiting; reload the page."))
+def _lost_race(item_id: int) -> None:
+    """After losing a race: say who won if this step is done; run again if it is still open
+    (another step of the instance came first); otherwise a plain conflict."""
+    db.session.rollback()
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    raise _OtherStepFirst
 
 
 def instance_or_404(instance_id: int) -> ProcessInstance:
