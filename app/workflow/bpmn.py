@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from flask_babel import lazy_gettext as _l
 from lxml import etree
 from SpiffWorkflow.bpmn.parser.BpmnParser import BpmnValidator, full_tag
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
@@ -28,7 +29,10 @@ USER_TASK_ATTRIBUTES = ("candidateGroups", "candidateUsers", "assignee", "dueDat
 
 
 class BpmnError(ValueError):
-    """A diagram that cannot run, with the reason in one line."""
+    """A diagram that cannot run, with the reason in one line, in the reader's language."""
+
+    def __init__(self, reason) -> None:
+        super().__init__(str(reason))
 
 
 class _UserTaskParser(UserTaskParser):
@@ -68,8 +72,8 @@ class ParsedDiagram:
 
 _ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
 UNSUPPORTED = {
-    "businessRuleTask": "business rule tasks (DMN decisions) are not supported",
-    "complexGateway": "complex gateways are not supported",
+    "businessRuleTask": _l("business rule tasks (DMN decisions) are not supported"),
+    "complexGateway": _l("complex gateways are not supported"),
 }
 
 
@@ -83,38 +87,50 @@ def _one_line(error: Exception) -> str:
     return one_line(getattr(error, "message", None) or str(error) or error.__class__.__name__)
 
 
+def located(reason: str, tree, element_id: str | None) -> str:
+    """The reason, followed by the element it is about and its line in the file."""
+    node = None
+    if element_id and tree is not None:
+        node = next(iter(tree.xpath("//*[@id=$id]", id=element_id)), None)
+    if node is None:
+        return reason if not element_id else str(
+            _l("%(reason)s (element %(id)s)", reason=reason, id=element_id))
+    return str(_l("%(reason)s (element %(id)s, line %(line)s)", reason=reason, id=element_id,
+                  line=node.sourceline))
+
+
 def safe_tree(xml: bytes | str):
     """Parse untrusted XML: no DTD, no entities, no network; only a BPMN 2.0 document."""
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     if len(data) > MAX_BYTES:
-        raise BpmnError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB")
+        raise BpmnError(_l("the file is larger than %(n)s MB", n=MAX_BYTES // 1024 // 1024))
     try:
         root = etree.fromstring(data, _XML_PARSER)
     except etree.XMLSyntaxError as error:
-        raise BpmnError(f"not well-formed XML: {_one_line(error)}") from None
+        raise BpmnError(_l("not well-formed XML: %(reason)s", reason=_one_line(error))) from None
     if root is None:
-        raise BpmnError("empty document")
+        raise BpmnError(_l("empty document"))
     if root.getroottree().docinfo.doctype:
-        raise BpmnError("documents with a DOCTYPE (DTDs, entities) are refused")
+        raise BpmnError(_l("documents with a DOCTYPE (DTDs, entities) are refused"))
     if root.tag != f"{{{BPMN_NS}}}definitions":
-        raise BpmnError(f"not a BPMN 2.0 document (root element {etree.QName(root).localname})")
+        raise BpmnError(_l("not a BPMN 2.0 document (root element %(tag)s)",
+                           tag=etree.QName(root).localname))
     for tag, reason in UNSUPPORTED.items():
         node = next(root.iter(f"{{{BPMN_NS}}}{tag}"), None)
         if node is not None:
-            raise BpmnError(f"{reason} (element {node.get('id')})")
+            raise BpmnError(located(str(reason), root, node.get("id")))
     return root
 
 
 def _executable_process_id(parser: AppParser, root) -> str:
     processes = root.findall(f"{{{BPMN_NS}}}process")
     if not processes:
-        raise BpmnError("the document defines no process")
+        raise BpmnError(_l("the document defines no process"))
     executable = [p for p in processes if p.get("isExecutable") == "true"]
     candidates = executable or (processes if len(processes) == 1 else [])
     if len(candidates) != 1:
-        raise BpmnError(
-            "the document has several processes and not exactly one is marked executable"
-        )
+        raise BpmnError(_l(
+            "the document has several processes and not exactly one is marked executable"))
     return candidates[0].get("id")
 
 
@@ -131,11 +147,13 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
             settle(process_spec)
     except BpmnError:
         raise
-    except ValidationException as error:
-        where = f" (element {error.id})" if getattr(error, "id", None) else ""
-        raise BpmnError(f"{_one_line(error)}{where}") from None
+    except ValidationException as error:  # the engine's own words, with where they apply
+        raise BpmnError(located(str(_l("the engine refuses it: %(reason)s",
+                                       reason=_one_line(error))),
+                                root, getattr(error, "id", None))) from None
     except Exception as error:  # the library's own failures are still a verdict
-        raise BpmnError(f"the engine cannot read it: {_one_line(error)}") from None
+        raise BpmnError(_l("the engine cannot read it: %(reason)s",
+                           reason=_one_line(error))) from None
     process = root.find(f"{{{BPMN_NS}}}process[@id='{process_id}']")
     name = (process.get("name") if process is not None else None) or process_id
     attributes = process.attrib if process is not None else {}

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
 from app.extensions import db
 from app.workflow.definitions import sync_folder, validate
@@ -34,7 +35,8 @@ def validate_command(files):
         try:
             data = Path(name).read_bytes()
         except OSError as error:
-            click.echo(f"{name}: cannot read the file ({error.strerror})")
+            click.echo(f"{name}: " + _("cannot read the file (%(reason)s)",
+                                        reason=error.strerror))
             failed = True
             continue
         verdict = validate(data, name)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import contains_eager
@@ -40,13 +41,16 @@ def validate(xml: bytes | str, filename: str) -> Verdict:
         return Verdict(filename, False, str(error))
     except (OperationalError, ProgrammingError):  # no tables yet: the file may be fine
         db.session.rollback()
-        return Verdict(filename, False, "cannot check its agencies, groups and roles: the "
-                                        "database is not ready (flask --app wsgi db upgrade)")
+        return Verdict(filename, False, str(_l(
+            "cannot check its agencies, groups and roles: the database is not ready "
+            "(flask --app wsgi db upgrade)")))
     except Exception as error:  # a verdict even when a library breaks on odd input
-        return Verdict(filename, False, f"the engine cannot read it: {error.__class__.__name__}")
+        return Verdict(filename, False, str(_l("the engine cannot read it: %(reason)s",
+                                               reason=error.__class__.__name__)))
     if problems:
         more = len(problems) - MAX_REASONS
-        reason = "; ".join(problems[:MAX_REASONS]) + (f" (+{more} more)" if more > 0 else "")
+        reason = "; ".join(problems[:MAX_REASONS]) + (
+            str(_l(" (+%(n)s more)", n=more)) if more > 0 else "")
         reason = one_line(reason)
         return Verdict(filename, False, reason, diagram.process_id, diagram.name)
     return Verdict(filename, True, "OK", diagram.process_id, diagram.name)

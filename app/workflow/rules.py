@@ -1,5 +1,7 @@
-"""Checks beyond the parser's: a diagram that parses may still be unable to run here."""
+"""Checks beyond the parser's: a diagram that parses may still be unable to run here. Each
+reason is in the admin's language and names the element it is about and its line."""
 
+from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.bpmn.specs.defaults import ScriptTask, ServiceTask
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
@@ -9,12 +11,24 @@ from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMix
 
 from app.workflow import sandbox
 from app.workflow.assignment import raw_assignee, resolve_name
-from app.workflow.bpmn import ParsedDiagram
+from app.workflow.bpmn import ParsedDiagram, located
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.formschema import FormError, form_fields
 
 
-def _compiles(problems: list, where: str, source: str | None, *, script: bool = False) -> None:
+class _Problems(list):
+    """Reasons, each followed by where in the file its element is."""
+
+    def __init__(self, diagram: ParsedDiagram):
+        super().__init__()
+        self.tree = diagram.tree
+
+    def add(self, element_id: str | None, reason) -> None:
+        self.append(located(str(reason), self.tree, element_id))
+
+
+def _compiles(problems: _Problems, element_id, what, source: str | None, *,
+              script: bool = False) -> None:
     if not source:
         return
     if not script and literal_timer(source) is not None:
@@ -25,59 +39,70 @@ def _compiles(problems: list, where: str, source: str | None, *, script: bool = 
         else:
             sandbox.compile_expression(expression_of(source) or source)
     except sandbox.SandboxError as error:
-        problems.append(f"{where}: {error}")
+        problems.add(element_id, f"{what}: {error}")
     except SyntaxError as error:
-        problems.append(f"{where}: {error.msg}")
+        problems.add(element_id, f"{what}: {error.msg}")
 
 
-def _check_user_task(problems: list, task_spec) -> None:
-    where = task_spec.bpmn_name or task_spec.bpmn_id
+def _check_user_task(problems: _Problems, task_spec) -> None:
+    where, element = task_spec.bpmn_name or task_spec.bpmn_id, task_spec.bpmn_id
     raw = raw_assignee(task_spec)
     person = (task_spec.extensions or {}).get("assignee")
     if person:
         if expression_of(person):
-            _compiles(problems, f"assignee of '{where}'", person)
+            _compiles(problems, element, _l("assignee of '%(name)s'", name=where), person)
     elif not raw:
-        problems.append(f"user task '{where}' has no lane and no candidateGroups")
+        problems.add(element, _l("user task '%(name)s' has no lane and no candidateGroups",
+                                 name=where))
     elif expression_of(raw):
-        _compiles(problems, f"candidateGroups of '{where}'", raw)
+        _compiles(problems, element, _l("candidateGroups of '%(name)s'", name=where), raw)
     elif resolve_name(raw) is None:
-        problems.append(f"user task '{where}' goes to '{raw}', which is no agency, group or role")
-    _compiles(problems, f"dueDate of '{where}'", (task_spec.extensions or {}).get("dueDate"))
+        problems.add(element, _l("user task '%(name)s' goes to '%(to)s', which is no agency, "
+                                 "group or role", name=where, to=raw))
+    _compiles(problems, element, _l("dueDate of '%(name)s'", name=where),
+              (task_spec.extensions or {}).get("dueDate"))
     try:
         form_fields(task_spec)
     except FormError as error:
-        problems.append(f"form of '{where}': {error}")
+        problems.add(element, _l("form of '%(name)s': %(reason)s", name=where, reason=error))
 
 
 def check(diagram: ParsedDiagram) -> list[str]:
     """Every reason this diagram cannot run here (empty when it can)."""
-    problems: list[str] = []
+    problems = _Problems(diagram)
     for starter in (diagram.starters or "").split(","):
         if starter.strip() and resolve_name(starter) is None:
-            problems.append(f"candidateStarterGroups names '{starter.strip()}', "
-                            "which is no agency, group or role")
+            problems.add(diagram.process_id, _l(
+                "candidateStarterGroups names '%(name)s', which is no agency, group or role",
+                name=starter.strip()))
     for spec in [diagram.spec, *diagram.subprocess_specs.values()]:
         for task_spec in spec.task_specs.values():
-            name = getattr(task_spec, "bpmn_name", None) or getattr(task_spec, "bpmn_id", None)
+            element = getattr(task_spec, "bpmn_id", None)
+            name = getattr(task_spec, "bpmn_name", None) or element
             if isinstance(task_spec, UserTask):
                 _check_user_task(problems, task_spec)
             elif isinstance(task_spec, ScriptTask):
-                _compiles(problems, f"script '{name}'", task_spec.script, script=True)
+                _compiles(problems, element, _l("script '%(name)s'", name=name),
+                          task_spec.script, script=True)
             elif isinstance(task_spec, ServiceTask):
-                problems.append(f"service task '{name}' is not supported")
+                problems.add(element, _l("service task '%(name)s' is not supported", name=name))
             elif isinstance(task_spec, BusinessRuleTaskMixin):
-                problems.append(f"business rule task '{name}' (DMN) is not supported")
+                problems.add(element, _l("business rule task '%(name)s' (DMN) is not supported",
+                                         name=name))
             for condition, _target in getattr(task_spec, "cond_task_specs", []):
                 if condition is not None:
-                    _compiles(problems, f"condition after '{name}'", condition.args[0])
+                    _compiles(problems, element,
+                              _l("condition after '%(name)s'", name=name), condition.args[0])
             if isinstance(task_spec, MultiInstanceTask):
-                _compiles(problems, f"cardinality of '{name}'", task_spec.cardinality)
+                _compiles(problems, element, _l("cardinality of '%(name)s'", name=name),
+                          task_spec.cardinality)
             if isinstance(task_spec, LoopTask | MultiInstanceTask):
-                _compiles(problems, f"completion condition of '{name}'", task_spec.condition)
+                _compiles(problems, element,
+                          _l("completion condition of '%(name)s'", name=name), task_spec.condition)
             event = getattr(task_spec, "event_definition", None)
             if isinstance(event, TimerEventDefinition):
-                _compiles(problems, f"timer '{name}'", event.expression)
+                _compiles(problems, element, _l("timer '%(name)s'", name=name), event.expression)
             elif isinstance(event, MessageEventDefinition):
-                _compiles(problems, f"message of '{name}'", getattr(event, "expression", None))
-    return problems
+                _compiles(problems, element, _l("message of '%(name)s'", name=name),
+                          getattr(event, "expression", None))
+    return list(problems)

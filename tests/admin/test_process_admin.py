@@ -49,8 +49,20 @@ def test_a_refused_file_shows_its_reason_and_stores_nothing(admin_client, agenci
 
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert "business rule tasks (DMN decisions) are not supported" in page
+    assert ("chưa hỗ trợ tác vụ quy tắc nghiệp vụ (quyết định DMN) (phần tử "
+            "_eae674ce-4d6e-48ac-819c-c79e0868e40d, dòng 149)") in page
     assert db.session.scalar(select(DefinitionVersion)) is None
+
+
+def test_an_english_speaking_admin_reads_the_reason_in_english(admin_client, agencies):
+    admin_client.user.locale = "en"
+    db.session.commit()
+
+    response = _upload(admin_client, diagrams.two_steps(first="Sở Không Tồn Tại").encode(),
+                       "lane.bpmn")
+
+    assert ("user task &#39;Báo cáo&#39; goes to &#39;Sở Không Tồn Tại&#39;, which is no agency, "
+            "group or role (element report, line 5)") in response.get_data(as_text=True)
 
 
 def test_a_hostile_file_gets_a_reason_not_a_traceback(admin_client, agencies):
@@ -132,3 +144,14 @@ def test_messages_nobody_took_are_listed_for_admins(admin_client, deploy, people
     page = admin_client.get("/admin/instances").get_data(as_text=True)
 
     assert "bao_cao_da_nop" in page and "QN-77" in page
+
+
+def test_publishing_version_two_shows_version_one_as_superseded(admin_client, agencies):
+    _upload(admin_client, diagrams.two_steps().encode(), "v1.bpmn", publish=True)
+    _upload(admin_client, diagrams.two_steps(second="SCT").encode(), "v2.bpmn", publish=True)
+
+    page = admin_client.get("/admin/processes").get_data(as_text=True)
+
+    rows = [row for row in page.split("<tr>") if "<td>1</td>" in row or "<td>2</td>" in row]
+    [second, first] = rows
+    assert "Đã ban hành" in second and "Đã được thay thế bằng phiên bản 2" in first

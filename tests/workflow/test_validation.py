@@ -21,14 +21,17 @@ LAUGHS = """<?xml version="1.0"?>
 BAD_FILES = {
     "xxe": (XXE, "DOCTYPE"),
     "billion-laughs": (LAUGHS, "DOCTYPE"),
-    "not-xml": ("this is not xml at all", "not well-formed XML"),
-    "empty": ("", "not well-formed XML"),
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "not well-formed XML"),
-    "not-bpmn": ("<html><body>hello</body></html>", "not a BPMN 2.0 document"),
-    "no-process": (diagrams.HEADER.format(id="x") + "</bpmn:definitions>", "no process"),
+    "not-xml": ("this is not xml at all", "XML không đúng cú pháp"),
+    "empty": ("", "XML không đúng cú pháp"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "XML không đúng cú pháp"),
+    "not-bpmn": ("<html><body>hello</body></html>", "không phải tài liệu BPMN 2.0"),
+    "no-process": (diagrams.HEADER.format(id="x") + "</bpmn:definitions>",
+                   "không định nghĩa quy trình nào"),
     "schema": (diagrams.process("p", '<bpmn:startEvent id="s"><bpmn:bogus/></bpmn:startEvent>'),
                "bogus"),
-    "unknown-lane": (diagrams.two_steps(first="Sở Không Tồn Tại"), "no agency, group or role"),
+    "unknown-lane": (diagrams.two_steps(first="Sở Không Tồn Tại"),
+                     "bước 'Báo cáo' giao cho 'Sở Không Tồn Tại', không phải cơ quan, nhóm hay "
+                     "vai trò nào (phần tử report, dòng 5)"),
     "bad-form": (diagrams.two_steps(form="""<bpmn:extensionElements><camunda:formData>
         <camunda:formField id="x" label="X" type="colour" /></camunda:formData>
         </bpmn:extensionElements>"""), "unsupported type 'colour'"),
@@ -36,8 +39,8 @@ BAD_FILES = {
         <camunda:formField id="n" label="N" type="long"><camunda:validation>
         <camunda:constraint name="max" config="lots" /></camunda:validation>
         </camunda:formField></camunda:formData></bpmn:extensionElements>"""), "whole number"),
-    "bad-condition": (diagrams.gateway("amount >"), "condition after"),
-    "bad-script": (diagrams.script_then_step("x = = 1"), "script 'Tính toán'"),
+    "bad-condition": (diagrams.gateway("amount >"), "điều kiện sau 'Kiểm tra'"),
+    "bad-script": (diagrams.script_then_step("x = = 1"), "đoạn mã 'Tính toán'"),
 }
 
 
@@ -85,8 +88,8 @@ def test_the_validate_command_prints_verdicts_and_fails_when_one_fails(app, agen
     lines = result.output.strip().splitlines()
     assert result.exit_code == 1
     assert lines[0] == f"{good}: OK"
-    assert lines[1].startswith(f"{bad}: documents with a DOCTYPE")
-    assert lines[2].startswith(f"{tmp_path / 'missing.bpmn'}: cannot read the file")
+    assert lines[1].startswith(f"{bad}: không nhận tài liệu có khai báo DOCTYPE")
+    assert lines[2].startswith(f"{tmp_path / 'missing.bpmn'}: không đọc được tệp")
     assert "Traceback" not in result.output
 
 
@@ -106,6 +109,7 @@ def test_before_the_database_is_set_up_the_verdict_says_so_not_blames_the_file(t
         timeout=60)
 
     assert result.returncode == 1
-    assert result.stdout.strip() == (f"{diagram}: cannot check its agencies, groups and roles: "
-                                     "the database is not ready (flask --app wsgi db upgrade)")
+    assert result.stdout.strip() == (
+        f"{diagram}: không kiểm tra được cơ quan, nhóm và vai trò: cơ sở dữ liệu chưa sẵn sàng "
+        "(flask --app wsgi db upgrade)")
     assert "Traceback" not in result.stderr
