@@ -148,7 +148,8 @@ def test_messages_nobody_took_are_listed_for_admins(admin_client, deploy, people
 
 def test_publishing_version_two_shows_version_one_as_superseded(admin_client, agencies):
     _upload(admin_client, diagrams.two_steps().encode(), "v1.bpmn", publish=True)
-    _upload(admin_client, diagrams.two_steps(second="SCT").encode(), "v2.bpmn", publish=True)
+    _upload(admin_client, diagrams.two_steps(first="SNV", second="SCT").encode(), "v2.bpmn",
+            publish=True)
 
     page = admin_client.get("/admin/processes").get_data(as_text=True)
 
