@@ -44,6 +44,7 @@ def test_on_a_phone_the_menu_folds_and_opens(phone, agencies):
     assert not people_link.is_visible()
 
     phone.get_by_role("button", name="Mở menu").click()
+    phone.locator("#main-nav.collapse.show").wait_for()  # unfolded, its animation over
     phone.get_by_role("button", name="Quản trị").click()
 
     people_link.wait_for(state="visible")
