@@ -1,6 +1,7 @@
 """The plan's own forms, filled in as people fill them: optional boxes left empty, fields that
 only matter for one choice, choices that start on "— Chọn —"."""
 
+import io
 from datetime import datetime
 from pathlib import Path
 
@@ -110,3 +111,30 @@ def test_a_shown_conditional_field_is_still_required(decision, app):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert page.count("Trường này là bắt buộc.") == 2
+
+
+def test_a_small_file_reads_in_bytes_on_the_step_page(demo, app):
+    clerk = _signed_in(app, "clerk.stttt")
+    assign = _open(demo.id, "assign")
+    pdf = b"%PDF-1.4\n% 512 bytes\n".ljust(512, b"0")
+
+    post_form(clerk, f"/tasks/{assign.id}", {
+        "field_noi_dung": "Tổ chức lễ hội Cầu Ngư ở Lý Sơn", "field_loai": "thuong_xuyen",
+        "field_tai_lieu": (io.BytesIO(pdf), "ke-hoach.pdf")},
+        content_type="multipart/form-data")
+
+    page = clerk.get(f"/tasks/{assign.id}").get_data(as_text=True)
+    assert "ke-hoach.pdf" in page and "· 512 B ·" in page and "0.5 KB" not in page
+
+
+@pytest.mark.parametrize("size, locale, shown", [
+    (0, "vi", "0 B"), (512, "vi", "512 B"), (1023, "en", "1023 B"), (1024, "vi", "1 KB"),
+    (1536, "vi", "1,5 KB"), (1536, "en", "1.5 KB"), (10 * 1024 ** 2, "vi", "10 MB"),
+])
+def test_file_sizes_read_as_people_count_them(app, size, locale, shown):
+    from flask_babel import force_locale
+
+    from app.i18n import file_size
+
+    with app.test_request_context(), force_locale(locale):
+        assert file_size(size) == shown
