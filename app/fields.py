@@ -1,7 +1,7 @@
 """Form fields shared by every feature."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField
+from wtforms import DateField, SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import TextInput
 
@@ -44,6 +44,22 @@ class VietnameseDateField(DateField):
         # A date that could not be read says so: "This field is required" would mislead.
         if self.process_errors:
             raise StopValidation()
+
+
+CHOOSE = _l("— Choose —")
+
+
+def choose_first(choices: list) -> list:
+    """A select's choices after a "— Chọn —" placeholder: a choice that decides something
+    is made by the person, never taken from whichever option happens to come first."""
+    return [SelectChoice("", CHOOSE), *choices]
+
+
+def optional_int(value):
+    """coerce= for a select of ids with a placeholder: "" (nothing chosen) is None."""
+    if value in ("", None):
+        return None
+    return int(value)
 
 
 def too_large(limit: int = MAX_BYTES):

@@ -148,3 +148,17 @@ def targets_of(references: list[str]) -> list[Agency | AgencyGroup]:
             raise PlanError(_l("An agency chosen no longer exists; reload the page."))
         found.append(target)
     return found
+
+
+def items_of(agency: Agency, **_ignored) -> list[tuple[str, list[str]]]:
+    """For a merge's preview: the items that name the agency, leading or cooperating (its
+    successor carries them once it is merged)."""
+    links = db.session.scalars(select(PlanItemAgency).join(PlanItemAgency.item).where(
+        PlanItemAgency.agency_id == agency.id, PlanItem.retired_at.is_(None))).all()
+
+    def codes(role: ItemRole) -> list[str]:
+        return sorted({link.item.code for link in links if link.role == role.value},
+                      key=position_of)
+
+    return [(str(_l("Plan items it leads")), codes(ItemRole.LEAD)),
+            (str(_l("Plan items it cooperates on")), codes(ItemRole.COOPERATING))]

@@ -26,13 +26,10 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.fields import VietnameseDateField, checked_in_browser, too_large
+from app.fields import VietnameseDateField, checked_in_browser, choose_first, too_large
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
-
-
-CHOOSE = _l("— Choose —")
 
 
 class StartForm(FlaskForm):
@@ -106,8 +103,8 @@ def _field(schema):
                                    render_kw=render)
     if schema.type == "enum":
         # A choice that decides something is made, not taken from the first option.
-        choices = [SelectChoice("", CHOOSE)]
-        choices += [SelectChoice(option_id, name) for option_id, name in schema.options]
+        choices = choose_first([SelectChoice(option_id, name)
+                                for option_id, name in schema.options])
         return SelectField(label, choices=choices, validators=required, render_kw=render)
     file_rules = [FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())]
     presence = [FileRequired()] if schema.required else required
