@@ -113,3 +113,23 @@ def test_the_calendar_closes_with_escape_and_a_click_elsewhere(page, decision):
     opener.click()
     page.get_by_role("heading", level=1).click()
     assert not calendar.is_visible()
+
+
+def test_an_optional_date_and_number_left_empty_complete_the_demos_first_step(page, agencies):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "demo_report.bpmn"
+    workflow.add_version(demo.read_bytes(), demo.name, publish=True)
+    instance = workflow.start_process("demo_report", subject="Lễ hội Cầu Ngư")
+    factories.make_user("clerk.stttt", agency_code="STTTT", full_name="Trần Giao")
+    _sign_in(page, "clerk.stttt")
+    page.goto(f"/tasks/{_open(instance.id, 'assign').id}")
+    assert page.get_by_label("Loại nhiệm vụ").input_value() == ""  # "— Chọn —"
+
+    page.get_by_label("Nội dung nhiệm vụ").fill("Tổ chức lễ hội Cầu Ngư ở Lý Sơn")
+    page.get_by_label("Loại nhiệm vụ").select_option("thuong_xuyen")
+    page.get_by_role("button", name="Hoàn thành bước này").click()
+
+    assert "Đã hoàn thành: Giao nhiệm vụ." in page.get_by_role("status").first.inner_text()
+    data = workflow.data_of(_open(instance.id, "implement"))
+    assert data["han_bao_cao"] is None and data["so_san_pham"] is None
