@@ -1,6 +1,8 @@
 """The plan catalogue: reading its items, and the admins' amendments (change, add, retire),
 each recorded with who, when and why. This module owns the catalogue's writes."""
 
+from textwrap import shorten
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -156,9 +158,10 @@ def items_of(agency: Agency, **_ignored) -> list[tuple[str, list[str]]]:
     links = db.session.scalars(select(PlanItemAgency).join(PlanItemAgency.item).where(
         PlanItemAgency.agency_id == agency.id, PlanItem.retired_at.is_(None))).all()
 
-    def codes(role: ItemRole) -> list[str]:
-        return sorted({link.item.code for link in links if link.role == role.value},
-                      key=position_of)
+    def named(role: ItemRole) -> list[str]:
+        items = sorted({link.item for link in links if link.role == role.value},
+                       key=lambda item: position_of(item.code))
+        return [f"{item.code}. {shorten(item.content, 90, placeholder=' …')}" for item in items]
 
-    return [(str(_l("Plan items it leads")), codes(ItemRole.LEAD)),
-            (str(_l("Plan items it cooperates on")), codes(ItemRole.COOPERATING))]
+    return [(str(_l("Plan items it leads")), named(ItemRole.LEAD)),
+            (str(_l("Plan items it cooperates on")), named(ItemRole.COOPERATING))]

@@ -45,7 +45,7 @@ def test_the_admin_reads_what_moves_and_only_then_merges(admin_client, agencies,
     assert "Đặng Thu Hà (clerk.sngv)" in page
     assert "Báo cáo · Đón đoàn khách Hàn Quốc" in page
     assert "Nhiệm vụ chủ trì" in page and "3.7" in page
-    assert "Hợp nhất ngay" in page
+    assert "Sáp nhập ngay" in page
     db.session.expire_all()
     assert old.active is True and db.session.get(User, clerk.id).agency == old
 
@@ -66,7 +66,7 @@ def test_a_merge_the_service_would_refuse_is_said_before_asking_to_confirm(admin
                          {"successor": agencies["SNV"].id, "effective": "01/07/2025"})
 
     page = response.get_data(as_text=True)
-    assert "hôm nay" in page and "Hợp nhất ngay" not in page
+    assert "hôm nay" in page and "Sáp nhập ngay" not in page
 
 
 def test_editing_an_agency_with_its_dates_left_blank_saves_it(admin_client, agencies):
