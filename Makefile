@@ -58,6 +58,11 @@ vendor:
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* app/static/vendor/bootstrap/css/
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* app/static/vendor/bootstrap/js/
 	cp node_modules/bootstrap/LICENSE app/static/vendor/bootstrap/
+	mkdir -p app/static/vendor/datepicker/js app/static/vendor/datepicker/css
+	cp node_modules/vanillajs-datepicker/dist/js/datepicker.min.js \
+	   node_modules/vanillajs-datepicker/dist/js/locales/vi.js app/static/vendor/datepicker/js/
+	cp node_modules/vanillajs-datepicker/dist/css/datepicker-bs5.min.css app/static/vendor/datepicker/css/
+	cp node_modules/vanillajs-datepicker/LICENSE app/static/vendor/datepicker/
 	rm -rf app/pdf/fonts && mkdir -p app/pdf/fonts
 	cp node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf \
 	   node_modules/@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf \

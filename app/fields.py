@@ -1,35 +1,65 @@
 """Form fields shared by every feature."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField
+from wtforms import DateField, SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import TextInput
 
 from app.workflow.attachments import MAX_BYTES
 
+# Dates people mean: a year typed as 0025 or 20255 is a slip, and far years break sorting,
+# reports and the database alike.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
 
 class VietnameseDateField(DateField):
-    """A date typed and shown as dd/mm/yyyy in a plain text box: a browser's date picker
-    would show and send its own format, whatever the page's language."""
+    """A date typed and shown as dd/mm/yyyy in a text box (app.js adds a calendar to pick
+    from): a browser's own date input would show and send its own format, whatever the
+    page's language. A blank box is no date (None): whether one is needed is the
+    validators' say, not the parser's."""
 
     widget = TextInput()
 
     def __init__(self, label=None, validators=None, **kwargs):
         render_kw = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric",
-                     "autocomplete": "off", **kwargs.pop("render_kw", {})}
+                     "autocomplete": "off", "data-date-picker": _l("Pick the day on a calendar"),
+                     **kwargs.pop("render_kw", {})}
         super().__init__(label, validators, format="%d/%m/%Y", render_kw=render_kw, **kwargs)
 
     def process_formdata(self, valuelist):
+        if not valuelist or not " ".join(valuelist).strip():
+            self.data = None
+            return
         try:
-            super().process_formdata(valuelist)
+            super().process_formdata([" ".join(valuelist).strip()])
         except ValueError:
             raise ValueError(_l("Not a date: type it as dd/mm/yyyy, for example 05/12/2025.")) \
                 from None
+        if not FIRST_YEAR <= self.data.year <= LAST_YEAR:
+            self.data = None
+            raise ValueError(_l("A date between %(first)s and %(last)s.",
+                                first=FIRST_YEAR, last=LAST_YEAR))
 
     def pre_validate(self, form):
         # A date that could not be read says so: "This field is required" would mislead.
         if self.process_errors:
             raise StopValidation()
+
+
+CHOOSE = _l("— Choose —")
+
+
+def choose_first(choices: list) -> list:
+    """A select's choices after a "— Chọn —" placeholder: a choice that decides something
+    is made by the person, never taken from whichever option happens to come first."""
+    return [SelectChoice("", CHOOSE), *choices]
+
+
+def optional_int(value):
+    """coerce= for a select of ids with a placeholder: "" (nothing chosen) is None."""
+    if value in ("", None):
+        return None
+    return int(value)
 
 
 def too_large(limit: int = MAX_BYTES):

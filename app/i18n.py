@@ -15,17 +15,21 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import get_translations
+from flask_babel import format_decimal, get_translations
 from flask_login import current_user
 from werkzeug.utils import cached_property
 
 from app.clock import LOCAL_TZ
 from app.extensions import db
+from app.text import CleanFormData
 
 bp = Blueprint("i18n", __name__)
 
 
 class AppRequest(Request):
+    # Form and query values come cleaned: NFC, no NUL, invisible-only as empty (app.text).
+    parameter_storage_class = CleanFormData
+
     @cached_property
     def wtforms_translations(self):
         """Flask-WTF reads the translations of WTForms' own messages from here; WTForms has
@@ -62,6 +66,15 @@ def switch_language():
     return redirect(safe_next(request.form.get("next"), url_for("home.index")))
 
 
+def file_size(size: int) -> str:
+    """A file's size as people read it: 512 B, 1,5 KB, 2,3 MB (in the page's language)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 ** 2:
+        return f"{format_decimal(size / 1024, format='#,##0.#')} KB"
+    return f"{format_decimal(size / 1024 ** 2, format='#,##0.#')} MB"
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.request_class = AppRequest
@@ -70,6 +83,8 @@ def init_app(app: Flask) -> None:
     def local_datetime(value):
         """Naive UTC from the database, shown as Vietnam time, dd/mm/yyyy HH:MM."""
         return value.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+
+    app.add_template_filter(file_size, "file_size")
 
     @app.template_filter("pretty_json")
     def pretty_json(value) -> str:

@@ -20,8 +20,12 @@ def _refuse(name: str):
 
 
 def loads(text):
-    """json.loads, refusing NaN and infinite numbers with a ValueError."""
-    return json.loads(text, parse_float=_finite, parse_constant=_refuse)
+    """json.loads, refusing NaN and infinite numbers with a ValueError; so too nesting deep
+    enough to exhaust Python's stack (a few hundred "[" would otherwise answer 500)."""
+    try:
+        return json.loads(text, parse_float=_finite, parse_constant=_refuse)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 class StrictJSONProvider(DefaultJSONProvider):

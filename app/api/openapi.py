@@ -106,9 +106,12 @@ def document() -> dict:
             }},
             "/work-items/{item_id}/complete": {"post": {
                 "summary": "Complete a work item with its form values",
-                "description": "Values by field id: text, whole numbers, true/false, dates as "
-                               "YYYY-MM-DD or dd/mm/yyyy, enum ids, and files as "
-                               "{\"name\": ..., \"content_base64\": ...}.",
+                "description": "Values by field id: text, whole numbers, JSON true/false, "
+                               "dates (1900-2100) as YYYY-MM-DD or dd/mm/yyyy, enum ids, "
+                               "and files as {\"name\": ..., \"content_base64\": ...}; "
+                               "null or a left-out field is blank. Text is kept NFC and may "
+                               "hold no NUL or lone surrogate; bodies nest at most 16 "
+                               "levels. A 400 names each field at fault.",
                 "parameters": ITEM_ID,
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "properties": {"values": {"type": "object"}}}}}},

@@ -15,14 +15,34 @@ class BadValues(ValueError):
         self.errors = errors
 
 
+# What JSON type each field type takes; null (or leaving the field out) is blank, and so is
+# "" for the types people write as text.
+_EXPECTED = {"string": (str,), "enum": (str,), "date": (str,), "long": (int, str),
+             "boolean": (bool,), "file": (dict,)}
+_SAY = {"string": "text", "enum": "one of its values' ids, as text",
+        "date": "a date as text, YYYY-MM-DD or dd/mm/yyyy", "long": "a whole number",
+        "boolean": "true or false (a JSON boolean)", "file": "an object"}
+
+
+def _type_fault(schema, value) -> str | None:
+    """Why `value` cannot be what a field of this type takes, or None."""
+    wanted = _EXPECTED[schema.type]
+    if isinstance(value, bool) and bool not in wanted:  # True is an int to Python, not here
+        return f"expected {_SAY[schema.type]}"
+    if not isinstance(value, wanted) or (schema.type == "long" and isinstance(value, str)
+                                         and value.strip()):
+        return f"expected {_SAY[schema.type]}"
+    return None
+
+
 def _as_form_text(schema, value):
     if schema.type == "boolean":
-        return "y" if value is True else None
-    if schema.type == "date" and isinstance(value, str):
+        return "y" if value else None
+    if schema.type == "date":
         try:
-            return date.fromisoformat(value).strftime("%d/%m/%Y")
+            return date.fromisoformat(value.strip()).strftime("%d/%m/%Y")
         except ValueError:
-            return value
+            return value  # dd/mm/yyyy, or what the form will say is not a date
     return str(value)
 
 
@@ -44,6 +64,10 @@ def check(fields, raw: dict, data: dict) -> tuple[dict, dict]:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise BadValues({name: ["this step has no such field"] for name in unknown})
+    faults = {schema.id: [fault] for schema in fields if raw.get(schema.id) is not None
+              for fault in [_type_fault(schema, raw[schema.id])] if fault}
+    if faults:
+        raise BadValues(faults)
     formdata = MultiDict()
     for schema in fields:
         value = raw.get(schema.id)

@@ -1,9 +1,12 @@
 """/api/v1: start an instance, list my work items, read one with its form, complete it."""
 
+import re
+
 from flask import Blueprint, g, jsonify, request
 
 from app import workflow
 from app.api import tokens
+from app.api.body import MAX_DEPTH, BadBody, checked
 from app.api.openapi import document
 from app.api.values import BadValues, check
 
@@ -38,11 +41,18 @@ def engine_refused(error: workflow.WorkflowError):
     return problem(error.status, str(error), **extra)
 
 
+@bp.errorhandler(BadBody)
+def bad_body(error: BadBody):
+    return problem(400, "some values are not valid", fields=error.errors)
+
+
 def _body() -> dict:
+    """The JSON object sent, its text checked and cleaned (app/api/body.py)."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise workflow.WorkflowError("the body must be a JSON object")
-    return body
+        raise workflow.WorkflowError("the body must be a JSON object, nested at most "
+                                     f"{MAX_DEPTH} levels deep")
+    return checked(body)
 
 
 def _item_json(item, with_form: bool = False) -> dict:
@@ -113,9 +123,22 @@ def unclaim(item_id: int):
     return jsonify(_item_json(workflow.unclaim(item_id, g.api_user)))
 
 
+def _field_of(path: str) -> str:
+    """"values.title[0][1]" → "title": where in a completion's body a fault is."""
+    if not path.startswith("values."):
+        return path
+    return re.split(r"[.\[]", path.removeprefix("values."), maxsplit=1)[0]
+
+
 @bp.post("/work-items/<int:item_id>/complete")
 def complete(item_id: int):
-    body = _body()
+    try:
+        body = _body()
+    except BadBody as error:  # named by field, as the form's own errors are
+        by_field: dict[str, list[str]] = {}
+        for path, messages in error.errors.items():
+            by_field.setdefault(_field_of(path), []).extend(messages)
+        raise BadBody(by_field) from None
     raw = body.get("values", {})
     if not isinstance(raw, dict):
         return problem(400, "'values' must be an object")

@@ -16,6 +16,7 @@ from app.auth.models import AGENCY_KIND_LABELS, Agency, AgencyGroup, User
 from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
+from app.fields import choose_first
 from app.settings import COORDINATOR_AGENCY, get_setting
 
 bp = Blueprint("auth_admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -77,14 +78,20 @@ def edit_agency(agency_id: int | None = None):
 
 @bp.route("/agencies/<int:agency_id>/merge", methods=["GET", "POST"])
 def merge_agency(agency_id: int):
+    """Choose the successor and the date, read what moves, confirm: then merge."""
     agency = _agency_or_404(agency_id)
     form = MergeForm()
-    form.successor.choices = _active_agency_choices(exclude=agency.id)
+    form.successor.choices = choose_first(_active_agency_choices(exclude=agency.id))
     if request.method == "GET":
         form.effective.data = today()
     if form.validate_on_submit():
         successor = _agency_or_404(form.successor.data)
         try:
+            if form.confirmed.data != "yes":
+                agency_service.check_merge(agency, successor, form.effective.data)
+                return render_template(
+                    "auth/agency_merge_confirm.html", form=form, agency=agency,
+                    successor=successor, moves=agency_service.merge_preview(agency))
             moved = agency_service.merge_agency(agency, successor, form.effective.data)
         except agency_service.AgencyError as error:
             form.successor.errors.append(str(error))

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _
 from sqlalchemy import select, update
 
 from app.auth.models import Agency, AgencyGroup, AgencyKind, User
-from app.auth.signals import agency_merged
+from app.auth.signals import agency_merge_preview, agency_merged
 from app.clock import today
 from app.extensions import db
 from app.races import commit_unless_raced
@@ -47,10 +47,20 @@ def save_agency(agency: Agency | None, *, code, name_vi, name_en, kind, valid_fr
     return agency
 
 
-def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
-    """Merge `agency` into `successor` from `effective` on: it stops on the day before, its
-    people and open work move to the successor, which also takes its place in every group.
-    Returns how many people moved."""
+def merge_preview(agency: Agency) -> list[tuple[str, list[str]]]:
+    """What a merge of `agency` would move, for the admin to read before confirming: its
+    people, its groups, and what other parts say (open steps, plan items)."""
+    people = db.session.scalars(select(User).where(User.agency_id == agency.id)
+                                .order_by(User.full_name)).all()
+    moves = [(str(_("People")), [f"{person.full_name} ({person.username})" for person in people]),
+             (str(_("Groups it belongs to")), [group.name_vi for group in agency.groups])]
+    for _receiver, answer in agency_merge_preview.send(agency):
+        moves.extend(answer or [])
+    return moves
+
+
+def check_merge(agency: Agency, successor: Agency, effective: date) -> None:
+    """AgencyError if `agency` cannot be merged into `successor` from `effective`."""
     if successor.id == agency.id:
         raise AgencyError(_("An agency cannot be merged into itself."))
     if successor.current_holder().id == agency.id:
@@ -61,6 +71,13 @@ def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
         raise AgencyError(
             _("A merge takes effect today or earlier; to plan one, set 'valid to' instead.")
         )
+
+
+def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
+    """Merge `agency` into `successor` from `effective` on: it stops on the day before, its
+    people and open work move to the successor, which also takes its place in every group.
+    Returns how many people moved."""
+    check_merge(agency, successor, effective)
     agency.successor = successor
     agency.active = False
     agency.valid_to = effective - timedelta(days=1)

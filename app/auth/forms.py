@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
+    HiddenField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -16,7 +17,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.models import AGENCY_KIND_LABELS
 from app.auth.roles import ROLE_LABELS
-from app.fields import VietnameseDateField
+from app.fields import VietnameseDateField, optional_int
 
 CODE_PATTERN = Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use letters, digits, '.', '-' or '_'."))
 
@@ -52,8 +53,10 @@ class AgencyForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    successor = SelectField(_l("Merged into"), coerce=int)
+    # No agency is chosen for the admin: the list starts on "— Chọn —" (app.fields).
+    successor = SelectField(_l("Merged into"), coerce=optional_int, validators=[DataRequired()])
     effective = VietnameseDateField(_l("Effective from"), validators=[DataRequired()])
+    confirmed = HiddenField()  # "yes" once the admin has read what moves
 
 
 class GroupForm(FlaskForm):

@@ -1,5 +1,6 @@
 """Agencies (the organisations of the plan), their groups, and the people who use the system."""
 
+import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -163,11 +164,13 @@ class User(UserMixin, db.Model):
     def has_any_role(self, *roles: Role) -> bool:
         return not self.roles.isdisjoint(roles)
 
+    # NFC on both sides: a password typed with combining marks (as pages now send all text)
+    # or composed (from the command line) is the same password.
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = generate_password_hash(unicodedata.normalize("NFC", password))
 
     def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+        return check_password_hash(self.password_hash, unicodedata.normalize("NFC", password))
 
 
 class LoginAttempt(db.Model):

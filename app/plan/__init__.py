@@ -35,8 +35,10 @@ def _register_script_helpers() -> None:
 
 def init_app(app: Flask) -> None:
     # Importing the *_views modules adds their routes to the plan's blueprint.
+    from app.auth.signals import agency_merge_preview
     from app.plan import (  # noqa: F401
         assignments,
+        catalogue,
         cli,
         dashboard_views,
         report_views,
@@ -51,6 +53,7 @@ def init_app(app: Flask) -> None:
     _register_script_helpers()
     workflow.register_worker_job(app, _open_due_report_cycles)
     workflow.data_changed.connect(assignments.lead_changed)
+    agency_merge_preview.connect(catalogue.items_of)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
                  NavItem("plan.dashboard_page", _l("Progress"),
                          frozenset({Role.COORDINATOR, Role.ADMIN, Role.AGENCY_LEAD}), order=14),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from app import workflow
 from app.auth.models import Agency
+from app.calendar import add_working_days
 from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.plan.models import Assignment, Outcome, Plan, PlanItem
@@ -21,6 +22,7 @@ DEFAULT_REMINDER_DAYS = 3
 # A setting: cooperating agencies answer within this many working days; silence is assent.
 CONSULT_DAYS = "plan.consult_working_days"
 DEFAULT_CONSULT_DAYS = 5
+LATE_LAUNCH_WORKING_DAYS = 10  # launched after November: two working weeks to report
 
 
 class LaunchError(ValueError):
@@ -28,8 +30,13 @@ class LaunchError(ValueError):
 
 
 def default_due_on(year: int) -> date:
-    """Results are due before the annual report is written (Nghị định 09/2019: 14/12)."""
-    return date(year, 11, 30)
+    """The deadline the launch form offers: results come in before the annual report is
+    written (Nghị định 09/2019: data to 14/12), so the last working day by 30/11; once that
+    has passed, LATE_LAUNCH_WORKING_DAYS working days from today."""
+    last_of_november = add_working_days(date(year, 12, 1), -1)
+    if last_of_november > today():
+        return last_of_november
+    return add_working_days(today(), LATE_LAUNCH_WORKING_DAYS)
 
 
 def reminder_days() -> int:

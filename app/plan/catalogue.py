@@ -1,6 +1,8 @@
 """The plan catalogue: reading its items, and the admins' amendments (change, add, retire),
 each recorded with who, when and why. This module owns the catalogue's writes."""
 
+from textwrap import shorten
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -148,3 +150,18 @@ def targets_of(references: list[str]) -> list[Agency | AgencyGroup]:
             raise PlanError(_l("An agency chosen no longer exists; reload the page."))
         found.append(target)
     return found
+
+
+def items_of(agency: Agency, **_ignored) -> list[tuple[str, list[str]]]:
+    """For a merge's preview: the items that name the agency, leading or cooperating (its
+    successor carries them once it is merged)."""
+    links = db.session.scalars(select(PlanItemAgency).join(PlanItemAgency.item).where(
+        PlanItemAgency.agency_id == agency.id, PlanItem.retired_at.is_(None))).all()
+
+    def named(role: ItemRole) -> list[str]:
+        items = sorted({link.item for link in links if link.role == role.value},
+                       key=lambda item: position_of(item.code))
+        return [f"{item.code}. {shorten(item.content, 90, placeholder=' …')}" for item in items]
+
+    return [(str(_l("Plan items it leads")), named(ItemRole.LEAD)),
+            (str(_l("Plan items it cooperates on")), named(ItemRole.COOPERATING))]

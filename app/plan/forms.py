@@ -13,6 +13,7 @@ from wtforms.validators import (
 )
 
 from app.auth.forms import MultiCheckboxField
+from app.clock import today
 from app.fields import VietnameseDateField
 from app.plan.models import TimeframeKind
 from app.plan.timeframe import Timeframe
@@ -70,6 +71,8 @@ class LaunchForm(FlaskForm):
     def validate_due_on(self, field):
         if self.year.data and field.data and field.data.year < self.year.data:
             raise ValidationError(_l("The deadline falls before the year it is for."))
+        if field.data and field.data < today():  # nobody can meet it
+            raise ValidationError(_l("The deadline has passed: give today or a later day."))
 
 
 class OpenCycleForm(FlaskForm):

@@ -97,10 +97,12 @@ __all__ = [
 
 
 def init_app(app: Flask) -> None:
-    from app.auth.signals import agency_merged
+    from app.auth.signals import agency_merge_preview, agency_merged
     from app.workflow import cli
+    from app.workflow.agency_work import open_steps_of
     from app.workflow.operations import move_open_work
 
     cli.init_app(app)
     agency_merged.connect(move_open_work)
+    agency_merge_preview.connect(open_steps_of)
     app.add_template_filter(audience_of, "audience")

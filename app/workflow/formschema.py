@@ -107,8 +107,24 @@ def form_fields(task_spec) -> list[FieldSchema]:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise FormError(f"field ids repeat: {', '.join(sorted(duplicates))}")
+    by_id = {schema.id: schema for schema in fields}
     for schema in fields:
         if schema.required_when and schema.required_when[0] not in ids:
             raise FormError(f"field {schema.id} is required when '{schema.required_when[0]}' "
                             "has a value, but the form has no such field")
+        if schema.type == "enum" and schema.default is not None and \
+                schema.default not in {option for option, _ in schema.options}:
+            raise FormError(f"field {schema.id}: defaultValue '{schema.default}' is not one of "
+                            "its values")
+        _refuse_circles(schema, by_id)
     return fields
+
+
+def _refuse_circles(schema: FieldSchema, by_id: dict[str, FieldSchema]) -> None:
+    """A field shown only when another is, which is shown only when the first is: never."""
+    seen, current = {schema.id}, schema
+    while current.required_when:
+        current = by_id[current.required_when[0]]
+        if current.id in seen:
+            raise FormError(f"field {schema.id}: requiredWhen goes round in a circle")
+        seen.add(current.id)

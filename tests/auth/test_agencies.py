@@ -18,7 +18,8 @@ def test_admin_merges_an_agency_through_the_page(admin_client, agencies):
     old, successor = agencies["SLDTBXH"], agencies["SNV"]
 
     response = post_form(admin_client, f"/admin/agencies/{old.id}/merge",
-                         {"successor": successor.id, "effective": "01/03/2025"})
+                         {"successor": successor.id, "effective": "01/03/2025",
+                          "confirmed": "yes"})
 
     assert response.status_code == 302
     db.session.expire_all()

@@ -1,0 +1,36 @@
+"""Text as the system keeps it: NFC (Vietnamese typed with combining marks, as some keyboards
+and pasted PDFs give it, is kept composed, so it sorts, searches and prints as one), and a
+text of only invisible characters (spaces, zero-width spaces, fillers) is no text at all."""
+
+import unicodedata
+
+from werkzeug.datastructures import ImmutableMultiDict
+
+# Characters that show nothing though Unicode calls them letters or symbols.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def is_invisible(text: str) -> bool:
+    """Whether nothing of `text` would show: "", spaces, zero-width spaces and the like."""
+    return all(char.isspace() or char in _BLANK_LOOKING
+               or unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in text)
+
+
+def clean(text: str) -> str:
+    """NFC; "" for a text of only invisible characters."""
+    text = unicodedata.normalize("NFC", text)
+    return "" if is_invisible(text) else text
+
+
+class CleanFormData(ImmutableMultiDict):
+    """A request's form and query values, each cleaned as it is read, so that every form
+    of every page gets NFC text, and "required" refuses a box of zero-width spaces. A NUL,
+    which no keyboard types and PostgreSQL cannot keep, is dropped."""
+
+    def __init__(self, mapping=None):
+        if mapping is None or isinstance(mapping, dict):
+            super().__init__(mapping)
+            return
+        super().__init__([(key, clean(value.replace("\x00", "")) if isinstance(value, str)
+                           else value) for key, value in mapping])
