@@ -9,12 +9,17 @@ another field of the form has that value ("what was done" only when reporting).
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
+
 FIELD_TYPES = ("string", "long", "boolean", "date", "enum", "file")
 CONSTRAINTS = ("required", "minlength", "maxlength", "min", "max", "readonly")
 
 
 class FormError(ValueError):
-    pass
+    """A form the diagram defines wrongly, said in the reader's language."""
+
+    def __init__(self, reason) -> None:
+        super().__init__(str(reason))
 
 
 @dataclass
@@ -48,26 +53,29 @@ def parse_date(text: str) -> date:
             return datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
-    raise FormError(f"'{text}' is not a date (dd/mm/yyyy)")
+    raise FormError(_l("'%(text)s' is not a date (dd/mm/yyyy)", text=text))
 
 
 def _bound(kind: str, name: str, config) -> int | date:
     if config is None or str(config).strip() == "":
-        raise FormError(f"constraint {name} needs a value")
+        raise FormError(_l("constraint %(name)s needs a value", name=name))
     if kind == "date":
         return parse_date(str(config))
     try:
         return int(str(config).strip())
     except ValueError:
-        raise FormError(f"constraint {name} needs a whole number, not '{config}'") from None
+        raise FormError(_l("constraint %(name)s needs a whole number, not '%(config)s'",
+                           name=name, config=config)) from None
 
 
 def _field(raw) -> FieldSchema:
     field_id = raw.id or ""
     if not field_id.isidentifier() or field_id.startswith("_"):
-        raise FormError(f"field id '{field_id}' must be a name of letters, digits and '_'")
+        raise FormError(_l("field id '%(id)s' must be a name of letters, digits and '_'",
+                           id=field_id))
     if raw.type not in FIELD_TYPES:
-        raise FormError(f"field {field_id} has unsupported type '{raw.type}'")
+        raise FormError(_l("field %(id)s has unsupported type '%(type)s'", id=field_id,
+                           type=raw.type))
     schema = FieldSchema(id=field_id, label=raw.label or field_id, type=raw.type,
                          default=raw.default_value or None)
     schema.multiline = str(raw.get_property("multiline")).lower() == "true"
@@ -75,24 +83,28 @@ def _field(raw) -> FieldSchema:
     if condition:
         other, sign, value = str(condition).partition("=")
         if not sign or not other.strip():
-            raise FormError(f"field {field_id}: requiredWhen is 'field=value', not '{condition}'")
+            raise FormError(_l("field %(id)s: requiredWhen is 'field=value', not '%(condition)s'",
+                               id=field_id, condition=condition))
         schema.required_when = (other.strip(), value.strip())
     if raw.type == "enum":
         schema.options = [(o.id, o.name or o.id) for o in raw.options]
         if not schema.options:
-            raise FormError(f"enum field {field_id} has no values")
+            raise FormError(_l("enum field %(id)s has no values", id=field_id))
     for rule in raw.validation:
         if rule.name not in CONSTRAINTS:
-            raise FormError(f"field {field_id} has unknown constraint '{rule.name}'")
+            raise FormError(_l("field %(id)s has unknown constraint '%(name)s'", id=field_id,
+                               name=rule.name))
         if rule.name in ("required", "readonly"):
             setattr(schema, rule.name, str(rule.config or "true").lower() != "false")
         elif rule.name in ("minlength", "maxlength"):
             if raw.type != "string":
-                raise FormError(f"{rule.name} applies to text fields, not {field_id}")
+                raise FormError(_l("%(name)s applies to text fields, not %(id)s",
+                                   name=rule.name, id=field_id))
             setattr(schema, rule.name, _bound("long", rule.name, rule.config))
         else:
             if raw.type not in ("long", "date"):
-                raise FormError(f"{rule.name} applies to number and date fields, not {field_id}")
+                raise FormError(_l("%(name)s applies to number and date fields, not %(id)s",
+                                   name=rule.name, id=field_id))
             setattr(schema, rule.name, _bound(raw.type, rule.name, rule.config))
     return schema
 
@@ -106,16 +118,17 @@ def form_fields(task_spec) -> list[FieldSchema]:
     ids = [f.id for f in fields]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
-        raise FormError(f"field ids repeat: {', '.join(sorted(duplicates))}")
+        raise FormError(_l("field ids repeat: %(ids)s", ids=", ".join(sorted(duplicates))))
     by_id = {schema.id: schema for schema in fields}
     for schema in fields:
         if schema.required_when and schema.required_when[0] not in ids:
-            raise FormError(f"field {schema.id} is required when '{schema.required_when[0]}' "
-                            "has a value, but the form has no such field")
+            raise FormError(_l("field %(id)s is required when '%(other)s' has a value, but the "
+                               "form has no such field", id=schema.id,
+                               other=schema.required_when[0]))
         if schema.type == "enum" and schema.default is not None and \
                 schema.default not in {option for option, _ in schema.options}:
-            raise FormError(f"field {schema.id}: defaultValue '{schema.default}' is not one of "
-                            "its values")
+            raise FormError(_l("field %(id)s: defaultValue '%(default)s' is not one of its values",
+                               id=schema.id, default=schema.default))
         _refuse_circles(schema, by_id)
     return fields
 
@@ -126,5 +139,6 @@ def _refuse_circles(schema: FieldSchema, by_id: dict[str, FieldSchema]) -> None:
     while current.required_when:
         current = by_id[current.required_when[0]]
         if current.id in seen:
-            raise FormError(f"field {schema.id}: requiredWhen goes round in a circle")
+            raise FormError(_l("field %(id)s: requiredWhen goes round in a circle",
+                               id=schema.id))
         seen.add(current.id)

@@ -180,5 +180,5 @@ def test_required_when_must_name_a_field_of_the_form(deploy):
     from tests.workflow import diagrams
 
     broken = REQUIRED_WHEN_FORM.replace("action=send", "nothing=send")
-    with pytest.raises(BpmnError, match="no such field"):
+    with pytest.raises(BpmnError, match="biểu mẫu không có trường đó"):
         deploy(diagrams.two_steps(form=broken, key="broken_condition"))

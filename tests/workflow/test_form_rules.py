@@ -30,9 +30,9 @@ CHOICE = ('<camunda:formField id="verdict" label="Kết luận" type="enum"{defa
 
 
 @pytest.mark.parametrize("fields, reason", [
-    (_conditional("a", "b") + _conditional("b", "a"), "circle"),
-    (_conditional("a", "a"), "circle"),
-    (CHOICE.format(default=' defaultValue="maybe"'), "not one of its values"),
+    (_conditional("a", "b") + _conditional("b", "a"), "phụ thuộc vòng tròn"),
+    (_conditional("a", "a"), "phụ thuộc vòng tròn"),
+    (CHOICE.format(default=' defaultValue="maybe"'), "không thuộc các lựa chọn"),
 ], ids=["two-in-a-circle", "itself", "default-not-a-value"])
 def test_a_form_that_cannot_work_is_refused_when_loaded(deploy, fields, reason):
     with pytest.raises(BpmnError, match=reason):

@@ -34,11 +34,11 @@ BAD_FILES = {
                      "vai trò nào (phần tử report, dòng 5)"),
     "bad-form": (diagrams.two_steps(form="""<bpmn:extensionElements><camunda:formData>
         <camunda:formField id="x" label="X" type="colour" /></camunda:formData>
-        </bpmn:extensionElements>"""), "unsupported type 'colour'"),
+        </bpmn:extensionElements>"""), "kiểu chưa hỗ trợ 'colour'"),
     "bad-constraint": (diagrams.two_steps(form="""<bpmn:extensionElements><camunda:formData>
         <camunda:formField id="n" label="N" type="long"><camunda:validation>
         <camunda:constraint name="max" config="lots" /></camunda:validation>
-        </camunda:formField></camunda:formData></bpmn:extensionElements>"""), "whole number"),
+        </camunda:formField></camunda:formData></bpmn:extensionElements>"""), "cần một số nguyên"),
     "bad-condition": (diagrams.gateway("amount >"), "điều kiện sau 'Kiểm tra'"),
     "bad-script": (diagrams.script_then_step("x = = 1"), "đoạn mã 'Tính toán'"),
 }
