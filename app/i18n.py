@@ -1,6 +1,5 @@
 """Language: Vietnamese by default, English on request, remembered per user and per session."""
 
-import json
 from datetime import UTC
 from urllib.parse import urlsplit
 
@@ -15,7 +14,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import get_translations
+from flask_babel import format_decimal, get_translations
 from flask_login import current_user
 from werkzeug.utils import cached_property
 
@@ -71,10 +70,17 @@ def init_app(app: Flask) -> None:
         """Naive UTC from the database, shown as Vietnam time, dd/mm/yyyy HH:MM."""
         return value.replace(tzinfo=UTC).astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
-    @app.template_filter("pretty_json")
-    def pretty_json(value) -> str:
-        """Data as indented JSON with Vietnamese letters as letters (autoescaped by Jinja)."""
-        return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    @app.template_filter("day")
+    def day(value) -> str:
+        """A date as people write it here: dd/mm/yyyy."""
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    @app.template_filter("number")
+    def number(value):
+        """A whole number with the language's thousands separator: 15.000.000 đồng."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        return format_decimal(value)
 
     @app.context_processor
     def inject_locale():

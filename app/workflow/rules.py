@@ -10,6 +10,7 @@ from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMix
 from app.workflow import sandbox
 from app.workflow.assignment import raw_assignee, resolve_name
 from app.workflow.bpmn import ParsedDiagram
+from app.workflow.datafields import start_form
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.formschema import FormError, form_fields
 
@@ -57,6 +58,10 @@ def check(diagram: ParsedDiagram) -> list[str]:
         if starter.strip() and resolve_name(starter) is None:
             problems.append(f"candidateStarterGroups names '{starter.strip()}', "
                             "which is no agency, group or role")
+    try:
+        start_form(diagram)
+    except FormError as error:
+        problems.append(f"start form: {error}")
     for spec in [diagram.spec, *diagram.subprocess_specs.values()]:
         for task_spec in spec.task_specs.values():
             name = getattr(task_spec, "bpmn_name", None) or getattr(task_spec, "bpmn_id", None)
@@ -80,4 +85,8 @@ def check(diagram: ParsedDiagram) -> list[str]:
                 _compiles(problems, f"timer '{name}'", event.expression)
             elif isinstance(event, MessageEventDefinition):
                 _compiles(problems, f"message of '{name}'", getattr(event, "expression", None))
+    if not problems:  # what a step shows is checked once its forms read well
+        from app.workflow.steps import shows_problems  # steps runs instances: imports more
+
+        problems.extend(shows_problems(diagram))
     return problems
