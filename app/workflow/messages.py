@@ -95,7 +95,8 @@ def send(name: str, correlation_key: str, actor=None) -> int:
     from SpiffWorkflow.bpmn.util import BpmnEvent
     from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition
 
-    event = BpmnEvent(MessageEventDefinition(name), {})
+    # The shape a thrown message's payload has (Camunda keeps it under <task>_Response).
+    event = BpmnEvent(MessageEventDefinition(name), {"payload": None, "result_var": None})
     return _to_waiting(event, name, correlation_key, None, actor, 0)
 
 
