@@ -75,7 +75,8 @@ def _close(report: AgencyReport, instance: ProcessInstance, actor) -> bool:
     # it ends all the same, audited as terminated, with the notice in the same commit.
     try:
         workflow.terminate(instance.id, actor)
-    except workflow.Conflict:
+    except workflow.WorkflowError:  # it moved at that moment (sent, say): look at it again
+        db.session.rollback()
         return False
     return True
 

@@ -17,7 +17,7 @@ from SpiffWorkflow.camunda.parser.task_spec import CAMUNDA_MODEL_NS
 from SpiffWorkflow.camunda.specs.user_task import EnumFormField, Form, FormField, UserTask
 
 from app.workflow.bpmn import BPMN_NS
-from app.workflow.formschema import FieldSchema, form_fields
+from app.workflow.formschema import FieldSchema, FormError, form_fields
 from app.workflow.specs import diagram_for
 
 _CAMUNDA = f"{{{CAMUNDA_MODEL_NS}}}"
@@ -71,13 +71,22 @@ def start_form(diagram) -> list[FieldSchema]:
     return fields
 
 
+def _or_none(read, source) -> list[FieldSchema]:
+    """A form's fields; none when a version published before a check came in has it wrong
+    (the page still shows the data, by name)."""
+    try:
+        return read(source)
+    except FormError:
+        return []
+
+
 def declared_fields(version) -> dict[str, FieldSchema]:
     """{field id: its declaration} for the data of instances of `version`."""
     diagram = diagram_for(version)
-    declared = {schema.id: schema for schema in start_form(diagram)}
+    declared = {schema.id: schema for schema in _or_none(start_form, diagram)}
     shown_only = {}
     for task_spec in user_tasks(diagram).values():
-        for schema in form_fields(task_spec):
+        for schema in _or_none(form_fields, task_spec):
             if schema.readonly:
                 shown_only.setdefault(schema.id, schema)
             else:

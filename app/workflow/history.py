@@ -76,6 +76,12 @@ class _Reader:
                 self._forms[task_name] = []
         return self._forms[task_name]
 
+    def start(self) -> list[FieldSchema]:
+        try:
+            return start_form(self.diagram)
+        except FormError:
+            return []
+
     def declared(self, key: str) -> FieldSchema:
         if self._declared is None:
             self._declared = declared_fields(self.version)
@@ -87,7 +93,7 @@ class _Reader:
             return Entry(event, details.get("title"),
                          answers(self.form(event.task_name), details.get("values") or {}))
         if event.kind == "started":
-            return Entry(event, None, answers(start_form(self.diagram), details.get("data") or {}))
+            return Entry(event, None, answers(self.start(), details.get("data") or {}))
         if event.kind == "timer":
             watched = attached_to(self.diagram, event.task_name)
             name = details.get("name") or event.task_name

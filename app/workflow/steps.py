@@ -32,7 +32,7 @@ from app.workflow import runtime
 from app.workflow.assignment import may_take
 from app.workflow.datafields import Answer, answers, start_events, start_form, user_tasks
 from app.workflow.errors import Forbidden, NotFound
-from app.workflow.formschema import FieldSchema, form_fields
+from app.workflow.formschema import FieldSchema, FormError, form_fields
 from app.workflow.models import Attachment, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 from app.workflow.specs import diagram_for
@@ -211,7 +211,10 @@ def _completions(instance: ProcessInstance, workflow) -> list[tuple]:
 
 
 def _start_step(instance: ProcessInstance, diagram, workflow, wanted) -> EarlierStep | None:
-    fields = start_form(diagram)
+    try:
+        fields = start_form(diagram)
+    except FormError:  # a version published before start forms were checked
+        return None
     for event in start_events(diagram) if fields else []:
         task = next(iter(workflow.get_tasks(spec_name=event.get("id"))), None)
         if task is None:
@@ -227,7 +230,10 @@ def case_of(item: WorkItem) -> list[EarlierStep]:
     (its `shows` property); for a step that is done, what was said before it."""
     instance = item.instance
     diagram = diagram_for(instance.version)
-    wanted = shows_of(_user_task_spec(item))
+    try:
+        wanted = shows_of(_user_task_spec(item))
+    except ShowsError:  # a version published before `shows` was checked: show everything
+        wanted = None
     workflow = _workflow_of(instance)
     tasks = user_tasks(diagram)
     latest: dict[tuple, EarlierStep] = {}

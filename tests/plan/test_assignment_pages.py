@@ -118,3 +118,29 @@ def test_a_task_from_instructions_to_acceptance_through_the_pages(plan, items, p
     db.session.expire_all()
     assert db.session.get(ProcessInstance, assignment.instance_id).status == "completed"
     assert db.session.get(Assignment, assignment.id).outcome == "done_on_time"
+
+
+def test_steps_ended_together_are_one_entry_of_the_timeline(plan, items, people, clock):
+    from datetime import datetime
+
+    from app.workflow.cli import _run_once
+
+    [assignment] = launch_item(items["3.4"], 2025, date(2025, 11, 28))
+    lead = factories.make_user("cv.lead", agency_code=assignment.agency.code)
+    clock.current = datetime(2025, 9, 1, 2, 0)
+    workflow.complete(open_step("implement").id, lead, {
+        "action": "ask_input", "consult_question": "Đề nghị cho ý kiến"})
+    asked = db.session.scalars(select(WorkItem).where(WorkItem.task_name == "give_input")).all()
+    assert len(asked) > 2
+    clock.current = datetime(2025, 9, 10, 1, 30)  # nobody answered in time
+    _run_once()
+
+    cancelled = [entry for entry in workflow.history_of(assignment.instance_id)
+                 if entry.kind == "cancelled"]
+    assert [(entry.subject, entry.count) for entry in cancelled] == [
+        ("Cho ý kiến phối hợp", len(asked))]
+    client = people["lead"].application.test_client()
+    login(client, "cv.lead", factories.PASSWORD)
+    page = client.get(f"/tasks/{open_step('implement').id}").get_data(as_text=True)
+    assert f"Hủy bước xử lý</strong> · Cho ý kiến phối hợp ({len(asked)} bước)" in page
+    assert page.count("Hủy bước xử lý") == 1
