@@ -60,16 +60,22 @@ def test_a_task_from_instructions_to_acceptance_through_the_pages(plan, items, p
     assert "Giao nhiệm vụ Trần Thị Điều (Sở Thông tin và Truyền thông)" in panel
     assert "Nhiệm vụ 5.4. Tổ chức khen thưởng" in panel and "Hạn hoàn thành 28/11/2025" in panel
     assert "2025-11-28" not in panel
-    post_form(people["lead"], f"/tasks/{implement.id}", {
-        "field_action": "ask_input",
-        "field_consult_question": "Đề nghị cho ý kiến dự thảo danh sách 12 tập thể"})
+    people["lead"].post(f"/tasks/{implement.id}", data={
+        "csrf_token": csrf_token(people["lead"]), "field_action": "ask_input",
+        "field_consult_question": "Đề nghị cho ý kiến dự thảo danh sách 12 tập thể",
+        "field_outputs": "Dự thảo danh sách", "field_evidence": (io.BytesIO(PDF), "du-thao.pdf")},
+        content_type="multipart/form-data")
+    draft = db.session.scalar(select(Attachment).where(Attachment.field_id == "evidence"))
 
-    # The cooperating agency reads the task and the question, answers with a file.
+    # The cooperating agency reads the task, the question and the lead's draft; answers
+    # with a file.
     question = open_step("give_input")
     page = page_of(people["snv"], question)
     panel = case_panel(page)
     assert "Nhiệm vụ 5.4. Tổ chức khen thưởng" in panel
     assert "Nội dung xin ý kiến Đề nghị cho ý kiến dự thảo danh sách 12 tập thể" in panel
+    assert "Sản phẩm, kết quả cụ thể Dự thảo danh sách" in panel
+    assert f'href="/attachments/{draft.id}">du-thao.pdf</a>' in page
     assert "Hạn cho ý kiến" in page  # its own deadline, in its form
     people["snv"].post(f"/tasks/{question.id}", data={
         "csrf_token": csrf_token(people["snv"]), "field_input_text": "Thống nhất danh sách",
