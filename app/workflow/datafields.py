@@ -71,7 +71,7 @@ def start_form(diagram) -> list[FieldSchema]:
     return fields
 
 
-def _or_none(read, source) -> list[FieldSchema]:
+def fields_or_none(read, source) -> list[FieldSchema]:
     """A form's fields; none when a version published before a check came in has it wrong
     (the page still shows the data, by name)."""
     try:
@@ -83,10 +83,10 @@ def _or_none(read, source) -> list[FieldSchema]:
 def declared_fields(version) -> dict[str, FieldSchema]:
     """{field id: its declaration} for the data of instances of `version`."""
     diagram = diagram_for(version)
-    declared = {schema.id: schema for schema in _or_none(start_form, diagram)}
+    declared = {schema.id: schema for schema in fields_or_none(start_form, diagram)}
     shown_only = {}
     for task_spec in user_tasks(diagram).values():
-        for schema in _or_none(form_fields, task_spec):
+        for schema in fields_or_none(form_fields, task_spec):
             if schema.readonly:
                 shown_only.setdefault(schema.id, schema)
             else:

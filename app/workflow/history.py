@@ -15,11 +15,12 @@ from app.workflow.datafields import (
     answers,
     attached_to,
     declared_fields,
+    fields_or_none,
     start_form,
     typed,
     user_tasks,
 )
-from app.workflow.formschema import FieldSchema, FormError, form_fields
+from app.workflow.formschema import FieldSchema, form_fields
 from app.workflow.models import AuditEvent, ProcessInstance
 from app.workflow.specs import diagram_for
 
@@ -69,18 +70,12 @@ class _Reader:
 
     def form(self, task_name: str | None) -> list[FieldSchema]:
         if task_name not in self._forms:
-            spec = user_tasks(self.diagram).get(task_name)
-            try:
-                self._forms[task_name] = form_fields(spec) if spec is not None else []
-            except FormError:
-                self._forms[task_name] = []
+            self._forms[task_name] = fields_or_none(
+                form_fields, user_tasks(self.diagram).get(task_name))
         return self._forms[task_name]
 
     def start(self) -> list[FieldSchema]:
-        try:
-            return start_form(self.diagram)
-        except FormError:
-            return []
+        return fields_or_none(start_form, self.diagram)
 
     def declared(self, key: str) -> FieldSchema:
         if self._declared is None:

@@ -30,9 +30,16 @@ from app.auth.roles import Role
 from app.extensions import db
 from app.workflow import runtime
 from app.workflow.assignment import may_take
-from app.workflow.datafields import Answer, answers, start_events, start_form, user_tasks
+from app.workflow.datafields import (
+    Answer,
+    answers,
+    fields_or_none,
+    start_events,
+    start_form,
+    user_tasks,
+)
 from app.workflow.errors import Forbidden, NotFound
-from app.workflow.formschema import FieldSchema, FormError, form_fields
+from app.workflow.formschema import FieldSchema, form_fields
 from app.workflow.models import Attachment, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 from app.workflow.specs import diagram_for
@@ -211,10 +218,7 @@ def _completions(instance: ProcessInstance, workflow) -> list[tuple]:
 
 
 def _start_step(instance: ProcessInstance, diagram, workflow, wanted) -> EarlierStep | None:
-    try:
-        fields = start_form(diagram)
-    except FormError:  # a version published before start forms were checked
-        return None
+    fields = fields_or_none(start_form, diagram)
     for event in start_events(diagram) if fields else []:
         task = next(iter(workflow.get_tasks(spec_name=event.get("id"))), None)
         if task is None:
@@ -246,7 +250,8 @@ def case_of(item: WorkItem) -> list[EarlierStep]:
             continue  # its own earlier answers are in its form already
         key = (name, _iteration(workflow, task))
         latest.pop(key, None)  # the latest answer counts, in the order it came
-        shown = answers(form_fields(tasks[name]), task.data, _picker(wanted, name))
+        shown = answers(fields_or_none(form_fields, tasks.get(name)), task.data,
+                        _picker(wanted, name))
         latest[key] = EarlierStep(name, done.title, done.completed_by, done.completed_at,
                                   shown, done.id)
     start = _start_step(instance, diagram, workflow, wanted)
