@@ -3,7 +3,7 @@ every task not done yet; the open steps whose assignee or deadline reads differe
 are given anew, and the waiting timers whose moment reads differently are set again.
 Whatever the data did not change stays as it is: a claim, a release, a timer's moment."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
@@ -138,13 +138,31 @@ class Correctable:
         return self.field.id
 
 
+def _fits(schema: FieldSchema, raw) -> bool:
+    """Whether the value is of the type its field declares (a script may set another)."""
+    if raw is None:
+        return True
+    if schema.type == "long":
+        return isinstance(raw, int) and not isinstance(raw, bool)
+    if schema.type == "boolean":
+        return isinstance(raw, bool)
+    if schema.type == "date":
+        return isinstance(raw, date) and not isinstance(raw, datetime) or \
+            isinstance(raw, str) and bool(ISO_DAY.match(raw))
+    return isinstance(raw, str)
+
+
 def _read(key: str, raw, schema: FieldSchema | None) -> Correctable | None:
-    if schema is not None:
-        if schema.type == "file":
-            return None
+    if schema is not None and schema.type == "file":
+        return None
+    if schema is not None and _fits(schema, raw):
         if schema.type == "date" and isinstance(raw, str):
             return Correctable(schema, typed(schema, raw), "iso")
         return Correctable(schema, typed(schema, raw))
+    if schema is not None:  # typed as the value reads, labelled as declared
+        found = _read(key, raw, None)
+        return found and Correctable(replace(found.field, label=schema.label), found.value,
+                                     found.stored)
     kind, stored, value = None, "value", raw
     if isinstance(raw, bool):
         kind = "boolean"

@@ -75,3 +75,24 @@ def test_the_data_reads_as_a_labelled_table_and_is_corrected_with_typed_fields(
     assert data["remind_at"] == "2025-12-10T08:00:00"
     instance = db.session.get(ProcessInstance, assignment.instance_id)
     assert instance.next_timer_at == datetime(2025, 12, 10, 1, 0)  # 08:00 in Quảng Ngãi
+
+
+def test_a_value_a_script_set_to_another_type_is_corrected_as_it_reads(deploy, people,
+                                                                      admin_client):
+    from tests.workflow import diagrams
+
+    form = ('<bpmn:extensionElements><camunda:formData>'
+            '<camunda:formField id="count" label="Số lượng" type="long" />'
+            '</camunda:formData></bpmn:extensionElements>')
+    deploy(diagrams.process("counted", (
+        '<bpmn:startEvent id="start" /><bpmn:userTask id="a" name="A" camunda:formKey="a"'
+        f' camunda:candidateGroups="SCT">{form}</bpmn:userTask><bpmn:endEvent id="end" />'
+        + diagrams.flows(("start", "a"), ("a", "end")))))
+    instance = workflow.start_process("counted", data={"count": "mười hai"})  # not a number
+    url = f"/admin/instances/{instance.id}"
+
+    values = form_values(admin_client.get(url).get_data(as_text=True), f"{url}/data")
+    assert values["v_count"] == "mười hai"
+    done = post_form(admin_client, f"{url}/data", {**values, "v_count": "12 (mười hai)",
+                                                   "reason": "Ghi rõ"}, follow_redirects=True)
+    assert "Đã sửa dữ liệu: Số lượng." in done.get_data(as_text=True)
