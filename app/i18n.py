@@ -1,6 +1,5 @@
 """Language: Vietnamese by default, English on request, remembered per user and per session."""
 
-import json
 from datetime import UTC
 from urllib.parse import urlsplit
 
@@ -86,10 +85,17 @@ def init_app(app: Flask) -> None:
 
     app.add_template_filter(file_size, "file_size")
 
-    @app.template_filter("pretty_json")
-    def pretty_json(value) -> str:
-        """Data as indented JSON with Vietnamese letters as letters (autoescaped by Jinja)."""
-        return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    @app.template_filter("day")
+    def day(value) -> str:
+        """A date as people write it here: dd/mm/yyyy."""
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    @app.template_filter("number")
+    def number(value):
+        """A whole number with the language's thousands separator: 15.000.000 đồng."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        return format_decimal(value)
 
     @app.context_processor
     def inject_locale():

@@ -1,13 +1,12 @@
 """Process administration: load and publish BPMN versions, follow and repair instances."""
 
-import json
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import workflow
-from app.admin.forms import ChangeDataForm, RetryForm, UploadForm
+from app.admin.data_form import PREFIX, changed_values, data_form
+from app.admin.forms import UploadForm
 from app.auth.roles import Role, restrict_blueprint
 
 bp = Blueprint("process_admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -78,15 +77,19 @@ def instances():
                            pending=workflow.pending_messages())
 
 
-def _pretty(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+def _data_form(detail, **kwargs):
+    """The typed form of the instance's data: to correct a running one, or to fix a failed
+    one's before it runs again (then no reason is asked: the retry is the record)."""
+    items = workflow.correctable_data(detail.instance, detail.raw_data)
+    return data_form(items, detail.instance, with_reason=detail.instance.status != "error",
+                     **kwargs)
 
 
-def _instance_page(detail, data_form=None, status: int = 200):
+def _instance_page(detail, form=None, status: int = 200):
+    declared, others = workflow.describe_data(detail.instance.version, detail.data)
     return render_template(
-        "admin/instance.html", detail=detail, form=RetryForm(task_data=_pretty(detail.data)),
-        data_form=data_form or ChangeDataForm(values=_pretty(detail.data),
-                                              seen_version=detail.instance.lock_version),
+        "admin/instance.html", detail=detail, data_form=form or _data_form(detail),
+        declared=declared, others=others, history=workflow.history_of(detail.instance.id),
         badge=workflow.badge, badges=workflow.BADGES), status
 
 
@@ -95,30 +98,38 @@ def instance(instance_id: int):
     return _instance_page(_or_404(workflow.instance_detail, instance_id))
 
 
+def _moved_on(form, detail) -> bool:
+    if form.seen_version.data == detail.instance.lock_version:
+        return False
+    flash(_("The process moved on since you opened this page: check its data again."),
+          "warning")
+    return True
+
+
 @bp.post("/instances/<int:instance_id>/data")
 def change_data(instance_id: int):
     detail = _or_404(workflow.instance_detail, instance_id)
-    form = ChangeDataForm()
+    form = _data_form(detail)
     if not form.validate_on_submit():
         return _instance_page(detail, form, 400)
-    if form.seen_version.data != detail.instance.lock_version:
-        flash(_("The process moved on since you opened this page: check its data again."),
-              "warning")
+    if _moved_on(form, detail):
         return redirect(url_for(".instance", instance_id=instance_id))
-    changed = {key: value for key, value in form.values.parsed.items()
-               if detail.data.get(key) != value}
+    changed = changed_values(form)
     if not changed:
         flash(_("Nothing changed."), "info")
         return redirect(url_for(".instance", instance_id=instance_id))
     try:
         workflow.change_data(instance_id, current_user, changed, form.reason.data)
     except workflow.InvalidInput as error:
-        form.values.errors.append(error.reasons())
+        # Said next to the value that names nobody (the first changed), else the reason.
+        first = next((PREFIX + key for key in changed if PREFIX + key in form), "reason")
+        form[first].errors.append(error.reasons())
         return _instance_page(detail, form, 400)
     except workflow.WorkflowError as error:
         flash(str(error), "warning")
     else:
-        flash(_("Data changed: %(keys)s.", keys=", ".join(sorted(changed))), "success")
+        labels = [item.field.label for item in form.items if item.key in changed]
+        flash(_("Data changed: %(fields)s.", fields=", ".join(labels)), "success")
     return redirect(url_for(".instance", instance_id=instance_id))
 
 
@@ -146,12 +157,14 @@ def release(instance_id: int, item_id: int):
 
 @bp.post("/instances/<int:instance_id>/retry")
 def retry(instance_id: int):
-    form = RetryForm()
-    if not form.validate_on_submit():  # only its data can be wrong: CSRF is checked before
-        for message in form.task_data.errors:
-            flash(message, "danger")
+    detail = _or_404(workflow.instance_detail, instance_id)
+    form = _data_form(detail)
+    if not form.validate_on_submit():
+        return _instance_page(detail, form, 400)
+    if _moved_on(form, detail):
         return redirect(url_for(".instance", instance_id=instance_id))
-    data = form.task_data.parsed if (form.task_data.data or "").strip() else None
+    changed = changed_values(form)
+    data = {**detail.raw_data, **changed} if changed else None
     try:
         instance = workflow.retry(instance_id, current_user, data=data)
     except workflow.WorkflowError as error:

@@ -44,6 +44,14 @@ def _json(schema: dict, description: str = "OK") -> dict:
 
 ITEM_ID = [{"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
 STEPS = {"type": "array", "items": {"$ref": "#/components/schemas/WorkItem"}}
+# An earlier step of the case: who did it, when, and its answers (an enum also by its name).
+CASE_STEP = {"type": "object", "properties": {
+    "step": {"type": "string"}, "title": {"type": "string"},
+    "by": {"type": ["string", "null"]}, "agency": {"type": ["string", "null"]},
+    "at": {"type": ["string", "null"], "format": "date-time"},
+    "values": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string"}, "label": {"type": "string"}, "type": {"type": "string"},
+        "value": {}, "text": {"type": "string"}}}}}}
 
 
 def document() -> dict:
@@ -86,13 +94,16 @@ def document() -> dict:
                     **_errors(401)},
             }},
             "/work-items/{item_id}": {"get": {
-                "summary": "One work item with its form schema and data",
+                "summary": "One work item with its form schema, its data, and what the earlier "
+                           "steps of its case said (as its diagram's `shows` picks)",
                 "parameters": ITEM_ID,
                 "responses": {"200": _json({"allOf": [
                     {"$ref": "#/components/schemas/WorkItem"},
                     {"type": "object", "properties": {
                         "form": {"type": "array", "items": {"$ref": "#/components/schemas/Field"}},
-                        "data": {"type": "object"}}}]}), **_errors(401, 403, 404)},
+                        "data": {"type": "object"},
+                        "case": {"type": "array", "items": CASE_STEP}}}]}),
+                    **_errors(401, 403, 404)},
             }},
             "/work-items/{item_id}/claim": {"post": {
                 "summary": "Claim a work item", "parameters": ITEM_ID,

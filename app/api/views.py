@@ -68,6 +68,7 @@ def _item_json(item, with_form: bool = False) -> dict:
     if with_form:
         out["form"] = [field.as_json() for field in workflow.fields_of(item)]
         out["data"] = workflow.data_of(item)
+        out["case"] = [step.as_json() for step in workflow.case_of(item)]
     return out
 
 

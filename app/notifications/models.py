@@ -18,6 +18,9 @@ class Kind(StrEnum):
     OVERDUE = "overdue"
     RETURNED = "returned"
     ESCALATED = "escalated"
+    ACCEPTED = "accepted"
+    LATE = "late"
+    ROUND_CLOSED = "round_closed"
 
 
 KIND_LABELS = {
@@ -26,6 +29,9 @@ KIND_LABELS = {
     Kind.OVERDUE: _l("Overdue"),
     Kind.RETURNED: _l("Returned for more work"),
     Kind.ESCALATED: _l("Escalated: overdue in your agency"),
+    Kind.ACCEPTED: _l("Report accepted"),
+    Kind.LATE: _l("Report sent late"),
+    Kind.ROUND_CLOSED: _l("Reporting round closed"),
 }
 
 

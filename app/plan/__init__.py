@@ -23,7 +23,12 @@ def _register_script_helpers() -> None:
     assignment stands (each in the step's own transaction)."""
     from app.notifications.service import notify_agency
     from app.plan.assignments import report_accepted, report_submitted
-    from app.plan.reporting import adhoc_report_submitted, agency_report_submitted
+    from app.plan.reporting import (
+        adhoc_report_submitted,
+        agency_report_accepted,
+        agency_report_returned,
+        agency_report_submitted,
+    )
 
     workflow.register_helper("notify", notify_agency)
     workflow.register_helper("agency_name", _agency_name)
@@ -31,6 +36,8 @@ def _register_script_helpers() -> None:
     workflow.register_helper("report_accepted", report_accepted)
     workflow.register_helper("agency_report_submitted", agency_report_submitted)
     workflow.register_helper("adhoc_report_submitted", adhoc_report_submitted)
+    workflow.register_helper("agency_report_returned", agency_report_returned)
+    workflow.register_helper("agency_report_accepted", agency_report_accepted)
 
 
 def init_app(app: Flask) -> None:
@@ -39,6 +46,7 @@ def init_app(app: Flask) -> None:
     from app.plan import (  # noqa: F401
         assignments,
         catalogue,
+        citation,
         cli,
         dashboard_views,
         report_views,
@@ -50,8 +58,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     violations.init_app(app)
     cli.init_app(app)
+    citation.init_app(app)
     _register_script_helpers()
-    workflow.register_worker_job(app, _open_due_report_cycles)
+    workflow.register_worker_job(app, _report_rounds_on_time)
     workflow.data_changed.connect(assignments.lead_changed)
     agency_merge_preview.connect(catalogue.items_of)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
@@ -63,7 +72,11 @@ def init_app(app: Flask) -> None:
                          menu=ADMINISTRATION, order=85))
 
 
-def _open_due_report_cycles() -> None:
+def _report_rounds_on_time() -> None:
+    """The worker opens the year's round on its day, and ends the steps a sign-off that was
+    cut short left open."""
+    from app.plan.closing import close_signed_rounds
     from app.plan.reporting import open_due_cycles
 
     open_due_cycles()
+    close_signed_rounds()

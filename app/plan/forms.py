@@ -2,7 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import (
     DataRequired,
     Length,
@@ -98,3 +105,5 @@ class SignOffForm(FlaskForm):
                                      description=_l("One line each, for example "
                                                     "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"))
     signer_name = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=255)])
+    # Offered once the coordinator has read who is missing: the sign-off goes through.
+    confirm = SubmitField(_l("Confirm and sign off"))

@@ -254,9 +254,28 @@ class ReportCycle(db.Model):
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")
 
 
+class ReportState(StrEnum):
+    """Where one agency's report stands in its round."""
+
+    MISSING = "missing"  # not sent yet
+    RECEIVED = "received"  # sent, waiting for the coordinator's review
+    RETURNED = "returned"  # sent back with a comment; the agency is revising it
+    ACCEPTED = "accepted"
+    NOT_RECEIVED = "not_received"  # the round was signed off before it came
+
+
+REPORT_STATE_BADGES = {
+    ReportState.MISSING: (_l("Missing"), "secondary"),
+    ReportState.RECEIVED: (_l("Awaiting review"), "info"),
+    ReportState.RETURNED: (_l("Returned for revision"), "warning"),
+    ReportState.ACCEPTED: (_l("Accepted"), "success"),
+    ReportState.NOT_RECEIVED: (_l("Not received before sign-off"), "danger"),
+}
+
+
 class AgencyReport(db.Model):
     """What one agency reports in a cycle: per item its results, figures and assessment,
-    then difficulties and proposals."""
+    then difficulties and proposals; and what the coordinator made of it."""
 
     __tablename__ = "agency_reports"
     __table_args__ = (UniqueConstraint("cycle_id", "agency_id"),)
@@ -266,7 +285,12 @@ class AgencyReport(db.Model):
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
     instance_id: Mapped[int | None] = mapped_column(ForeignKey("process_instances.id"))
     topic: Mapped[str | None] = mapped_column(Text)  # what an ad-hoc request asks
-    submitted_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]  # first sent: whether it came on time
+    revised_at: Mapped[datetime | None]  # sent again after it was returned
+    returned_at: Mapped[datetime | None]  # returned, and not sent again yet
+    review_comment: Mapped[str | None] = mapped_column(Text)
+    accepted_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # its steps ended when the round was signed off
     items: Mapped[list] = mapped_column(JSON, default=list)
     content: Mapped[str | None] = mapped_column(Text)
     difficulties: Mapped[str | None] = mapped_column(Text)
@@ -279,3 +303,13 @@ class AgencyReport(db.Model):
         if self.submitted_at is None:
             return None
         return local_date(self.submitted_at) <= self.cycle.deadline
+
+    @property
+    def state(self) -> ReportState:
+        if self.accepted_at is not None:
+            return ReportState.ACCEPTED
+        if self.returned_at is not None:  # cleared when it is sent again
+            return ReportState.RETURNED
+        if self.submitted_at is not None:
+            return ReportState.RECEIVED
+        return ReportState.NOT_RECEIVED if self.closed_at else ReportState.MISSING

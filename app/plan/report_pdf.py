@@ -13,6 +13,7 @@ from app.pdf import OfficialDocument, render
 from app.pdf.official import cell, heading_style
 from app.plan.assignments import assignments_for
 from app.plan.catalogue import current_plan, items_due_in
+from app.plan.citation import cited_date
 from app.plan.models import OUTCOME_BADGES, ReportCycle
 from app.settings import COORDINATOR_AGENCY, get_setting
 
@@ -60,7 +61,7 @@ def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
     submitted = [r for r in cycle.reports if r.submitted_at]
     missing = [r.agency.name_vi for r in cycle.reports if not r.submitted_at]
     body = [
-        f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của Chủ tịch "
+        f"Thực hiện Kế hoạch số {plan.number} ngày {cited_date(plan.issued_on)} của Chủ tịch "
         f"UBND tỉnh, {coordinator.name_vi} báo cáo kết quả thực hiện năm {cycle.year} (số liệu "
         f"từ ngày {cycle.period_from:%d/%m/%Y} đến ngày {cycle.period_to:%d/%m/%Y}) như sau:",
         Paragraph("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", heading_style()),

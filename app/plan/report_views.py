@@ -11,9 +11,9 @@ from app.auth.models import Agency
 from app.auth.roles import Role, roles_required
 from app.clock import today
 from app.extensions import db
-from app.plan import reporting
+from app.plan import closing, reporting
 from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
-from app.plan.models import ReportCycle
+from app.plan.models import REPORT_STATE_BADGES, ReportCycle
 from app.plan.views import bp
 
 REPORTERS = (Role.COORDINATOR, Role.ADMIN)
@@ -37,13 +37,18 @@ def _forms():
     return open_form, ad_hoc
 
 
+def _reports(open_form, ad_hoc, status: int = 200):
+    """The list of rounds with both request forms; a form refused shows here with the
+    list of rounds still under it."""
+    cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
+    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
+                           ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year)), status
+
+
 @bp.get("/reports")
 @roles_required(*REPORTERS)
 def reports_page():
-    cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
-    open_form, ad_hoc = _forms()
-    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
-                           ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year))
+    return _reports(*_forms())
 
 
 @bp.post("/reports/open")
@@ -54,14 +59,16 @@ def open_cycle():
         try:
             cycle = reporting.open_annual_cycle(open_form.year.data, current_user,
                                                 open_form.deadline.data)
+        except reporting.AlreadyOpen as error:
+            flash(str(error), "info")
+            return redirect(url_for(".reports_page"))
         except reporting.ReportError as error:
             flash(str(error), "danger")
         else:
             flash(_("The annual report is open: %(count)s agencies were asked.",
                     count=len(cycle.reports)), "success")
             return redirect(url_for(".report_page", cycle_id=cycle.id))
-    return render_template("plan/reports.html", cycles=[], open_form=open_form, ad_hoc=ad_hoc,
-                           opens_on=reporting.opens_on(today().year)), 400
+    return _reports(open_form, ad_hoc, 400)
 
 
 @bp.post("/reports/ad-hoc")
@@ -78,9 +85,22 @@ def request_ad_hoc():
         else:
             flash(_("Ad-hoc report requested."), "success")
             return redirect(url_for(".report_page", cycle_id=cycle.id))
-    cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
-    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
-                           ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year)), 400
+    return _reports(open_form, ad_hoc, 400)
+
+
+def _sign_off(cycle: ReportCycle, form: SignOffForm):
+    """Sign off (once the coordinator confirmed what the page warned of): the consolidated
+    report is issued, and the report steps still open end, their agencies told."""
+    reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
+                       assessment=form.assessment.data,
+                       signer_authority=form.signer_authority.data,
+                       signer_name=form.signer_name.data, actor=current_user)
+    flash(_("Signed off; the consolidated report is ready."), "success")
+    ended = closing.close_round(cycle, current_user)
+    if ended:
+        flash(_("The report steps still open (%(count)s agencies) have ended; each agency "
+                "was told.", count=ended), "info")
+    return redirect(url_for(".report_page", cycle_id=cycle.id))
 
 
 @bp.route("/reports/<int:cycle_id>", methods=["GET", "POST"])
@@ -91,21 +111,22 @@ def report_page(cycle_id: int):
     if not form.is_submitted() and cycle.signed_at is None:
         form.issued_on.data = today()
         form.signer_authority.data = "GIÁM ĐỐC"
+    confirming = None
     if cycle.signed_at is None and form.validate_on_submit():
         try:
-            reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
-                               assessment=form.assessment.data,
-                               signer_authority=form.signer_authority.data,
-                               signer_name=form.signer_name.data, actor=current_user)
+            reporting.check_sign_off(cycle, form.issued_on.data)
+            if form.confirm.data:
+                return _sign_off(cycle, form)
         except reporting.ReportError as error:
             flash(str(error), "danger")
         else:
-            flash(_("Signed off; the consolidated report is ready."), "success")
-            return redirect(url_for(".report_page", cycle_id=cycle.id))
+            confirming = closing.check(cycle)  # what to know first, on this page
     item_codes = sorted({entry["code"] for report in cycle.reports for entry in report.items},
                         key=lambda code: [int(part) for part in code.split(".")])
     return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
-                           today=today(), assessments=ASSESSMENTS)
+                           today=today(), assessments=ASSESSMENTS, confirming=confirming,
+                           review_steps=reporting.review_steps(cycle),
+                           states=REPORT_STATE_BADGES)
 
 
 @bp.get("/reports/<int:cycle_id>/report.pdf")

@@ -4,6 +4,8 @@ the consolidated report. This module owns the writes of reports."""
 
 from datetime import date
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -12,10 +14,13 @@ from app import workflow
 from app.auth.models import Agency
 from app.clock import local_date, today, utcnow
 from app.extensions import db
+from app.notifications.models import Kind
+from app.notifications.service import notify_agency
 from app.plan.assignments import reminder_days
 from app.plan.catalogue import current_plan, items_due_in
 from app.plan.models import AgencyReport, CycleKind, Plan, ReportCycle
 from app.settings import get_setting
+from app.workflow.models import WorkItem
 
 OPENS_ON = "plan.report_opens_on"  # settings: "dd/mm" in the report's year
 DEADLINE = "plan.report_deadline"
@@ -24,6 +29,16 @@ DEFAULT_OPENS_ON, DEFAULT_DEADLINE = "15/11", "05/12"
 
 class ReportError(ValueError):
     pass
+
+
+class AlreadyOpen(ReportError):
+    """The year's round is open already: nothing is wrong, the coordinator is told where."""
+
+    def __init__(self, cycle: ReportCycle):
+        super().__init__(_l("The %(year)s annual report is open already, since %(day)s: it "
+                            "is in the list of rounds.", year=cycle.year,
+                            day=f"{local_date(cycle.opened_at):%d/%m/%Y}"))
+        self.cycle = cycle
 
 
 def day_in(text: str, year: int) -> date:
@@ -96,8 +111,8 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
     plan = current_plan()
     if plan is None:
         raise ReportError(_l("There is no plan to report on."))
-    if annual_cycle(year) is not None:
-        raise ReportError(_l("The %(year)s annual report is open already.", year=year))
+    if (existing := annual_cycle(year)) is not None:
+        raise AlreadyOpen(existing)
     period_from, period_to = data_period(year)
     label = f"năm {year} (số liệu từ {period_from:%d/%m/%Y} đến {period_to:%d/%m/%Y})"
     cycle = ReportCycle(kind=CycleKind.ANNUAL.value, year=year, annual_year=year,
@@ -110,8 +125,7 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
         db.session.flush()
     except IntegrityError:  # opened this very moment by someone else
         db.session.rollback()
-        raise ReportError(_l("The %(year)s annual report is open already.", year=year)) \
-            from None
+        raise AlreadyOpen(annual_cycle(year)) from None
     _start_round(cycle, "periodic_reporting", actor, {
         agency: {"period_label": label,
                  "report_items": [{"code": item.code, "title": item.content} for item in items]}
@@ -144,26 +158,53 @@ def request_ad_hoc(topic: str, agencies: list[Agency], deadline: date, actor) ->
 
 # Called from the diagrams' scripts, inside the step's transaction.
 
+def _sent(report: AgencyReport) -> None:
+    """The report came: its first sending counts for the deadline; one sent after it is
+    kept, marked late, and its agency is told so."""
+    if report.submitted_at is not None:
+        report.revised_at, report.returned_at = utcnow(), None
+        return
+    report.submitted_at = utcnow()
+    deadline = report.cycle.deadline
+    if local_date(report.submitted_at) > deadline:
+        with force_locale("vi"):  # kept as written, in the plan's language
+            text = _("%(report)s: sent on %(day)s, after the deadline of %(deadline)s. It is "
+                     "kept and counted as late.", report=report.cycle.title,
+                     day=f"{local_date(report.submitted_at):%d/%m/%Y}",
+                     deadline=f"{deadline:%d/%m/%Y}")
+        notify_agency(report.agency.code, Kind.LATE, text, link=None)
+
+
 def agency_report_submitted(report_id: int, items: list, difficulties: str,
                             proposals: str) -> None:
     report = db.session.get(AgencyReport, report_id)
     if report is not None:
-        report.items, report.submitted_at = list(items), utcnow()
+        report.items = list(items)
         report.difficulties, report.proposals = difficulties, proposals
+        _sent(report)
 
 
 def adhoc_report_submitted(report_id: int, content: str) -> None:
     report = db.session.get(AgencyReport, report_id)
     if report is not None:
-        report.content, report.submitted_at = content, utcnow()
+        report.content = content
+        _sent(report)
 
 
-def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: str,
-             signer_authority: str, signer_name: str, actor) -> ReportCycle:
-    """Sign off the consolidated report: it is produced once, kept as issued, and read-only
-    from then on. Of two sign-offs at once, the first stands and the second is told."""
-    from app.plan.report_pdf import consolidated_pdf
+def agency_report_returned(report_id: int, comment: str) -> None:
+    report = db.session.get(AgencyReport, report_id)
+    if report is not None:
+        report.returned_at, report.review_comment = utcnow(), comment
 
+
+def agency_report_accepted(report_id: int) -> None:
+    report = db.session.get(AgencyReport, report_id)
+    if report is not None:
+        report.accepted_at = utcnow()
+
+
+def check_sign_off(cycle: ReportCycle, issued_on: date) -> None:
+    """Refuse, with the reason, a sign-off that cannot go through."""
     if cycle.signed_at is not None:
         raise ReportError(_l("This report was signed off already."))
     if cycle.kind != CycleKind.ANNUAL.value:
@@ -172,6 +213,15 @@ def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: st
     if not opened <= issued_on <= today():
         raise ReportError(_l("The report is dated between %(opened)s, when its round opened, "
                              "and today.", opened=f"{opened:%d/%m/%Y}"))
+
+
+def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: str,
+             signer_authority: str, signer_name: str, actor) -> ReportCycle:
+    """Sign off the consolidated report: it is produced once, kept as issued, and read-only
+    from then on. Of two sign-offs at once, the first stands and the second is told."""
+    from app.plan.report_pdf import consolidated_pdf
+
+    check_sign_off(cycle, issued_on)
     with db.session.no_autoflush:  # render from these values without writing them yet
         cycle.number, cycle.issued_on = number.strip(), issued_on
         cycle.assessment = assessment.strip()
@@ -198,3 +248,12 @@ def reports_on(item_code: str, year: int) -> list[tuple[Agency, dict]]:
         return []
     return [(report.agency, entry) for report in cycle.reports if report.submitted_at
             for entry in report.items if entry.get("code") == item_code]
+
+
+def review_steps(cycle: ReportCycle) -> dict[int, WorkItem]:
+    """{report id: its review step waiting for the coordinator}, for the round's page."""
+    reports = {report.instance_id: report.id for report in cycle.reports if report.instance_id}
+    steps = db.session.scalars(select(WorkItem).where(
+        WorkItem.instance_id.in_(reports), WorkItem.task_name == "review",
+        WorkItem.status == "open"))
+    return {reports[step.instance_id]: step for step in steps}

@@ -166,7 +166,8 @@ def step_page(item_id: int):
             flash(_("This step is already closed."), "warning")
     return render_template(
         "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
-        timeline=workflow.timeline_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
+        case=workflow.case_of(item),
+        history=workflow.history_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
         files=workflow.attachments_of(item.instance_id),
         badge=workflow.badge(item), badges=workflow.BADGES,
         documentation=workflow.documentation_of(item),

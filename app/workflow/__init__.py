@@ -4,15 +4,20 @@ outside app.workflow touches SpiffWorkflow.
     start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
     work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status;
     audience_of(item): whom it waits for (also the template filter `audience`)
-    step(item_id, user), fields_of(item), data_of(item): one step's page
+    step(item_id, user), fields_of(item), data_of(item): one step's page;
+    case_of(item): what the earlier steps of its case said, as its diagram's `shows` picks
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
-    change_data(instance_id, user, values, reason): correct a running instance's data
+    change_data(instance_id, user, values, reason): correct a running instance's data;
+    correctable_data(instance, raw_data), stored_value(item, value): the form it is done with;
+    describe_data(version, data): an instance's data labelled and typed, for admins
     data_changed: a signal sent with each correction, for modules that keep a copy
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
-    attachments_of(instance_id), timeline_of(instance_id): a case's files and history
+    attachments_of(instance_id), timeline_of(instance_id): a case's files and audit trail;
+    history_of(instance_id): its timeline as people read it (what each step recorded)
     register_helper(name, function): offer a function to BPMN scripts
+    send_message(name, correlation_key, actor): continue the instances waiting for a message
     register_worker_job(app, job): run job() after each tick of the worker
     take_unannounced(), people_of(item, day): new items and who to tell of them
     check_file(filename, content), attach_file(filename, content, instance=..., ...): evidence
@@ -27,6 +32,9 @@ from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
 from app.workflow.cli import register_worker_job
+from app.workflow.corrections import Correctable, stored_value
+from app.workflow.corrections import correctable as correctable_data
+from app.workflow.datafields import described as describe_data
 from app.workflow.definitions import (
     add_version,
     publish_version,
@@ -42,6 +50,7 @@ from app.workflow.errors import (
     NotFound,
     WorkflowError,
 )
+from app.workflow.history import history_of
 from app.workflow.inbox import (
     BADGES,
     InboxFilter,
@@ -54,6 +63,7 @@ from app.workflow.inbox import (
 from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.labels import audience_of
+from app.workflow.messages import send as send_message
 from app.workflow.monitor import (
     attachments_of,
     instance_counts,
@@ -80,10 +90,20 @@ from app.workflow.operations import (
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed
 from app.workflow.starting import startable_by
-from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
+from app.workflow.steps import (
+    EarlierStep,
+    attachment_for,
+    case_of,
+    data_of,
+    documentation_of,
+    fields_of,
+    step,
+)
 
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
+    "Correctable", "EarlierStep", "case_of", "correctable_data", "describe_data", "history_of",
+    "send_message", "stored_value",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "attachments_of",
     "audience_of", "badge", "change_data", "check_file", "claim", "complete", "data_changed",

@@ -3,6 +3,9 @@ every task not done yet; the open steps whose assignee or deadline reads differe
 are given anew, and the waiting timers whose moment reads differently are set again.
 Whatever the data did not change stays as it is: a claim, a release, a timer's moment."""
 
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import (
     DurationTimerEventDefinition,
     TimerEventDefinition,
@@ -11,6 +14,8 @@ from SpiffWorkflow.util.task import TaskState
 
 from app.workflow import audit
 from app.workflow.assignment import assignee_for, assignee_name
+from app.workflow.datafields import ISO_DAY, ISO_MOMENT, declared_fields, typed
+from app.workflow.formschema import FieldSchema
 from app.workflow.runtime import due_at_of, find_task, open_work_items
 from app.workflow.serializer import to_plain
 
@@ -114,3 +119,84 @@ def _give_anew(instance, item, task, actor) -> None:
     audit.record(instance, "step_reassigned", actor, item.task_name, title=item.title,
                  to=to.full_name if assignee.person else (to.name_vi if to else assignee.role),
                  due_at=item.due_at.isoformat() if item.due_at else None)
+
+
+# What an admin's correction form offers -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Correctable:
+    """One value of an instance's data an admin may correct: labelled and typed as the
+    diagram declares it (or, for a variable no form declares, as its value reads), with how
+    the data keeps it: "value" as it is typed, "iso" a day or a moment written as text."""
+
+    field: FieldSchema  # type string/long/boolean/date/enum, or "moment" (a day and a time)
+    value: object  # the current value, typed for the form
+    stored: str = "value"
+
+    @property
+    def key(self) -> str:
+        return self.field.id
+
+
+def _fits(schema: FieldSchema, raw) -> bool:
+    """Whether the value is of the type its field declares (a script may set another)."""
+    if raw is None:
+        return True
+    if schema.type == "long":
+        return isinstance(raw, int) and not isinstance(raw, bool)
+    if schema.type == "boolean":
+        return isinstance(raw, bool)
+    if schema.type == "date":
+        return isinstance(raw, date) and not isinstance(raw, datetime) or \
+            isinstance(raw, str) and bool(ISO_DAY.match(raw))
+    return isinstance(raw, str)
+
+
+def _read(key: str, raw, schema: FieldSchema | None) -> Correctable | None:
+    if schema is not None and schema.type == "file":
+        return None
+    if schema is not None and _fits(schema, raw):
+        if schema.type == "date" and isinstance(raw, str):
+            return Correctable(schema, typed(schema, raw), "iso")
+        return Correctable(schema, typed(schema, raw))
+    if schema is not None:  # typed as the value reads, labelled as declared
+        found = _read(key, raw, None)
+        return found and Correctable(replace(found.field, label=schema.label), found.value,
+                                     found.stored)
+    kind, stored, value = None, "value", raw
+    if isinstance(raw, bool):
+        kind = "boolean"
+    elif isinstance(raw, int):
+        kind = "long"
+    elif isinstance(raw, datetime):
+        return None  # the data keeps none; were one there, it is read only
+    elif isinstance(raw, date):
+        kind = "date"
+    elif isinstance(raw, str) and ISO_DAY.match(raw):
+        kind, stored, value = "date", "iso", date.fromisoformat(raw)
+    elif isinstance(raw, str) and ISO_MOMENT.match(raw):
+        kind, stored, value = "moment", "iso", datetime.fromisoformat(raw)
+    elif isinstance(raw, str):
+        kind = "string"
+    if kind is None:
+        return None  # lists, records, nothing yet: shown, not corrected here
+    multiline = kind == "string" and ("\n" in raw or len(raw) > 80)
+    return Correctable(FieldSchema(id=key, label=key, type=kind, multiline=multiline), value,
+                       stored)
+
+
+def correctable(instance, data: dict) -> list[Correctable]:
+    """The values of `data` (the instance's, as its page shows them) an admin may correct:
+    those its diagram declares first, in their order, then its other variables."""
+    declared = declared_fields(instance.version)
+    found = [_read(key, data[key], schema) for key, schema in declared.items() if key in data]
+    found += [_read(key, value, None) for key, value in data.items() if key not in declared]
+    return [item for item in found if item is not None]
+
+
+def stored_value(item: Correctable, value):
+    """A value from the form, kept as the data keeps this one."""
+    if value is None or item.stored != "iso":
+        return value
+    return value.isoformat(timespec="seconds") if isinstance(value, datetime) \
+        else value.isoformat()

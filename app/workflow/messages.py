@@ -66,24 +66,38 @@ def route(instance, workflow, actor=None, depth: int = 0) -> None:
             _keep(instance, event, name, key)
 
 
-def _to_waiting(event, name, key, sender, actor, depth) -> bool:
+def _to_waiting(event, name, key, sender, actor, depth) -> int:
+    """Hand the message to the running instances waiting for it; return how many took it.
+    `sender` is the instance that threw it, or None when the application sent it."""
     from app.workflow import runtime
 
-    targets = db.session.scalars(
-        select(ProcessInstance).join(MessageSubscription)
-        .where(MessageSubscription.name == name, MessageSubscription.correlation_key == key,
-               ProcessInstance.id != sender.id,
-               ProcessInstance.status == InstanceStatus.RUNNING.value)
-        .order_by(ProcessInstance.id)
-    ).all()
+    query = (select(ProcessInstance).join(MessageSubscription)
+             .where(MessageSubscription.name == name, MessageSubscription.correlation_key == key,
+                    ProcessInstance.status == InstanceStatus.RUNNING.value)
+             .order_by(ProcessInstance.id))
+    if sender is not None:
+        query = query.where(ProcessInstance.id != sender.id)
+    targets = db.session.scalars(query).all()
     for target in targets:
         workflow = runtime.load(target)
         workflow.catch(event)
         audit.record(target, "message", actor, None, name=name, direction="received",
-                     sender=sender.id)
+                     sender=getattr(sender, "id", None))
         runtime.advance(target, workflow, actor, depth + 1)
         runtime.save(target, workflow, actor)
-    return bool(targets)
+    return len(targets)
+
+
+def send(name: str, correlation_key: str, actor=None) -> int:
+    """A message from the application itself (a reporting round signed off, say) to the
+    instances waiting for it, in the caller's transaction: how many took it. Unlike one an
+    instance throws, it is not kept when none waits: the caller decides what then."""
+    from SpiffWorkflow.bpmn.util import BpmnEvent
+    from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition
+
+    # The shape a thrown message's payload has (Camunda keeps it under <task>_Response).
+    event = BpmnEvent(MessageEventDefinition(name), {"payload": None, "result_var": None})
+    return _to_waiting(event, name, correlation_key, None, actor, 0)
 
 
 def _starter_versions(name: str) -> list[DefinitionVersion]:

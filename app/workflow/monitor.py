@@ -1,6 +1,6 @@
 """What admins read: definitions with their versions, instances, and one instance in full."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
@@ -60,9 +60,10 @@ def instances(*, status=None, process=None, search=None, page=1, per_page=30):
 @dataclass
 class InstanceDetail:
     instance: ProcessInstance
-    data: dict
+    data: dict  # as JSON values
     steps: list[WorkItem]
     timeline: list[AuditEvent]
+    raw_data: dict = field(default_factory=dict)  # as the workflow keeps it (dates as dates)
 
     @property
     def open_steps(self) -> list[WorkItem]:
@@ -76,7 +77,8 @@ def instance_detail(instance_id: int) -> InstanceDetail:
     source = runtime.shown_task(runtime.load(instance))
     steps = db.session.scalars(select(WorkItem).where(WorkItem.instance_id == instance_id)
                                .order_by(WorkItem.id)).all()
-    return InstanceDetail(instance, to_plain(source.data), steps, timeline_of(instance_id))
+    return InstanceDetail(instance, to_plain(source.data), steps, timeline_of(instance_id),
+                          dict(source.data))
 
 
 def open_steps(instance: ProcessInstance) -> list[WorkItem]:

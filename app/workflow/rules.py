@@ -12,6 +12,7 @@ from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMix
 from app.workflow import sandbox
 from app.workflow.assignment import raw_assignee, resolve_name
 from app.workflow.bpmn import ParsedDiagram, located
+from app.workflow.datafields import start_events, start_form
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.formschema import FormError, form_fields
 
@@ -75,6 +76,12 @@ def check(diagram: ParsedDiagram) -> list[str]:
             problems.add(diagram.process_id, _l(
                 "candidateStarterGroups names '%(name)s', which is no agency, group or role",
                 name=starter.strip()))
+    try:
+        start_form(diagram)
+    except FormError as error:
+        starts = start_events(diagram)
+        problems.add(starts[0].get("id") if starts else None,
+                     _l("start form: %(reason)s", reason=error))
     for spec in [diagram.spec, *diagram.subprocess_specs.values()]:
         for task_spec in spec.task_specs.values():
             element = getattr(task_spec, "bpmn_id", None)
@@ -105,4 +112,8 @@ def check(diagram: ParsedDiagram) -> list[str]:
             elif isinstance(event, MessageEventDefinition):
                 _compiles(problems, element, _l("message of '%(name)s'", name=name),
                           getattr(event, "expression", None))
+    if not problems:  # what a step shows is checked once its forms read well
+        from app.workflow.steps import shows_problems  # steps runs instances: imports more
+
+        problems.extend(shows_problems(diagram))
     return list(problems)

@@ -90,22 +90,29 @@ def test_admin_follows_an_instance_and_repairs_a_failure(admin_client, agencies,
     page = admin_client.get(f"/admin/instances/{instance.id}").get_data(as_text=True)
     assert "Thiếu số liệu" in page and "amount" in page
 
-    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry",
-                         {"task_data": '{"amount": 4}'}, follow_redirects=True)
+    # The script needs a value the data lacks: the admin adds it, typed, and retries.
+    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry", {
+        "seen_version": instance.lock_version, "new_name": "amount", "new_kind": "long",
+        "new_value": "4"}, follow_redirects=True)
 
     db.session.refresh(instance)
     assert instance.status == "running"
-    assert "Xem kết quả" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Xem kết quả" in page and "{" not in page.split("<main")[1].split("</main>")[0]
 
 
-def test_bad_json_in_the_repair_form_is_refused_with_a_reason(admin_client, agencies, deploy):
+def test_a_value_of_the_wrong_type_in_the_repair_form_is_refused_next_to_it(
+        admin_client, agencies, deploy):
     deploy(diagrams.script_then_step("total = amount * 2"))
     instance = start_process("scripted")
 
-    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry",
-                         {"task_data": "{amount: 4"}, follow_redirects=True)
+    response = post_form(admin_client, f"/admin/instances/{instance.id}/retry", {
+        "seen_version": instance.lock_version, "new_name": "amount", "new_kind": "long",
+        "new_value": "bốn"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'id="new_value-error"' in page and 'value="bốn"' in page  # kept, with the reason
     db.session.refresh(instance)
     assert instance.status == "error"
 

@@ -51,8 +51,12 @@ def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
     page.get_by_label("Số văn bản").fill("125/BC-STTTT")
     page.get_by_label("Đánh giá chung").fill("Các cơ quan triển khai nghiêm túc.")
     page.get_by_label("Người ký").fill("Nguyễn Văn Bình")
-    page.once("dialog", lambda dialog: dialog.accept())  # "Sign off? It cannot be changed."
     page.get_by_role("button", name="Ký duyệt và xuất bản PDF").click()
+    # The page says first who has not reported and that their deadline is still to come.
+    warning = page.get_by_role("alert").filter(has_text="Trước khi ký ban hành")
+    assert "Chưa hết hạn gửi báo cáo" in warning.inner_text()
+    assert page.get_by_label("Người ký").input_value() == "Nguyễn Văn Bình"  # kept
+    page.get_by_role("button", name="Xác nhận và ký ban hành").click()
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải bản PDF").click()

@@ -21,7 +21,7 @@ def item_form(item, **changes):
 
 def test_everyone_signed_in_reads_the_catalogue_in_vietnamese(staff_client, plan):
     page = staff_client.get("/plan/").get_data(as_text=True)
-    assert "Kế hoạch 116/KH-UBND ngày 03/06/2024" in page
+    assert "Kế hoạch 116/KH-UBND ngày 03/6/2024" in page
     assert "Sở Văn hóa, Thể thao và Du lịch" in page and "Hàng năm" in page
     assert "Thêm nhiệm vụ" not in page  # only admins amend
 

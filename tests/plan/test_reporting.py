@@ -122,11 +122,14 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     page = client.get(f"/plan/reports/{cycle.id}").get_data(as_text=True)
     assert page.count("Chưa gửi") == len(cycle.reports) - 2
     assert "Kết quả của SCT" in page and "Hoàn thành tốt" in page
-    response = post_form(client, f"/plan/reports/{cycle.id}", {
+    sign_off = {
         "number": "125/BC-STTTT", "issued_on": "15/12/2025",
         "assessment": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
-        "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình",
-    }, follow_redirects=True)
+        "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
+    warned = post_form(client, f"/plan/reports/{cycle.id}", sign_off).get_data(as_text=True)
+    assert "Trước khi ký" in warned and "Chưa báo cáo (" in warned  # asked first
+    response = post_form(client, f"/plan/reports/{cycle.id}", {**sign_off, "confirm": "1"},
+                         follow_redirects=True)
     assert "Tải bản PDF" in response.get_data(as_text=True)
 
     download = client.get(f"/plan/reports/{cycle.id}/report.pdf")

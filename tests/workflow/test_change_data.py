@@ -91,39 +91,38 @@ def test_a_reason_is_required_and_an_ended_instance_is_not_changed(case, people)
 
 
 def _data_form(client, instance_id) -> dict:
-    """The change-data form as the admin's page shows it."""
-    import html
-    import re
+    """The change-data form as the admin's page shows it: a typed input for each value."""
+    from tests.pages import form_values
 
     page = client.get(f"/admin/instances/{instance_id}").get_data(as_text=True)
-    values = re.search(r'<textarea[^>]*name="values"[^>]*>(.*?)</textarea>', page, re.S)
-    seen = re.search(r'name="seen_version"[^>]*value="(\d+)"', page) or \
-        re.search(r'value="(\d+)"[^>]*name="seen_version"', page)
-    return {"values": html.unescape(values.group(1)).strip(), "seen_version": seen.group(1),
-            "page": page}
+    return {**form_values(page, f"/admin/instances/{instance_id}/data"), "page": page}
 
 
 def test_an_admin_changes_the_data_on_the_instance_page(case, people, admin_client):
     from tests.conftest import post_form
 
     form = _data_form(admin_client, case.id)
-    assert "Sửa dữ liệu" in form.pop("page")
+    page = form.pop("page")
+    assert "Sửa dữ liệu" in page and "{" not in page.split("<main")[1].split("</main>")[0]
+    assert form["v_inspector"] == people["sct"].username
+    assert form["v_verify_due"] == "10/06/2025"  # a day as people write it, not ISO
     url = f"/admin/instances/{case.id}/data"
 
-    for raw in ("{not json", '{"note": NaN}', '{"note": 1e999}', "[1]", "null"):
-        bad = post_form(admin_client, url, {**form, "values": raw, "reason": "Sửa"})
-        assert bad.status_code == 400 and "is-invalid" in bad.get_data(as_text=True), raw
-    nobody = post_form(admin_client, url, {**form, "values": '{"inspector": "nobody"}',
-                                           "reason": "Sửa"})
+    for field, wrong in (("v_verify_due", "31/02/2025"), ("new_value", "mười")):
+        bad = post_form(admin_client, url, {**form, field: wrong, "new_name": "so_lan",
+                                            "new_kind": "long", "reason": "Sửa"})
+        assert bad.status_code == 400 and f'id="{field}-error"' in bad.get_data(as_text=True)
+    nobody = post_form(admin_client, url, {**form, "v_inspector": "nobody", "reason": "Sửa"})
     assert nobody.status_code == 400 and "nobody" in nobody.get_data(as_text=True)
+    assert 'id="v_inspector-error"' in nobody.get_data(as_text=True)  # next to the field
 
-    done = post_form(admin_client, url, {
-        **form, "values": form["values"].replace(people["sct"].username,
-                                                 people["snv"].username),
-        "reason": "Giao lại"}, follow_redirects=True)
-    assert "Đã sửa dữ liệu: inspector." in done.get_data(as_text=True)
+    done = post_form(admin_client, url, {**form, "v_inspector": people["snv"].username,
+                                         "v_verify_due": "20/06/2025", "reason": "Giao lại"},
+                     follow_redirects=True)
+    assert "Đã sửa dữ liệu: inspector, verify_due." in done.get_data(as_text=True)
     db.session.expire_all()
     assert _open_step(case).claimed_by_id == people["snv"].id
+    assert data_of(_open_step(case))["verify_due"] == "2025-06-20"  # kept as the data keeps it
 
 
 def test_a_page_read_before_the_process_moved_on_does_not_undo_what_came_since(
@@ -138,11 +137,11 @@ def test_a_page_read_before_the_process_moved_on_does_not_undo_what_came_since(
         + diagrams.flows(("start", "a"), ("a", "b"), ("b", "end")))))
     instance = start_process("two", data={"agency": "SNV", "result": ""})
     form = _data_form(admin_client, instance.id)
+    form.pop("page")
     complete(_open_step(instance).id, people["sct"], {"result": "Báo cáo đã nộp"})  # meanwhile
 
     response = post_form(admin_client, f"/admin/instances/{instance.id}/data", {
-        "values": form["values"].replace('"SNV"', '"SCT"'), "reason": "Sai cơ quan",
-        "seen_version": form["seen_version"]}, follow_redirects=True)
+        **form, "v_agency": "SCT", "reason": "Sai cơ quan"}, follow_redirects=True)
 
     assert "Quy trình đã chuyển bước" in response.get_data(as_text=True)
     db.session.expire_all()

@@ -69,7 +69,7 @@ def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200)
     return render_template("violations/case.html", case=case, sources=SOURCES,
                            step=steps.get(case.instance_id),
                            hand_over=form or _hand_over_form(case),
-                           timeline=workflow.timeline_of(case.instance_id),
+                           history=workflow.history_of(case.instance_id),
                            files=workflow.attachments_of(case.instance_id),
                            event_labels=workflow.EVENT_LABELS), status
 
