@@ -190,10 +190,10 @@ def test_the_diagram_picks_what_a_step_shows(deploy, clients, shows, seen, unsee
 
 
 @pytest.mark.parametrize(("shows", "reason"), [
-    ("c.x", "no user task or start event 'c'"),
-    ("a.z", "shows 'z', which no form of a has"),
-    ("nothing", "shows 'nothing', which no form of the diagram has"),
-    ("a..x", "is not 'step.field', 'field' or 'step.*'"),
+    ("c.x", "sơ đồ không có bước hay sự kiện bắt đầu 'c' (phần tử b, dòng 5)"),
+    ("a.z", "hiển thị 'z', nhưng không biểu mẫu nào của a có trường này"),
+    ("nothing", "hiển thị 'nothing', nhưng không biểu mẫu nào của sơ đồ có trường này"),
+    ("a..x", "không có dạng 'bước.trường', 'trường' hoặc 'bước.*'"),
 ])
 def test_a_diagram_whose_shows_names_what_it_lacks_is_refused(agencies, shows, reason):
     verdict = validate(_shown(shows), "picked.bpmn")
