@@ -18,6 +18,7 @@ class Kind(StrEnum):
     OVERDUE = "overdue"
     RETURNED = "returned"
     ESCALATED = "escalated"
+    ACCEPTED = "accepted"
 
 
 KIND_LABELS = {
@@ -26,6 +27,7 @@ KIND_LABELS = {
     Kind.OVERDUE: _l("Overdue"),
     Kind.RETURNED: _l("Returned for more work"),
     Kind.ESCALATED: _l("Escalated: overdue in your agency"),
+    Kind.ACCEPTED: _l("Report accepted"),
 }
 
 
@@ -38,6 +40,8 @@ class Notification(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     link: Mapped[str | None] = mapped_column(String(255))
+    # The step it is about: once that step is done, the notice is read.
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_items.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import workflow
 from app.auth.roles import Role
+from app.home.panels import register_home_panel
 from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
@@ -39,6 +40,7 @@ def init_app(app: Flask) -> None:
         assignments,
         cli,
         dashboard_views,
+        home,
         report_views,
         settings_views,
         views,
@@ -50,6 +52,9 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
     _register_script_helpers()
     workflow.register_worker_job(app, _open_due_report_cycles)
+    # "Due soon" in every inbox starts when the plan's reminders come.
+    workflow.set_reminder_days(assignments.reminder_days)
+    register_home_panel(app, home.coordination_panel)
     workflow.data_changed.connect(assignments.lead_changed)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
                  NavItem("plan.dashboard_page", _l("Progress"),

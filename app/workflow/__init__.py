@@ -2,16 +2,22 @@
 outside app.workflow touches SpiffWorkflow.
 
     start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
-    work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status;
+    work_items_for(user, InboxFilter(...)): the inbox; count_for, tab_counts: its figures;
+    badge(item), is_suspended(item): its status; due_soon_until(): where "due soon" ends
+    (set_reminder_days(provider) says from how many working days before a deadline)
     audience_of(item): whom it waits for (also the template filter `audience`)
     step(item_id, user), fields_of(item), data_of(item): one step's page
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
-    suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
+    hand_over(item_id, user, colleague_id, reason), colleagues_for(item, user): for leave
+    suspend / resume / terminate / retry(instance_id, user)
+    release(item_id, actor), may_release(user): an admin or the coordinator frees a step
+    waiting_steps(agency_id): in a script's helper, the open steps of its instance
     change_data(instance_id, user, values, reason): correct a running instance's data
     data_changed: a signal sent with each correction, for modules that keep a copy
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     attachments_of(instance_id), timeline_of(instance_id): a case's files and history
+    readable_attachments(instance_id, user), attachment_for(id, user): the files one may open
     register_helper(name, function): offer a function to BPMN scripts
     register_worker_job(app, job): run job() after each tick of the worker
     take_unannounced(), people_of(item, day): new items and who to tell of them
@@ -21,12 +27,13 @@ outside app.workflow touches SpiffWorkflow.
 from flask import Flask
 
 from app.workflow.assignment import may_take
-from app.workflow.attachments import AttachmentError
+from app.workflow.attachments import AttachmentError, attachment_for, readable_attachments
 from app.workflow.attachments import check as check_file
 from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
 from app.workflow.cli import register_worker_job
+from app.workflow.deadlines import due_soon_until, set_reminder_days
 from app.workflow.definitions import (
     add_version,
     publish_version,
@@ -44,10 +51,14 @@ from app.workflow.errors import (
 )
 from app.workflow.inbox import (
     BADGES,
+    STATUSES,
     InboxFilter,
     badge,
+    count_for,
+    is_suspended,
     people_of,
     process_choices,
+    tab_counts,
     take_unannounced,
     work_items_for,
 )
@@ -68,7 +79,10 @@ from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
     change_data,
     claim,
+    colleagues_for,
     complete,
+    hand_over,
+    may_release,
     release,
     resume,
     retry,
@@ -77,22 +91,25 @@ from app.workflow.operations import (
     terminate,
     unclaim,
 )
+from app.workflow.running import waiting_steps
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed
 from app.workflow.starting import startable_by
-from app.workflow.steps import attachment_for, data_of, documentation_of, fields_of, step
+from app.workflow.steps import data_of, documentation_of, fields_of, step
 
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
-    "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "attachments_of",
-    "audience_of", "badge", "change_data", "check_file", "claim", "complete", "data_changed",
-    "data_of", "definition_version", "documentation_of", "fields_of", "init_app",
-    "instance_counts", "instance_detail", "list_definitions", "list_instances", "may_take",
-    "open_steps", "pending_messages", "people_of", "process_choices", "publish_version",
-    "published_version", "register_helper", "register_worker_job", "release", "resume", "retry",
-    "start_process", "startable_by", "step", "suspend", "sync_folder", "take_unannounced",
-    "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
+    "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",
+    "attachments_of", "audience_of", "badge", "change_data", "check_file", "claim",
+    "colleagues_for", "complete", "count_for", "data_changed", "data_of", "definition_version",
+    "documentation_of", "due_soon_until", "fields_of", "hand_over", "init_app",
+    "instance_counts", "instance_detail", "is_suspended", "list_definitions", "list_instances",
+    "may_release", "may_take", "open_steps", "pending_messages", "people_of", "process_choices",
+    "publish_version", "published_version", "readable_attachments", "register_helper",
+    "register_worker_job", "release", "resume", "retry", "set_reminder_days", "start_process",
+    "startable_by", "step", "suspend", "sync_folder", "tab_counts", "take_unannounced",
+    "terminate", "timeline_of", "unclaim", "validate", "waiting_steps", "work_items_for",
 ]
 
 

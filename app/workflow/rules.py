@@ -8,7 +8,7 @@ from SpiffWorkflow.camunda.specs.user_task import UserTask
 from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMixin
 
 from app.workflow import sandbox
-from app.workflow.assignment import raw_assignee, resolve_name
+from app.workflow.assignment import raw_assignee, resolve_name, split_role
 from app.workflow.bpmn import ParsedDiagram
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.formschema import FormError, form_fields
@@ -39,10 +39,17 @@ def _check_user_task(problems: list, task_spec) -> None:
             _compiles(problems, f"assignee of '{where}'", person)
     elif not raw:
         problems.append(f"user task '{where}' has no lane and no candidateGroups")
-    elif expression_of(raw):
-        _compiles(problems, f"candidateGroups of '{where}'", raw)
-    elif resolve_name(raw) is None:
-        problems.append(f"user task '{where}' goes to '{raw}', which is no agency, group or role")
+    else:
+        audience, role = split_role(raw)
+        assignee = None if expression_of(audience) else resolve_name(audience)
+        if expression_of(audience):
+            _compiles(problems, f"candidateGroups of '{where}'", audience)
+        elif assignee is None:
+            problems.append(f"user task '{where}' goes to '{audience}', "
+                            "which is no agency, group or role")
+        elif role and assignee.role:
+            problems.append(f"user task '{where}' goes to the role '{audience}', "
+                            f"which cannot require the role '{role}' as well")
     _compiles(problems, f"dueDate of '{where}'", (task_spec.extensions or {}).get("dueDate"))
     try:
         form_fields(task_spec)
