@@ -65,6 +65,7 @@ def consultation(app, shipped, clock):
         files[code] = upload(signed_in(app, people[code]), asked[code].id,
                              {"field_input_text": f"Ý kiến của {code}"}, "input_file",
                              f"y-kien-{code}.pdf")
+    db.session.expire_all()  # the pages moved the case on: read it afresh, as a request would
     for code in sorted(asked)[2:]:  # the others answer without a file
         workflow.complete(asked[code].id, factories.make_user(f"cv.{code.lower()}",
                                                               agency_code=code),

@@ -125,6 +125,8 @@ def test_only_an_admin_or_the_coordinator_releases_a_named_step_to_the_agency(
     # Now it is the agency's: its staff may take it, its trainee may not.
     colleague = signed_in(app, stttt["colleague"])
     assert "Xác minh vụ việc" in colleague.get("/tasks?status=unclaimed").get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(WorkItem, verify.id).assigned_to_id is None
     with pytest.raises(workflow.Forbidden):
         workflow.claim(verify.id, stttt["trainee"])
     post_form(colleague, f"/tasks/{verify.id}/claim")
