@@ -96,10 +96,10 @@ def list_items():
         page=min(max(request.args.get("page", 1, type=int), 1), 100_000),
         per_page=min(max(request.args.get("per_page", 25, type=int), 1), 100),
     )
-    page = workflow.work_items_for(g.api_user, wanted)
+    counts = workflow.tab_counts(g.api_user, wanted)
+    page = workflow.work_items_for(g.api_user, wanted, total=counts.get(wanted.status))
     return jsonify({"items": [_item_json(item) for item in page.items], "page": page.page,
-                    "pages": page.pages, "total": page.total,
-                    "counts": workflow.tab_counts(g.api_user, wanted)})
+                    "pages": page.pages, "total": page.total, "counts": counts})
 
 
 @bp.get("/work-items/<int:item_id>")

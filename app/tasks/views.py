@@ -51,7 +51,7 @@ def inbox_page():
     # Without a choice, one lands where the work is: one's own steps, else the agency's.
     wanted.status = status if status in STATUS_FILTERS else (
         "mine" if counts["mine"] or not counts["unclaimed"] else "unclaimed")
-    page = workflow.work_items_for(current_user, wanted)
+    page = workflow.work_items_for(current_user, wanted, total=counts.get(wanted.status))
     processes = workflow.process_choices()
     # A date that cannot be read is said so next to its box, not silently left out.
     unread = {name for name, day in (("due_from", wanted.due_from), ("due_to", wanted.due_to))

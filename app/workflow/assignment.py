@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, or_, select, union_all
+from sqlalchemy import and_, bindparam, or_, select
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
 from app.auth.roles import Role
@@ -141,28 +141,24 @@ def role_condition(user: User):
     return WorkItem.required_role.in_(roles) if roles else None
 
 
-def visible_to(user: User, status: str):
-    """A condition on WorkItem: the items in `status` that this user's agency, groups or
-    roles may take (held by a colleague or not), or that they hold. Written as a union of
-    narrow lookups, each served by its own index, because one OR over the columns makes
-    databases scan every work item."""
+def audiences(user: User) -> list:
+    """Conditions on WorkItem, one for each way a step reaches this user: they hold it;
+    their agency's or group's (for the roles they hold there); their role's. A query asks
+    each apart, each served by its own index, because one OR over the columns makes
+    databases scan every work item. Only the first overlaps the others."""
     from app.workflow.models import WorkItem
 
-    my_groups = select(agency_group_members.c.group_id).where(
-        agency_group_members.c.agency_id == user.agency_id
-    )
-    open_ = WorkItem.status == status
-    audiences = [select(WorkItem.id).where(open_, WorkItem.claimed_by_id == user.id)]
+    found = [WorkItem.claimed_by_id == user.id]
     role_ok = role_condition(user)
     if role_ok is not None:
-        audiences += [
-            select(WorkItem.id).where(open_, WorkItem.agency_id == user.agency_id, role_ok),
-            select(WorkItem.id).where(open_, WorkItem.group_id.in_(my_groups), role_ok),
-        ]
-    roles = [role.value for role in user.roles]
+        my_groups = select(agency_group_members.c.group_id).where(
+            agency_group_members.c.agency_id == user.agency_id)
+        found += [and_(WorkItem.agency_id == user.agency_id, role_ok),
+                  and_(WorkItem.group_id.in_(my_groups), role_ok)]
+    roles = sorted(role.value for role in user.roles)
     if roles:
-        audiences.append(select(WorkItem.id).where(open_, WorkItem.role.in_(roles)))
-    return WorkItem.id.in_(union_all(*audiences))
+        found.append(WorkItem.role.in_(roles))
+    return found
 
 
 def matches(user: User, assignee) -> bool:

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select, update
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import and_, func, or_, select, union, update
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -13,7 +14,7 @@ from app.auth.models import User, UserRole
 from app.clock import utcnow
 from app.extensions import db
 from app.folding import fold
-from app.workflow.assignment import AGENCY_ROLES, role_condition, visible_to
+from app.workflow.assignment import AGENCY_ROLES, audiences, role_condition
 from app.workflow.deadlines import due_soon_until
 from app.workflow.models import (
     InstanceStatus,
@@ -33,11 +34,15 @@ BADGES = {
     "cancelled": (_l("Cancelled"), "light"),
 }
 
+# Each order, and the columns it needs (read from the indexes, not the rows).
 SORTS = {
-    "due": (WorkItem.due_at.is_(None), WorkItem.due_at.asc(), WorkItem.id.asc()),
-    "newest": (WorkItem.created_at.desc(), WorkItem.id.desc()),
-    "oldest": (WorkItem.created_at.asc(), WorkItem.id.asc()),
+    "due": lambda item: (item.due_at.is_(None), item.due_at.asc(), item.id.asc()),
+    "newest": lambda item: (item.created_at.desc(), item.id.desc()),
+    "oldest": lambda item: (item.created_at.asc(), item.id.asc()),
 }
+SORT_KEYS = {"due": lambda item: (item.id, item.due_at),
+             "newest": lambda item: (item.id, item.created_at),
+             "oldest": lambda item: (item.id, item.created_at)}
 
 # mine: given to me or claimed by me; unclaimed: waiting for my agency, group or role, held
 # by nobody; open: everything open I may see, a colleague's too; done: what we completed.
@@ -81,55 +86,101 @@ class InboxFilter:
     per_page: int = 25
 
 
-def _query(user, wanted: InboxFilter):
-    now = utcnow()
-    query = select(WorkItem)
+def _filters(wanted: InboxFilter) -> list:
+    now, found = utcnow(), []
+    if wanted.status == "overdue":
+        found.append(WorkItem.due_at < now)
+    elif wanted.status == "due_soon":
+        found += [WorkItem.due_at >= now, WorkItem.due_at < due_soon_until(now)]
+    if wanted.process:
+        found.append(WorkItem.process_key == wanted.process)
+    if wanted.due_from:
+        found.append(WorkItem.due_at >= wanted.due_from)
+    if wanted.due_to:
+        found.append(WorkItem.due_at < wanted.due_to)
+    for word in fold(wanted.search).split():
+        found.append(WorkItem.search_text.contains(word, autoescape=True))
+    return found
+
+
+def _branches(user, wanted: InboxFilter) -> list:
+    """The selects whose rows together are what the filter finds: one for each way steps
+    reach the user (see assignment.audiences), each narrow enough for its own index."""
+    filters = _filters(wanted)
     if wanted.status == "done":
         mine = WorkItem.completed_by_id == user.id
         role_ok = role_condition(user)  # a trainee does not read the agency's reports
         ours = mine if role_ok is None else or_(
             mine, and_(WorkItem.agency_id == user.agency_id, role_ok))
-        query = query.where(WorkItem.status == WorkItemStatus.COMPLETED.value, ours)
-    elif wanted.status == "mine":
-        query = query.where(WorkItem.status == WorkItemStatus.OPEN.value,
-                            WorkItem.claimed_by_id == user.id)
-    else:
-        # visible_to already keeps open items only; repeating it here would tempt the
-        # planner to scan every open item instead of looking up the few that match.
-        query = query.where(visible_to(user, WorkItemStatus.OPEN.value))
-        if wanted.status == "unclaimed":
-            query = query.where(WorkItem.claimed_by_id.is_(None))
-        elif wanted.status == "overdue":
-            query = query.where(WorkItem.due_at < now)
-        elif wanted.status == "due_soon":
-            query = query.where(WorkItem.due_at >= now, WorkItem.due_at < due_soon_until(now))
-    if wanted.process:
-        query = query.where(WorkItem.process_key == wanted.process)
-    if wanted.due_from:
-        query = query.where(WorkItem.due_at >= wanted.due_from)
-    if wanted.due_to:
-        query = query.where(WorkItem.due_at < wanted.due_to)
-    for word in fold(wanted.search).split():
-        query = query.where(WorkItem.search_text.contains(word, autoescape=True))
-    return query
+        return [select(WorkItem).where(
+            WorkItem.status == WorkItemStatus.COMPLETED.value, ours, *filters)]
+    open_ = WorkItem.status == WorkItemStatus.OPEN.value
+    if wanted.status == "mine":
+        return [select(WorkItem).where(open_, WorkItem.claimed_by_id == user.id, *filters)]
+    reaches = audiences(user)
+    if wanted.status == "unclaimed":
+        filters.append(WorkItem.claimed_by_id.is_(None))
+        reaches = reaches[1:]  # not those the user holds
+    return [select(WorkItem).where(open_, audience, *filters) for audience in reaches]
 
 
-def work_items_for(user, wanted: InboxFilter):
-    """A page of the work items this user sees, as Flask-SQLAlchemy Pagination; each row
-    comes with its case's status and number and the names of who holds it."""
-    query = _query(user, wanted).order_by(*SORTS.get(wanted.sort, SORTS["due"])).options(
-        joinedload(WorkItem.instance).load_only(ProcessInstance.status,
-                                                ProcessInstance.business_key),
-        selectinload(WorkItem.claimed_by).load_only(User.full_name, User.username),
-        selectinload(WorkItem.completed_by).load_only(User.full_name, User.username),
-    )
-    return db.paginate(query, page=wanted.page, per_page=wanted.per_page, error_out=False)
+def _count(branches: list) -> int:
+    if not branches:
+        return 0
+    if len(branches) == 1:
+        ids = branches[0].with_only_columns(WorkItem.id)
+    else:  # UNION, not UNION ALL: a step one holds may also be one's agency's
+        ids = union(*(branch.with_only_columns(WorkItem.id) for branch in branches))
+    return db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+
+
+class InboxPage(Pagination):
+    """A page of work items. With several branches, each gives the ids of only its first
+    rows in the page's order (from its index, without reading the rows), their union is
+    ordered again, and only the page's rows are read."""
+
+    def _query_items(self) -> list[WorkItem]:
+        branches, sort = self._query_args["branches"], SORTS[self._query_args["sort"]]
+        if not branches:
+            return []
+        if len(branches) == 1:
+            query = branches[0].order_by(*sort(WorkItem))
+            return self._read(query.offset(self._query_offset).limit(self.per_page))
+        keys, enough = SORT_KEYS[self._query_args["sort"]], self._query_offset + self.per_page
+        firsts = union(*(select(branch.with_only_columns(*keys(WorkItem))
+                                .order_by(*sort(WorkItem)).limit(enough).subquery())
+                         for branch in branches)).subquery()
+        ids = list(db.session.scalars(select(firsts.c.id).order_by(*sort(firsts.c))
+                                      .offset(self._query_offset).limit(self.per_page)))
+        found = {item.id: item for item in self._read(select(WorkItem).where(
+            WorkItem.id.in_(ids)))}
+        return [found[item_id] for item_id in ids]
+
+    @staticmethod
+    def _read(query) -> list[WorkItem]:
+        return list(db.session.scalars(query.options(
+            joinedload(WorkItem.instance).load_only(ProcessInstance.status,
+                                                    ProcessInstance.business_key),
+            selectinload(WorkItem.claimed_by).load_only(User.full_name, User.username),
+            selectinload(WorkItem.completed_by).load_only(User.full_name, User.username))))
+
+    def _query_count(self) -> int:
+        known = self._query_args.get("total")
+        return known if known is not None else _count(self._query_args["branches"])
+
+
+def work_items_for(user, wanted: InboxFilter, total: int | None = None) -> InboxPage:
+    """A page of the work items this user sees, each with its case's status and number and
+    the names of who holds it. `total`, when the caller has counted already, spares the
+    count."""
+    return InboxPage(page=wanted.page, per_page=wanted.per_page, error_out=False,
+                     branches=_branches(user, wanted), total=total,
+                     sort=wanted.sort if wanted.sort in SORTS else "due")
 
 
 def count_for(user, wanted: InboxFilter) -> int:
     """How many work items the filter finds, without fetching them."""
-    return db.session.scalar(select(func.count()).select_from(
-        _query(user, wanted).with_only_columns(WorkItem.id).subquery())) or 0
+    return _count(_branches(user, wanted))
 
 
 def tab_counts(user, wanted: InboxFilter | None = None) -> dict[str, int]:

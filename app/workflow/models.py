@@ -102,10 +102,17 @@ class WorkItem(db.Model):
     __tablename__ = "work_items"
     __table_args__ = (
         UniqueConstraint("instance_id", "task_id"),
-        Index("ix_work_items_open_agency", "status", "agency_id", "due_at"),
-        Index("ix_work_items_open_role", "status", "role", "due_at"),
-        Index("ix_work_items_open_group", "status", "group_id", "due_at"),
-        Index("ix_work_items_claimed", "status", "claimed_by_id"),
+        # What the inbox asks, each way a step reaches a person (assignment.audiences): an
+        # index holds every column those questions read, so counting a clerk's agency's
+        # steps and finding its first page read no rows (PostgreSQL: with the id included).
+        Index("ix_work_items_open_agency", "status", "agency_id", "claimed_by_id", "due_at",
+              "required_role", postgresql_include=["id"]),
+        Index("ix_work_items_open_role", "status", "role", "claimed_by_id", "due_at",
+              postgresql_include=["id"]),
+        Index("ix_work_items_open_group", "status", "group_id", "claimed_by_id", "due_at",
+              "required_role", postgresql_include=["id"]),
+        Index("ix_work_items_claimed", "status", "claimed_by_id", "due_at",
+              postgresql_include=["id"]),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

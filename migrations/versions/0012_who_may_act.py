@@ -24,6 +24,22 @@ def _fold(text):
     return " ".join(bare.casefold().split())
 
 
+INBOX_INDEXES = {
+    'ix_work_items_open_agency': ['status', 'agency_id', 'claimed_by_id', 'due_at',
+                                  'required_role'],
+    'ix_work_items_open_role': ['status', 'role', 'claimed_by_id', 'due_at'],
+    'ix_work_items_open_group': ['status', 'group_id', 'claimed_by_id', 'due_at',
+                                 'required_role'],
+    'ix_work_items_claimed': ['status', 'claimed_by_id', 'due_at'],
+}
+FORMER_INDEXES = {
+    'ix_work_items_open_agency': ['status', 'agency_id', 'due_at'],
+    'ix_work_items_open_role': ['status', 'role', 'due_at'],
+    'ix_work_items_open_group': ['status', 'group_id', 'due_at'],
+    'ix_work_items_claimed': ['status', 'claimed_by_id'],
+}
+
+
 def upgrade():
     with op.batch_alter_table('work_items', schema=None) as batch_op:
         batch_op.add_column(sa.Column('required_role', sa.String(length=40), nullable=True))
@@ -32,6 +48,10 @@ def upgrade():
                                       server_default=''))
         batch_op.create_foreign_key('fk_work_items_assigned_to_id_users', 'users',
                                     ['assigned_to_id'], ['id'])
+    # The inbox's indexes hold every column its questions read (see WorkItem).
+    for name, columns in INBOX_INDEXES.items():
+        op.drop_index(name, table_name='work_items')
+        op.create_index(name, 'work_items', columns, postgresql_include=['id'])
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.add_column(sa.Column('work_item_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_notifications_work_item_id'), ['work_item_id'],
@@ -51,6 +71,9 @@ def upgrade():
 
 
 def downgrade():
+    for name, columns in FORMER_INDEXES.items():
+        op.drop_index(name, table_name='work_items')
+        op.create_index(name, 'work_items', columns)
     with op.batch_alter_table('notifications', schema=None) as batch_op:
         batch_op.drop_constraint('fk_notifications_work_item_id_work_items', type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_notifications_work_item_id'))
