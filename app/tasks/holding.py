@@ -1,7 +1,7 @@
 """Who holds a step: claim it, give it back to the agency, hand it to a named colleague
 (leave, a busy week), and, for an admin or the coordinator, release it to its agency."""
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -57,14 +57,24 @@ def unclaim(item_id: int):
     return redirect(url_for(".inbox_page"))
 
 
+def _back_to(default: str) -> str:
+    """Where a form asked to return ("next", a path of this site), else `default`."""
+    wanted = request.form.get("next", "")
+    return wanted if wanted.startswith("/") and not wanted.startswith("//") else default
+
+
 @bp.post("/tasks/<int:item_id>/release")
 def release(item_id: int):
+    back = _back_to(url_for(".step_page", item_id=item_id))
     try:
         item = workflow.release(item_id, current_user)
     except workflow.WorkflowError as error:
-        return answer(error, item_id)
+        if error.status in (403, 404):
+            return answer(error, item_id)
+        flash(str(error), "warning")
+        return redirect(back)
     flash(_("%(step)s is free for its agency to take.", step=item.title), "success")
-    return redirect(url_for(".step_page", item_id=item_id))
+    return redirect(back)
 
 
 @bp.post("/tasks/<int:item_id>/hand-over")

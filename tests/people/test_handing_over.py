@@ -148,3 +148,22 @@ def test_an_admin_releases_a_claim_from_the_step_page(app, deploy, people):
     post_form(client, f"/tasks/{step.id}/release")
     db.session.expire_all()
     assert db.session.get(WorkItem, step.id).claimed_by_id is None
+
+
+def test_the_coordinator_releases_a_cases_step_from_the_case_page(app, stttt, verify):
+    from app.plan.violations.models import ViolationCase
+
+    case = db.session.scalar(select(ViolationCase).where(
+        ViolationCase.instance_id == verify.instance_id))
+    coordinator = signed_in(app, stttt["coordinator"])
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    assert "Giải phóng khỏi Lý Thanh Tra" in page
+    response = post_form(coordinator, f"/tasks/{verify.id}/release",
+                         {"next": f"/plan/violations/{case.id}"})
+    assert response.headers["Location"] == f"/plan/violations/{case.id}"
+    db.session.expire_all()
+    assert db.session.get(WorkItem, verify.id).claimed_by_id is None
+    # Away from the site, "next" leads nowhere but back to the step.
+    again = post_form(coordinator, f"/tasks/{verify.id}/release",
+                      {"next": "//evil.example/"})
+    assert again.headers["Location"] == f"/tasks/{verify.id}"
