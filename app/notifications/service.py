@@ -82,9 +82,12 @@ def _address(code: str) -> tuple[str, str | None]:
 
 
 def _still_unread():
-    """Not opened, and not about a step that is done (then it needs nobody any more)."""
+    """Not opened, and not about a step that is done or that someone else has taken (then
+    it needs nobody, or not this person, any more)."""
     step_open = exists().where(WorkItem.id == Notification.work_item_id,
-                               WorkItem.status == WorkItemStatus.OPEN.value)
+                               WorkItem.status == WorkItemStatus.OPEN.value,
+                               or_(WorkItem.claimed_by_id.is_(None),
+                                   WorkItem.claimed_by_id == Notification.user_id))
     return and_(Notification.read_at.is_(None),
                 or_(Notification.work_item_id.is_(None), step_open))
 

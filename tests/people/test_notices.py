@@ -65,6 +65,15 @@ def test_a_steps_notices_are_read_once_the_step_is_done(app, two_steps, people):
     assert 'href="/notifications/"' in home
 
 
+def test_a_steps_notices_are_read_for_the_others_once_a_colleague_takes_it(app, two_steps,
+                                                                            people):
+    workflow.start_process("two_steps", subject="Báo cáo tháng 6")
+    dispatch.announce_new_steps()
+    me, colleague = signed_in(app, people["sct"]), signed_in(app, people["sct2"])
+    post_form(colleague, f"/tasks/{open_step('report').id}/claim")
+    assert unread_badge(me) is None and unread_badge(colleague) == "1"
+
+
 @pytest.fixture
 def task_5_4(shipped, clock):
     """Item 5.4 of the plan, due Tuesday 10/06/2025, with Sở Thông tin và Truyền thông's
