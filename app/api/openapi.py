@@ -9,10 +9,18 @@ WORK_ITEM = {
         "subject": {"type": "string"}, "instance_id": {"type": "integer"},
         "status": {"type": "string", "enum": ["open", "completed", "cancelled"]},
         "badge": {"type": "string", "enum": ["in_progress", "due_soon", "overdue",
-                                             "done_on_time", "done_late", "cancelled"]},
+                                             "done_on_time", "done_late", "done",
+                                             "cancelled"]},
         "due_at": {"type": ["string", "null"], "format": "date-time"},
-        "claimed_by": {"type": ["string", "null"]}, "agency": {"type": ["string", "null"]},
+        "claimed_by": {"type": ["string", "null"], "description": "who holds it"},
+        "assigned_to": {"type": ["string", "null"],
+                        "description": "the person it was given to by name"},
+        "agency": {"type": ["string", "null"]},
         "group": {"type": ["string", "null"]}, "role": {"type": ["string", "null"]},
+        "required_role": {"type": ["string", "null"],
+                          "description": "the role its agency's people need (else staff "
+                                         "or lead)"},
+        "suspended": {"type": "boolean", "description": "its case is suspended"},
     },
 }
 
@@ -82,15 +90,23 @@ def document() -> dict:
             "/work-items": {"get": {
                 "summary": "My work items",
                 "parameters": [
-                    {"name": "status", "in": "query", "schema": {"type": "string", "enum": [
-                        "open", "mine", "due_soon", "overdue", "done"]}},
+                    {"name": "status", "in": "query", "description":
+                        "mine: given to or claimed by me; unclaimed: my agency's, group's or "
+                        "role's, held by nobody; open (default): all I may see",
+                     "schema": {"type": "string", "enum": [
+                        "open", "mine", "unclaimed", "due_soon", "overdue", "done"]}},
+                    {"name": "q", "in": "query", "description": "words of the title, the "
+                     "subject or the case number, with or without diacritics",
+                     "schema": {"type": "string"}},
                     {"name": "process", "in": "query", "schema": {"type": "string"}},
                     {"name": "page", "in": "query", "schema": {"type": "integer"}},
                     {"name": "per_page", "in": "query", "schema": {"type": "integer"}},
                 ],
                 "responses": {"200": _json({"type": "object", "properties": {
                     "items": STEPS, "page": {"type": "integer"},
-                    "pages": {"type": "integer"}, "total": {"type": "integer"}}}),
+                    "pages": {"type": "integer"}, "total": {"type": "integer"},
+                    "counts": {"type": "object", "properties": {
+                        "mine": {"type": "integer"}, "unclaimed": {"type": "integer"}}}}}),
                     **_errors(401)},
             }},
             "/work-items/{item_id}": {"get": {
@@ -111,7 +127,24 @@ def document() -> dict:
                               **_errors(401, 403, 404, 409)},
             }},
             "/work-items/{item_id}/unclaim": {"post": {
-                "summary": "Release a claimed work item", "parameters": ITEM_ID,
+                "summary": "Give a claimed work item back to its agency (not one given to "
+                           "you by name: hand it over instead)", "parameters": ITEM_ID,
+                "responses": {"200": _json({"$ref": "#/components/schemas/WorkItem"}),
+                              **_errors(401, 403, 404, 409)},
+            }},
+            "/work-items/{item_id}/hand-over": {"post": {
+                "summary": "Hand a work item you hold to a colleague of your agency",
+                "parameters": ITEM_ID,
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["to", "reason"],
+                    "properties": {"to": {"type": "string", "description": "user name"},
+                                   "reason": {"type": "string"}}}}}},
+                "responses": {"200": _json({"$ref": "#/components/schemas/WorkItem"}),
+                              **_errors(400, 401, 403, 404, 409)},
+            }},
+            "/work-items/{item_id}/release": {"post": {
+                "summary": "Free a held work item for its agency (administrator or "
+                           "coordinator)", "parameters": ITEM_ID,
                 "responses": {"200": _json({"$ref": "#/components/schemas/WorkItem"}),
                               **_errors(401, 403, 404, 409)},
             }},

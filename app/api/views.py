@@ -62,8 +62,10 @@ def _item_json(item, with_form: bool = False) -> dict:
         "badge": workflow.badge(item),
         "due_at": item.due_at.isoformat() + "Z" if item.due_at else None,
         "claimed_by": item.claimed_by.username if item.claimed_by else None,
+        "assigned_to": item.assigned_to.username if item.assigned_to else None,
         "agency": item.agency.code if item.agency else None,
         "group": item.group.code if item.group else None, "role": item.role,
+        "required_role": item.required_role, "suspended": workflow.is_suspended(item),
     }
     if with_form:
         out["form"] = [field.as_json() for field in workflow.fields_of(item)]
@@ -100,13 +102,15 @@ def list_items():
     status = request.args.get("status", "open")
     wanted = workflow.InboxFilter(
         process=request.args.get("process") or None,
-        status=status if status in ("open", "mine", "due_soon", "overdue", "done") else "open",
-        page=max(request.args.get("page", 1, type=int), 1),
+        status=status if status in workflow.STATUSES else "open",
+        search=" ".join(request.args.get("q", "").split())[:200] or None,
+        page=min(max(request.args.get("page", 1, type=int), 1), 100_000),
         per_page=min(max(request.args.get("per_page", 25, type=int), 1), 100),
     )
-    page = workflow.work_items_for(g.api_user, wanted)
+    counts = workflow.tab_counts(g.api_user, wanted)
+    page = workflow.work_items_for(g.api_user, wanted, total=counts.get(wanted.status))
     return jsonify({"items": [_item_json(item) for item in page.items], "page": page.page,
-                    "pages": page.pages, "total": page.total})
+                    "pages": page.pages, "total": page.total, "counts": counts})
 
 
 @bp.get("/work-items/<int:item_id>")
@@ -129,6 +133,24 @@ def _field_of(path: str) -> str:
     if not path.startswith("values."):
         return path
     return re.split(r"[.\[]", path.removeprefix("values."), maxsplit=1)[0]
+
+
+@bp.post("/work-items/<int:item_id>/hand-over")
+def hand_over(item_id: int):
+    body = _body()
+    colleague, reason = body.get("to"), body.get("reason")
+    if not isinstance(colleague, str) or not isinstance(reason, str):
+        return problem(400, "'to' (a colleague's user name) and 'reason' (text) are required")
+    item = workflow.step(item_id, g.api_user)
+    chosen = next((person for person in workflow.colleagues_for(item, g.api_user)
+                   if person.username == colleague.strip()), None)
+    moved = workflow.hand_over(item_id, g.api_user, chosen.id if chosen else 0, reason)
+    return jsonify(_item_json(moved))
+
+
+@bp.post("/work-items/<int:item_id>/release")
+def release(item_id: int):
+    return jsonify(_item_json(workflow.release(item_id, g.api_user)))
 
 
 @bp.post("/work-items/<int:item_id>/complete")

@@ -26,13 +26,18 @@ class DemoUser:
     roles: tuple[Role, ...]
 
 
+# An agency's steps are done by its staff and leads: the coordinator also works as staff of
+# the coordinating department (its own plan items, the demo's first and last steps), and the
+# Home Affairs approver answers cooperating requests to Sở Nội vụ; the trainee does neither.
 DEMO_USERS = [
     DemoUser("quantri", "Nguyễn Văn Quản", COORDINATOR_AGENCY_CODE, (Role.ADMIN,)),
-    DemoUser("dieuphoi", "Trần Thị Điều", COORDINATOR_AGENCY_CODE, (Role.COORDINATOR,)),
+    DemoUser("dieuphoi", "Trần Thị Điều", COORDINATOR_AGENCY_CODE,
+             (Role.COORDINATOR, Role.AGENCY_STAFF)),
     DemoUser("lanhdao.svhttdl", "Lê Văn Lãnh", "SVHTTDL", (Role.AGENCY_LEAD, Role.AGENCY_STAFF)),
     DemoUser("chuyenvien.sct", "Phạm Thị Huyền", "SCT", (Role.AGENCY_STAFF,)),
     DemoUser("thanhtra", "Lý Văn Tra", COORDINATOR_AGENCY_CODE, (Role.AGENCY_STAFF,)),
-    DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE, (Role.HOME_AFFAIRS,)),
+    DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE,
+             (Role.HOME_AFFAIRS, Role.AGENCY_STAFF)),
     DemoUser("hocvien", "Đặng Thị Học", "UBND_H_LSON", (Role.TRAINEE,)),
 ]
 
@@ -60,11 +65,14 @@ def seed_agencies() -> int:
 
 
 def seed_demo_users() -> list[DemoUser]:
-    """Add the demo people that are missing (one per role); returns all of them."""
+    """Add the demo people that are missing (one per role), and the roles a demo person
+    lacks (a database seeded before they needed them); returns all of them."""
     agencies = {a.code: a for a in db.session.scalars(select(Agency))}
-    taken = set(db.session.scalars(select(User.username)))
+    taken = {user.username: user for user in db.session.scalars(select(User))}
     for demo in DEMO_USERS:
         if demo.username in taken:
+            person = taken[demo.username]
+            person.roles = person.roles | set(demo.roles)
             continue
         user = User(
             username=demo.username,

@@ -1,11 +1,13 @@
-"""The home page: who you are, your agency, and what your roles let you do."""
+"""The home page: what waits for the person (each figure a link), who they are, and what
+their roles let them do."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app.auth.agency_service import coordinator_agency
 from app.auth.roles import Role
+from app.home.panels import panels_for
 
 bp = Blueprint("home", __name__, template_folder="templates")
 
@@ -28,4 +30,5 @@ ROLE_DUTIES = {
 @login_required
 def index():
     duties = [(role, ROLE_DUTIES[role]) for role in Role if role in current_user.roles]
-    return render_template("home/index.html", duties=duties, coordinator=coordinator_agency())
+    return render_template("home/index.html", duties=duties, coordinator=coordinator_agency(),
+                           panels=panels_for(current_app, current_user))

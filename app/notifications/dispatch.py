@@ -30,7 +30,8 @@ def announce_new_steps() -> int:
     day = today()
     for item in items:
         notify_users(workflow.people_of(item, day), Kind.NEW_STEP,
-                     f"{item.title}: {item.subject}", link=f"/tasks/{item.id}")
+                     f"{item.title}: {item.subject}", link=f"/tasks/{item.id}",
+                     work_item_id=item.id)
     db.session.commit()
     return len(items)
 
@@ -42,7 +43,9 @@ def _message(notification: Notification, user: User) -> EmailMessage:
         message["Subject"] = f"[{_('Foreign information work')}] {notification.kind_label}"
         message["From"] = config["MAIL_FROM"]
         message["To"] = user.email
-        link = config["PUBLIC_URL"].rstrip("/") + (notification.link or "/notifications")
+        # Through the notice, so that opening it from the mail marks it read too.
+        path = f"/notifications/{notification.id}" if notification.link else "/notifications/"
+        link = config["PUBLIC_URL"].rstrip("/") + path
         message.set_content(f"{notification.text}\n\n{link}\n")
     return message
 

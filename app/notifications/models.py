@@ -44,6 +44,8 @@ class Notification(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     link: Mapped[str | None] = mapped_column(String(255))
+    # The step it is about: once that step is done, the notice is read.
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_items.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
     emailed_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -1,6 +1,7 @@
-"""A person's notifications, newest first; reading the page marks them read."""
+"""A person's notifications, newest first; opening one marks it read and leads to what it is
+about."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from app.notifications import service
@@ -13,9 +14,21 @@ bp = Blueprint("notifications", __name__, url_prefix="/notifications",
 @login_required
 def list_page():
     notifications = service.recent(current_user)
-    unread = {n.id for n in notifications if n.read_at is None}
     return render_template("notifications/list.html", notifications=notifications,
-                           unread=unread)
+                           unread=service.unread_ids(current_user, notifications))
+
+
+@bp.get("/<int:notification_id>")
+@login_required
+def open_page(notification_id: int):
+    notification = service.open_notification(current_user, notification_id)
+    if notification is None:
+        abort(404)
+    link = notification.link or ""
+    # Links are written by the app itself; still, only ever lead within it.
+    if not link.startswith("/") or link.startswith("//"):
+        link = url_for(".list_page")
+    return redirect(link)
 
 
 @bp.post("/read")

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import workflow
 from app.auth.roles import Role
+from app.home.panels import register_home_panel
 from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
@@ -49,6 +50,7 @@ def init_app(app: Flask) -> None:
         citation,
         cli,
         dashboard_views,
+        home,
         report_views,
         settings_views,
         views,
@@ -61,6 +63,9 @@ def init_app(app: Flask) -> None:
     citation.init_app(app)
     _register_script_helpers()
     workflow.register_worker_job(app, _report_rounds_on_time)
+    # "Due soon" in every inbox starts when the plan's reminders come.
+    workflow.set_reminder_days(assignments.reminder_days)
+    register_home_panel(app, home.coordination_panel)
     workflow.data_changed.connect(assignments.lead_changed)
     agency_merge_preview.connect(catalogue.items_of)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),

@@ -14,9 +14,10 @@ from app.tasks.forms import PREFIX, StartForm, build_form, values_of
 
 bp = Blueprint("tasks", __name__, template_folder="templates")
 
+# The inbox's tabs: the first two show how many wait; the others filter what one may see.
 STATUS_FILTERS = {
-    "open": _l("Open"), "mine": _l("Claimed by me"), "due_soon": _l("Due soon"),
-    "overdue": _l("Overdue"), "done": _l("Done"),
+    "mine": _l("My steps"), "unclaimed": _l("My agency's steps"), "open": _l("All open"),
+    "due_soon": _l("Due soon"), "overdue": _l("Overdue"), "done": _l("Done"),
 }
 
 
@@ -40,25 +41,31 @@ def signed_in():
 def inbox_page():
     wanted = workflow.InboxFilter(
         process=request.args.get("process") or None,
-        status=request.args.get("status", "open") if request.args.get("status") in
-        STATUS_FILTERS else "open",
+        search=" ".join(request.args.get("q", "").split())[:200] or None,
         due_from=_day("due_from"), due_to=_day("due_to", end=True),
         sort=request.args.get("sort", "due"),
-        page=request.args.get("page", 1, type=int),
+        page=min(max(request.args.get("page", 1, type=int), 1), 100_000),
     )
-    page = workflow.work_items_for(current_user, wanted)
+    counts = workflow.tab_counts(current_user, wanted)
+    status = request.args.get("status")
+    # Without a choice, one lands where the work is: one's own steps, else the agency's.
+    wanted.status = status if status in STATUS_FILTERS else (
+        "mine" if counts["mine"] or not counts["unclaimed"] else "unclaimed")
+    page = workflow.work_items_for(current_user, wanted, total=counts.get(wanted.status))
     processes = workflow.process_choices()
     # A date that cannot be read is said so next to its box, not silently left out.
     unread = {name for name, day in (("due_from", wanted.due_from), ("due_to", wanted.due_to))
               if request.args.get(name, "").strip() and day is None}
     return render_template(
-        "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS,
+        "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS, counts=counts,
         processes=processes, process_names=dict(processes), badge=workflow.badge,
-        badges=workflow.BADGES, unread_dates=unread,
+        badges=workflow.BADGES, unread_dates=unread, suspended=workflow.is_suspended,
     )
 
 
-def _answer(error: workflow.WorkflowError, item_id: int):
+def answer(error: workflow.WorkflowError, item_id: int):
+    """A refusal of the engine as the person reads it: a message on the step's page, or
+    the error page when there is no page to go back to."""
     flash(str(error), "danger" if error.status != 409 else "warning")
     if error.status == 404:
         abort(404)
@@ -91,26 +98,6 @@ def start(key: str):
     return redirect(url_for(".inbox_page"))
 
 
-@bp.post("/tasks/<int:item_id>/claim")
-def claim(item_id: int):
-    try:
-        workflow.claim(item_id, current_user)
-    except workflow.WorkflowError as error:
-        return _answer(error, item_id)
-    flash(_("You have claimed this step."), "success")
-    return redirect(url_for(".step_page", item_id=item_id))
-
-
-@bp.post("/tasks/<int:item_id>/unclaim")
-def unclaim(item_id: int):
-    try:
-        workflow.unclaim(item_id, current_user)
-    except workflow.WorkflowError as error:
-        return _answer(error, item_id)
-    flash(_("The step is back with your agency."), "info")
-    return redirect(url_for(".inbox_page"))
-
-
 def _where_it_went(instance, shown: int = 3) -> str:
     """The steps now open, with whom, as the person who moved the process reads it: asking
     three agencies for input, say, is no dead end."""
@@ -125,15 +112,17 @@ def _why_not_yours(item) -> str | None:
     if item.instance.status != "running":
         return _("The process is %(status)s; steps cannot be completed now.",
                  status=workflow.INSTANCE_STATUS_LABELS[item.instance.status][0])
-    if not workflow.may_take(current_user, item):
-        return _("This step is not assigned to you or your agency.")
     if item.claimed_by_id not in (None, current_user.id):
         return _("%(name)s has claimed this step.", name=item.claimed_by.full_name)
+    if not workflow.may_take(current_user, item):
+        return _("This step is not assigned to you or your agency.")
     return None
 
 
 @bp.route("/tasks/<int:item_id>", methods=["GET", "POST"])
-def step_page(item_id: int):
+def step_page(item_id: int, hand_over=None, status: int = 200):
+    from app.tasks.holding import hand_over_form
+
     try:
         item = workflow.step(item_id, current_user)
     except workflow.WorkflowError as error:
@@ -141,8 +130,7 @@ def step_page(item_id: int):
     fields = workflow.fields_of(item)
     data = workflow.data_of(item)
     form = build_form(fields, data)
-    status = 200
-    if item.status == "open" and form.validate_on_submit():
+    if hand_over is None and item.status == "open" and form.validate_on_submit():
         values, files = values_of(form, fields)
         try:
             instance = workflow.complete(item.id, current_user, values, files)
@@ -151,7 +139,7 @@ def step_page(item_id: int):
                 form[PREFIX + field_id].errors = list(messages)
             status = 400
         except workflow.WorkflowError as error:
-            return _answer(error, item_id)
+            return answer(error, item_id)
         else:
             flash(_("Done: %(title)s.", title=item.title), "success")
             if instance.status == "running":
@@ -160,7 +148,7 @@ def step_page(item_id: int):
                 flash(_("Your step is saved, but the process could not go on: an "
                         "administrator has to fix it."), "warning")
             return redirect(url_for(".inbox_page"))
-    elif form.is_submitted():
+    elif hand_over is None and form.is_submitted():
         status = 400 if item.status == "open" else 409
         if item.status != "open":
             flash(_("This step is already closed."), "warning")
@@ -168,10 +156,12 @@ def step_page(item_id: int):
         "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
         case=workflow.case_of(item),
         history=workflow.history_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
-        files=workflow.attachments_of(item.instance_id),
+        files=workflow.readable_attachments(item.instance_id, current_user),
         badge=workflow.badge(item), badges=workflow.BADGES,
         documentation=workflow.documentation_of(item),
         not_yours=_why_not_yours(item) if item.status == "open" else None,
+        hand_over=hand_over or hand_over_form(item),
+        may_release=workflow.may_release(current_user),
     ), status
 
 

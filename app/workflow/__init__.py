@@ -2,12 +2,17 @@
 outside app.workflow touches SpiffWorkflow.
 
     start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
-    work_items_for(user, InboxFilter(...)): the inbox; badge(item): its status;
+    work_items_for(user, InboxFilter(...)): the inbox; count_for, tab_counts: its figures;
+    badge(item), is_suspended(item): its status; due_soon_until(): where "due soon" ends
+    (set_reminder_days(provider) says from how many working days before a deadline)
     audience_of(item): whom it waits for (also the template filter `audience`)
     step(item_id, user), fields_of(item), data_of(item): one step's page;
     case_of(item): what the earlier steps of its case said, as its diagram's `shows` picks
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
-    suspend / resume / terminate / retry(instance_id, user), release(item_id, admin)
+    hand_over(item_id, user, colleague_id, reason), colleagues_for(item, user): for leave
+    suspend / resume / terminate / retry(instance_id, user)
+    release(item_id, actor), may_release(user): an admin or the coordinator frees a step
+    waiting_steps(agency_id): in a script's helper, the open steps of its instance
     change_data(instance_id, user, values, reason): correct a running instance's data;
     correctable_data(instance, raw_data), stored_value(item, value): the form it is done with;
     describe_data(version, data): an instance's data labelled and typed, for admins
@@ -16,6 +21,7 @@ outside app.workflow touches SpiffWorkflow.
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     attachments_of(instance_id), timeline_of(instance_id): a case's files and audit trail;
     history_of(instance_id): its timeline as people read it (what each step recorded)
+    readable_attachments(instance_id, user), attachment_for(id, user): the files one may open
     register_helper(name, function): offer a function to BPMN scripts
     send_message(name, correlation_key, actor): continue the instances waiting for a message
     register_worker_job(app, job): run job() after each tick of the worker
@@ -26,7 +32,7 @@ outside app.workflow touches SpiffWorkflow.
 from flask import Flask
 
 from app.workflow.assignment import may_take
-from app.workflow.attachments import AttachmentError
+from app.workflow.attachments import AttachmentError, attachment_for, readable_attachments
 from app.workflow.attachments import check as check_file
 from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
@@ -35,6 +41,7 @@ from app.workflow.cli import register_worker_job
 from app.workflow.corrections import Correctable, stored_value
 from app.workflow.corrections import correctable as correctable_data
 from app.workflow.datafields import described as describe_data
+from app.workflow.deadlines import due_soon_until, set_reminder_days
 from app.workflow.definitions import (
     add_version,
     publish_version,
@@ -53,10 +60,14 @@ from app.workflow.errors import (
 from app.workflow.history import history_of
 from app.workflow.inbox import (
     BADGES,
+    STATUSES,
     InboxFilter,
     badge,
+    count_for,
+    is_suspended,
     people_of,
     process_choices,
+    tab_counts,
     take_unannounced,
     work_items_for,
 )
@@ -78,7 +89,10 @@ from app.workflow.monitor import version as definition_version
 from app.workflow.operations import (
     change_data,
     claim,
+    colleagues_for,
     complete,
+    hand_over,
+    may_release,
     release,
     resume,
     retry,
@@ -87,32 +101,27 @@ from app.workflow.operations import (
     terminate,
     unclaim,
 )
+from app.workflow.running import waiting_steps
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed
 from app.workflow.starting import startable_by
-from app.workflow.steps import (
-    EarlierStep,
-    attachment_for,
-    case_of,
-    data_of,
-    documentation_of,
-    fields_of,
-    step,
-)
+from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, fields_of, step
 
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Correctable", "EarlierStep", "case_of", "correctable_data", "describe_data", "history_of",
     "send_message", "stored_value",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
-    "NotFound", "WorkflowError", "add_version", "attach_file", "attachment_for", "attachments_of",
-    "audience_of", "badge", "change_data", "check_file", "claim", "complete", "data_changed",
-    "data_of", "definition_version", "documentation_of", "fields_of", "init_app",
-    "instance_counts", "instance_detail", "list_definitions", "list_instances", "may_take",
-    "open_steps", "pending_messages", "people_of", "process_choices", "publish_version",
-    "published_version", "register_helper", "register_worker_job", "release", "resume", "retry",
-    "start_process", "startable_by", "step", "suspend", "sync_folder", "take_unannounced",
-    "terminate", "timeline_of", "unclaim", "validate", "work_items_for",
+    "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",
+    "attachments_of", "audience_of", "badge", "change_data", "check_file", "claim",
+    "colleagues_for", "complete", "count_for", "data_changed", "data_of", "definition_version",
+    "documentation_of", "due_soon_until", "fields_of", "hand_over", "init_app",
+    "instance_counts", "instance_detail", "is_suspended", "list_definitions", "list_instances",
+    "may_release", "may_take", "open_steps", "pending_messages", "people_of", "process_choices",
+    "publish_version", "published_version", "readable_attachments", "register_helper",
+    "register_worker_job", "release", "resume", "retry", "set_reminder_days", "start_process",
+    "startable_by", "step", "suspend", "sync_folder", "tab_counts", "take_unannounced",
+    "terminate", "timeline_of", "unclaim", "validate", "waiting_steps", "work_items_for",
 ]
 
 

@@ -1,11 +1,16 @@
-"""Who a user task goes to: the agency, group or role its lane names, or its
-camunda:candidateGroups, which may be an expression over task data ("${agency}")."""
+"""Who a user task goes to, and who may take it.
+
+A user task goes to the agency, group or role its lane names, or to its
+camunda:candidateGroups, which may be an expression over task data ("${agency}"); or to a
+person by name (camunda:assignee). An agency's (or group's) step is done by the people of
+that agency who hold its staff or lead role, not by everyone who belongs to it; a diagram
+may require one role instead by naming it after a colon: "${agency}:agency_lead"."""
 
 from dataclasses import dataclass
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, or_, select, union_all
+from sqlalchemy import and_, bindparam, or_, select
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
 from app.auth.roles import Role
@@ -21,12 +26,17 @@ class AssignmentError(ValueError):
         super().__init__(str(message))
 
 
+# Who does an agency's official steps when the diagram does not say otherwise.
+AGENCY_ROLES = frozenset({Role.AGENCY_STAFF.value, Role.AGENCY_LEAD.value})
+
+
 @dataclass(frozen=True)
 class Assignee:
     agency: Agency | None = None
     group: AgencyGroup | None = None
     role: str | None = None
     person: User | None = None  # camunda:assignee: the step is theirs (claimed for them)
+    required_role: str | None = None  # with an agency or group: the one role it needs
 
     @property
     def agency_id(self) -> int | None:
@@ -36,9 +46,22 @@ class Assignee:
     def group_id(self) -> int | None:
         return self.group.id if self.group else None
 
+    @property
+    def assigned_to_id(self) -> int | None:
+        return self.person.id if self.person else None
+
 
 def raw_assignee(task_spec) -> str | None:
     return (task_spec.extensions or {}).get("candidateGroups") or task_spec.lane
+
+
+def split_role(name: str) -> tuple[str, str | None]:
+    """"SCT:agency_lead" → ("SCT", "agency_lead"); a name without a role suffix stays whole
+    (an agency's name may hold a colon of its own)."""
+    audience, colon, role = str(name).rpartition(":")
+    if colon and role.strip() in Role._value2member_map_:
+        return audience.strip(), role.strip()
+    return str(name).strip(), None
 
 
 def resolve_name(name: str) -> Assignee | None:
@@ -70,8 +93,10 @@ def assignee_name(task_spec, data: dict) -> str:
     if not raw:
         raise AssignmentError(_l("%(task)s has no lane and no candidateGroups.",
                                  task=task_spec.bpmn_id))
-    expression = expression_of(raw)
-    return str(sandbox.evaluate(expression, data) if expression else raw).strip()
+    audience, role = split_role(raw)
+    expression = expression_of(audience)
+    name = str(sandbox.evaluate(expression, data) if expression else audience).strip()
+    return f"{name}:{role}" if role else name
 
 
 def assignee_for(task_spec, data: dict) -> Assignee:
@@ -85,33 +110,55 @@ def assignee_for(task_spec, data: dict) -> Assignee:
             raise AssignmentError(_l("%(task)s: '%(name)s' is no active person.",
                                      task=task_spec.bpmn_id, name=name))
         return Assignee(agency=person.agency, person=person)
-    assignee = resolve_name(name)
+    audience, role = split_role(name)
+    assignee = resolve_name(audience)
     if assignee is None:
         raise AssignmentError(_l("%(task)s: '%(name)s' is no agency, group or role.",
-                                 task=task_spec.bpmn_id, name=name))
+                                 task=task_spec.bpmn_id, name=audience))
+    if role is not None:
+        if assignee.role is not None:
+            raise AssignmentError(_l("%(task)s: a role (%(name)s) cannot require another.",
+                                     task=task_spec.bpmn_id, name=audience))
+        assignee = Assignee(agency=assignee.agency, group=assignee.group, required_role=role)
     return assignee
 
 
-def visible_to(user: User, status: str):
-    """A condition on WorkItem: the items in `status` that this user's agency, groups or
-    roles may take, or that they claimed. Written as a union of four narrow lookups, each
-    served by its own index, because one OR over the columns makes databases scan every
-    work item."""
+def holds_role_for(user: User, required_role: str | None) -> bool:
+    """Whether `user` holds what an agency's step needs: `required_role`, or else the
+    agency's staff or lead role."""
+    roles = {role.value for role in user.roles}
+    return required_role in roles if required_role else not roles.isdisjoint(AGENCY_ROLES)
+
+
+def role_condition(user: User):
+    """A condition on WorkItem.required_role: the agency steps this user's roles reach (None
+    when they reach none, as for a trainee)."""
     from app.workflow.models import WorkItem
 
-    my_groups = select(agency_group_members.c.group_id).where(
-        agency_group_members.c.agency_id == user.agency_id
-    )
-    open_ = WorkItem.status == status
-    audiences = [
-        select(WorkItem.id).where(open_, WorkItem.agency_id == user.agency_id),
-        select(WorkItem.id).where(open_, WorkItem.group_id.in_(my_groups)),
-        select(WorkItem.id).where(open_, WorkItem.claimed_by_id == user.id),
-    ]
-    roles = [role.value for role in user.roles]
+    roles = sorted(role.value for role in user.roles)
+    if not AGENCY_ROLES.isdisjoint(roles):
+        return or_(WorkItem.required_role.is_(None), WorkItem.required_role.in_(roles))
+    return WorkItem.required_role.in_(roles) if roles else None
+
+
+def audiences(user: User) -> list:
+    """Conditions on WorkItem, one for each way a step reaches this user: they hold it;
+    their agency's or group's (for the roles they hold there); their role's. A query asks
+    each apart, each served by its own index, because one OR over the columns makes
+    databases scan every work item. Only the first overlaps the others."""
+    from app.workflow.models import WorkItem
+
+    found = [WorkItem.claimed_by_id == user.id]
+    role_ok = role_condition(user)
+    if role_ok is not None:
+        my_groups = select(agency_group_members.c.group_id).where(
+            agency_group_members.c.agency_id == user.agency_id)
+        found += [and_(WorkItem.agency_id == user.agency_id, role_ok),
+                  and_(WorkItem.group_id.in_(my_groups), role_ok)]
+    roles = sorted(role.value for role in user.roles)
     if roles:
-        audiences.append(select(WorkItem.id).where(open_, WorkItem.role.in_(roles)))
-    return WorkItem.id.in_(union_all(*audiences))
+        found.append(WorkItem.role.in_(roles))
+    return found
 
 
 def matches(user: User, assignee) -> bool:
@@ -125,4 +172,39 @@ def matches(user: User, assignee) -> bool:
     return False
 
 
-may_take = matches
+def may_take(user: User, item) -> bool:
+    """Whether `user` may take the step (a WorkItem, or an Assignee: where a step would
+    go): the person it was given to by name;
+    else whoever holds its role, or belongs to its agency or group and holds the role its
+    people need there."""
+    if item.assigned_to_id is not None:
+        return item.assigned_to_id == user.id
+    if item.role is not None:
+        return matches(user, item)
+    return matches(user, item) and holds_role_for(user, item.required_role)
+
+
+def may_hold(user: User, item) -> bool:
+    """Whether `user` could hold the step were it handed to them: as may_take, but a step
+    given to someone by name may go to any colleague of theirs with the role it needs."""
+    if item.assigned_to_id is not None:
+        return user.agency_id == item.agency_id and holds_role_for(user, item.required_role)
+    return may_take(user, item)
+
+
+def fixed_assignee(task_spec) -> Assignee | None:
+    """Where a user task goes whatever its data (a lane or candidateGroups without an
+    expression, no named person), or None."""
+    if (task_spec.extensions or {}).get("assignee"):
+        return None
+    raw = raw_assignee(task_spec)
+    if not raw:
+        return None
+    audience, role = split_role(raw)
+    if expression_of(audience):
+        return None
+    found = resolve_name(audience)
+    if found is None or (role and found.role):
+        return None
+    return Assignee(agency=found.agency, group=found.group, role=found.role,
+                    required_role=role) if role else found

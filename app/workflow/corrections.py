@@ -107,13 +107,14 @@ def _began(event, moment, reading):
 def _give_anew(instance, item, task, actor) -> None:
     """The step goes to whoever the data names now, due when it says; told anew."""
     assignee = assignee_for(task.task_spec, task.data)
-    audience = (assignee.agency_id, assignee.group_id, assignee.role)
-    moved = audience != (item.agency_id, item.group_id, item.role)
+    audience = (assignee.agency_id, assignee.group_id, assignee.role, assignee.required_role)
+    moved = audience != (item.agency_id, item.group_id, item.role, item.required_role)
     if assignee.person is not None:
-        item.claimed_by_id = assignee.person.id
+        item.claimed_by_id = item.assigned_to_id = assignee.person.id
     elif moved:
-        item.claimed_by_id = None  # a claim by someone of the old audience lapses
-    item.agency_id, item.group_id, item.role = audience
+        # A claim by someone of the old audience lapses, and so does a naming.
+        item.claimed_by_id = item.assigned_to_id = None
+    item.agency_id, item.group_id, item.role, item.required_role = audience
     item.due_at, item.announced_at = due_at_of(task, task.data), None
     to = assignee.person or assignee.agency or assignee.group
     audit.record(instance, "step_reassigned", actor, item.task_name, title=item.title,

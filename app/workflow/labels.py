@@ -31,14 +31,23 @@ EVENTS = {
     "released": _l("Released by an administrator"),
     "data_changed": _l("Data changed"),
     "step_reassigned": _l("Step reassigned"),
+    "handed_over": _l("Handed over to a colleague"),
 }
 
 
+def _role_label(role: str) -> str:
+    return Role(role).label if role in Role._value2member_map_ else str(role)
+
+
 def audience_of(item) -> str:
-    """Who a work item waits for, as people read it: its agency, its group, or its role."""
+    """Who a work item waits for, as people read it: the person it was given to, its agency
+    or group (with the one role it needs there), or its role."""
     locale = str(get_locale() or "vi")
-    if item.agency is not None:
-        return item.agency.name(locale)
-    if item.group is not None:
-        return item.group.name(locale)
-    return Role(item.role).label if item.role in Role._value2member_map_ else str(item.role)
+    if item.assigned_to is not None:
+        return f"{item.assigned_to.full_name} ({item.assigned_to.agency.name(locale)})"
+    where = item.agency or item.group
+    if where is None:
+        return _role_label(item.role)
+    if item.required_role:
+        return f"{where.name(locale)} ({_role_label(item.required_role)})"
+    return where.name(locale)

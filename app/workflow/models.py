@@ -102,10 +102,17 @@ class WorkItem(db.Model):
     __tablename__ = "work_items"
     __table_args__ = (
         UniqueConstraint("instance_id", "task_id"),
-        Index("ix_work_items_open_agency", "status", "agency_id", "due_at"),
-        Index("ix_work_items_open_role", "status", "role", "due_at"),
-        Index("ix_work_items_open_group", "status", "group_id", "due_at"),
-        Index("ix_work_items_claimed", "status", "claimed_by_id"),
+        # What the inbox asks, each way a step reaches a person (assignment.audiences): an
+        # index holds every column those questions read, so counting a clerk's agency's
+        # steps and finding its first page read no rows (PostgreSQL: with the id included).
+        Index("ix_work_items_open_agency", "status", "agency_id", "claimed_by_id", "due_at",
+              "required_role", postgresql_include=["id"]),
+        Index("ix_work_items_open_role", "status", "role", "claimed_by_id", "due_at",
+              postgresql_include=["id"]),
+        Index("ix_work_items_open_group", "status", "group_id", "claimed_by_id", "due_at",
+              "required_role", postgresql_include=["id"]),
+        Index("ix_work_items_claimed", "status", "claimed_by_id", "due_at",
+              postgresql_include=["id"]),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,7 +125,13 @@ class WorkItem(db.Model):
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("agency_groups.id"))
     role: Mapped[str | None] = mapped_column(String(40))
+    # With an agency or group: the one role its people need to take the step ("SCT:agency_lead"
+    # in a diagram); none means the agency's staff and leads.
+    required_role: Mapped[str | None] = mapped_column(String(40))
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Given to this person by name (camunda:assignee): theirs until they hand it to a
+    # colleague or an admin or the coordinator releases it; they cannot just let it go.
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     due_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20), default=WorkItemStatus.OPEN.value)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -127,12 +140,17 @@ class WorkItem(db.Model):
     # When its people were told of it; the worker announces new items in batches.
     announced_at: Mapped[datetime | None] = mapped_column(index=True)
     lock_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Title, subject and case number folded for search (lower case, no diacritics), so that
+    # "bao cao" finds "Báo cáo" on SQLite and PostgreSQL alike.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     # Read-only, like the instance's: the engine writes the *_id columns.
     instance: Mapped[ProcessInstance] = relationship(viewonly=True)
     agency: Mapped[Agency | None] = relationship(viewonly=True)
     group: Mapped[AgencyGroup | None] = relationship(viewonly=True)
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], viewonly=True)
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id],
+                                                    viewonly=True)
     completed_by: Mapped[User | None] = relationship(foreign_keys=[completed_by_id],
                                                      viewonly=True)
 

@@ -4,11 +4,13 @@ one transaction and commits; a lost race raises Conflict and leaves nothing behi
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app.auth.models import User
+from app.auth.roles import Role
 from app.clock import utcnow
 from app.extensions import db
 from app.races import commit_unless_raced, flush_unless_raced
 from app.workflow import attachments, audit, corrections, runtime
-from app.workflow.assignment import may_take
+from app.workflow.assignment import may_hold, may_take
 from app.workflow.definitions import published_version
 from app.workflow.errors import (
     AlreadyCompleted,
@@ -99,32 +101,100 @@ def claim(item_id: int, user) -> WorkItem:
         item.claimed_by_id = user.id
         audit.record(item.instance, "claimed", user, item.task_name, title=item.title)
         _commit_or_conflict()
+        _holder_changed(item)
     return item
 
 
+def _holder_changed(item: WorkItem) -> None:
+    """Read who holds the step anew: its read-only relationships do not follow their ids,
+    and the session keeps what it loaded across commits."""
+    db.session.expire(item, ["claimed_by", "assigned_to"])
+
+
 def unclaim(item_id: int, user) -> WorkItem:
+    """Give a claimed step back to its agency. A step given to its holder by name stays
+    theirs: they hand it to a colleague (hand_over), or an admin or the coordinator frees it
+    (release)."""
     item = _item(item_id)
     _refuse_if_closed(item)
     if item.claimed_by_id != user.id:
         raise Forbidden(_l("Only the person who claimed a step can release it."))
+    if item.assigned_to_id is not None:
+        raise Forbidden(_l("This step was given to you by name: hand it to a colleague, or "
+                           "ask the coordinator to release it to your agency."))
     item.claimed_by_id = None
     audit.record(item.instance, "unclaimed", user, item.task_name, title=item.title)
     _commit_or_conflict()
+    _holder_changed(item)
     return item
 
 
-def release(item_id: int, admin) -> WorkItem:
-    """An admin frees a step someone holds (a person who left, a case given to someone who
-    is away): it goes back to its agency, group or role for anyone there to take."""
+def may_release(user) -> bool:
+    return user.has_any_role(Role.ADMIN, Role.COORDINATOR)
+
+
+def release(item_id: int, actor) -> WorkItem:
+    """An admin or the coordinator frees a step someone holds (a person who left, a case
+    given to someone who is away): it goes back to its agency, group or role for anyone
+    there to take, even a step given to that person by name."""
+    if not may_release(actor):
+        raise Forbidden(_l("Only an administrator or the coordinator can release a step."))
     item = _item(item_id)
     _refuse_if_closed(item)
     if item.claimed_by_id is None:
         return item
     holder = item.claimed_by.full_name
-    item.claimed_by_id = None
-    audit.record(item.instance, "released", admin, item.task_name, title=item.title,
+    item.claimed_by_id = item.assigned_to_id = None
+    item.announced_at = None  # its agency is told of it anew
+    audit.record(item.instance, "released", actor, item.task_name, title=item.title,
                  held_by=holder)
     _commit_or_conflict()
+    _holder_changed(item)
+    return item
+
+
+def colleagues_for(item: WorkItem, user) -> list:
+    """Whom the holder of a step may hand it to: the active people of the holder's agency,
+    other than the holder, who may take such a step."""
+    holder = item.claimed_by or user
+    people = db.session.scalars(select(User).where(
+        User.agency_id == holder.agency_id, User.active.is_(True), User.id != holder.id)
+        .order_by(User.full_name))
+    return [person for person in people if may_hold(person, item)]
+
+
+def hand_over(item_id: int, user, colleague_id: int, reason: str) -> WorkItem:
+    """The holder of a step (or an admin or the coordinator for them) hands it to a named
+    colleague of the same agency, with a reason (leave, a busy week): it is the colleague's
+    now, given by name if it was, and they are told."""
+    reason = " ".join((reason or "").split())
+    item = _item(item_id)
+    _refuse_if_closed(item)
+    if item.claimed_by_id is None:
+        raise Conflict(_l("Nobody holds this step: claim it first."))
+    if item.claimed_by_id != user.id and not may_release(user):
+        raise Forbidden(_l("Only the person who holds a step can hand it over."))
+    problems = {}
+    colleague = next((person for person in colleagues_for(item, user)
+                      if person.id == colleague_id), None)
+    if colleague is None:
+        problems["colleague"] = [str(_l("Choose a colleague of the same agency who may "
+                                        "take this step."))]
+    if not reason:
+        problems["reason"] = [str(_l("Say why the step is handed over."))]
+    elif len(reason) > 500:
+        problems["reason"] = [str(_l("At most %(n)d characters.", n=500))]
+    if problems:
+        raise InvalidInput(problems)
+    holder = item.claimed_by.full_name
+    item.claimed_by_id = colleague.id
+    if item.assigned_to_id is not None:
+        item.assigned_to_id = colleague.id
+    item.announced_at = None  # the worker tells the colleague
+    audit.record(item.instance, "handed_over", user, item.task_name, title=item.title,
+                 held_by=holder, to=colleague.full_name, reason=reason)
+    _commit_or_conflict()
+    _holder_changed(item)
     return item
 
 

@@ -10,7 +10,7 @@ from SpiffWorkflow.camunda.specs.user_task import UserTask
 from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMixin
 
 from app.workflow import sandbox
-from app.workflow.assignment import raw_assignee, resolve_name
+from app.workflow.assignment import raw_assignee, resolve_name, split_role
 from app.workflow.bpmn import ParsedDiagram, located
 from app.workflow.datafields import start_events, start_form
 from app.workflow.expressions import expression_of, literal_timer
@@ -55,11 +55,19 @@ def _check_user_task(problems: _Problems, task_spec) -> None:
     elif not raw:
         problems.add(element, _l("user task '%(name)s' has no lane and no candidateGroups",
                                  name=where))
-    elif expression_of(raw):
-        _compiles(problems, element, _l("candidateGroups of '%(name)s'", name=where), raw)
-    elif resolve_name(raw) is None:
-        problems.add(element, _l("user task '%(name)s' goes to '%(to)s', which is no agency, "
-                                 "group or role", name=where, to=raw))
+    else:
+        audience, role = split_role(raw)
+        assignee = None if expression_of(audience) else resolve_name(audience)
+        if expression_of(audience):
+            _compiles(problems, element, _l("candidateGroups of '%(name)s'", name=where),
+                      audience)
+        elif assignee is None:
+            problems.add(element, _l("user task '%(name)s' goes to '%(to)s', which is no "
+                                     "agency, group or role", name=where, to=audience))
+        elif role and assignee.role:
+            problems.add(element, _l("user task '%(name)s' goes to the role '%(to)s', which "
+                                     "cannot require the role '%(role)s' as well", name=where,
+                                     to=audience, role=role))
     _compiles(problems, element, _l("dueDate of '%(name)s'", name=where),
               (task_spec.extensions or {}).get("dueDate"))
     try:

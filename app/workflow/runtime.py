@@ -16,7 +16,9 @@ from app.extensions import db
 from app.workflow import audit, messages, sandbox, serializer, spiff_clock
 from app.workflow.assignment import assignee_for
 from app.workflow.expressions import expression_of, literal_timer
+from app.workflow.inbox import search_text
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
+from app.workflow.running import running
 from app.workflow.sandbox_limits import ScriptLimitExceeded
 from app.workflow.script_engine import SCRIPT_ENGINE
 from app.workflow.specs import diagram_for
@@ -104,10 +106,11 @@ def advance(instance: ProcessInstance, workflow: Workflow, actor=None,
                          name=task.task_spec.bpmn_name or event.name)
 
     try:
-        workflow.refresh_timers()
-        workflow.do_engine_steps(did_complete_task=fired)
-        while messages.deliver_pending(instance, workflow, actor):
+        with running(instance):  # for the helpers its scripts call
+            workflow.refresh_timers()
             workflow.do_engine_steps(did_complete_task=fired)
+            while messages.deliver_pending(instance, workflow, actor):
+                workflow.do_engine_steps(did_complete_task=fired)
         messages.route(instance, workflow, actor, depth)
     except Exception as error:  # whatever a diagram does wrong, the instance fails, not the page
         fail(instance, describe(error), actor)
@@ -202,7 +205,10 @@ def _sync_work_items(instance: ProcessInstance, workflow: Workflow, actor,
             title=spec.bpmn_name or spec.bpmn_id, process_key=process_key,
             subject=instance.subject, due_at=due_at, role=assignee.role,
             agency_id=assignee.agency_id, group_id=assignee.group_id,
+            required_role=assignee.required_role,
             claimed_by_id=assignee.person.id if assignee.person else None,
+            assigned_to_id=assignee.person.id if assignee.person else None,
+            search_text=search_text(spec.bpmn_name or spec.bpmn_id, instance),
         )
         # Whoever shows the new item reads these from here, not from the database.
         for name, value in (("instance", instance), ("agency", assignee.agency),
@@ -234,5 +240,5 @@ def _save(instance: ProcessInstance, workflow: Workflow, actor,
     if diagram_for(instance.version).catches_messages:
         messages.subscribe(instance, workflow)
     instance.state = serializer.dumps(workflow)
-    running = instance.status == InstanceStatus.RUNNING.value
-    instance.next_timer_at = _next_timer(workflow) if running else None
+    is_running = instance.status == InstanceStatus.RUNNING.value
+    instance.next_timer_at = _next_timer(workflow) if is_running else None

@@ -41,7 +41,7 @@ from app.workflow.datafields import (
 )
 from app.workflow.errors import Forbidden, NotFound
 from app.workflow.formschema import FieldSchema, form_fields
-from app.workflow.models import Attachment, ProcessInstance, WorkItem, WorkItemStatus
+from app.workflow.models import ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 from app.workflow.specs import diagram_for
 
@@ -98,19 +98,6 @@ def data_of(item: WorkItem) -> dict:
     """The data the step sees now (or saw, once it is done), as plain JSON values."""
     task = runtime.find_task(_workflow_of(item.instance), item.task_id)
     return to_plain(task.data) if task is not None else {}
-
-
-def attachment_for(attachment_id: int, user) -> Attachment:
-    """A file, for a person who may see a step of the process it was submitted to (the
-    reviewer of a report reads its evidence)."""
-    attachment = db.session.get(Attachment, attachment_id)
-    if attachment is None:
-        raise NotFound(_l("This file does not exist."))
-    steps = db.session.scalars(select(WorkItem).where(
-        WorkItem.instance_id == attachment.instance_id))
-    if not any(may_see(user, item) for item in steps):
-        raise Forbidden(_l("You may not open this file."))
-    return attachment
 
 
 # What the earlier steps said ---------------------------------------------------------------

@@ -55,7 +55,9 @@ def test_notifications_are_emailed_once_in_vietnamese(smtp, clerks):
     text = envelope.content.decode()
     assert envelope.rcpt_tos == ["a.sct@quangngai.gov.vn"]
     assert "Subject: =?utf-8?" in text  # encoded: the subject has Vietnamese letters
-    assert "http://127.0.0.1:5000/tasks" in text
+    notice = db.session.scalar(select(Notification).where(
+        Notification.user_id == clerks[0].id))
+    assert f"http://127.0.0.1:5000/notifications/{notice.id}" in text  # opening it reads it
     assert dispatch.send_emails() == 0
     assert all(n.emailed_at for n in db.session.scalars(select(Notification)))
 

@@ -70,7 +70,7 @@ def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200)
                            step=steps.get(case.instance_id),
                            hand_over=form or _hand_over_form(case),
                            history=workflow.history_of(case.instance_id),
-                           files=workflow.attachments_of(case.instance_id),
+                           files=workflow.readable_attachments(case.instance_id, current_user),
                            event_labels=workflow.EVENT_LABELS), status
 
 

@@ -1,0 +1,34 @@
+"""The instance whose scripts run now, so that a helper a script calls can ask about it: a
+reminder reaches the people who hold the instance's open steps, not only their agency."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.workflow.models import WorkItem, WorkItemStatus
+
+_RUNNING: ContextVar = ContextVar("running_instance", default=None)
+
+
+@contextmanager
+def running(instance):
+    token = _RUNNING.set(instance)
+    try:
+        yield
+    finally:
+        _RUNNING.reset(token)
+
+
+def waiting_steps(agency_id: int | None = None) -> list[WorkItem]:
+    """The open steps of the instance whose script runs now (those of one agency, if given);
+    none outside a script."""
+    instance = _RUNNING.get()
+    if instance is None or instance.id is None:
+        return []
+    query = select(WorkItem).where(WorkItem.instance_id == instance.id,
+                                   WorkItem.status == WorkItemStatus.OPEN.value)
+    if agency_id is not None:
+        query = query.where(WorkItem.agency_id == agency_id)
+    return list(db.session.scalars(query.order_by(WorkItem.id)))
