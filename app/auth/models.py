@@ -4,6 +4,7 @@ import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import Column, ForeignKey, String, Table, UniqueConstraint
@@ -13,6 +14,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.auth.roles import Role
 from app.clock import utcnow
 from app.extensions import db
+
+DEFAULT_HASH_METHOD = "scrypt"  # werkzeug's own default: memory-hard, salted
 
 
 class AgencyKind(StrEnum):
@@ -167,7 +170,9 @@ class User(UserMixin, db.Model):
     # NFC on both sides: a password typed with combining marks (as pages now send all text)
     # or composed (from the command line) is the same password.
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(unicodedata.normalize("NFC", password))
+        method = current_app.config.get("PASSWORD_HASH_METHOD", DEFAULT_HASH_METHOD)
+        self.password_hash = generate_password_hash(unicodedata.normalize("NFC", password),
+                                                    method=method)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, unicodedata.normalize("NFC", password))

@@ -1,3 +1,5 @@
+from flask import Flask
+
 from app.auth.models import User
 from app.extensions import db
 from tests import factories
@@ -112,3 +114,16 @@ def test_passwords_are_stored_hashed(agencies):
     assert factories.PASSWORD not in user.password_hash
     assert user.password_hash.startswith(("scrypt:", "pbkdf2:"))
 
+
+
+def test_outside_tests_passwords_are_hashed_with_scrypt(app):
+    """The suite's cheap hash is the tests' alone: a production config keeps the default."""
+    from app.auth.models import DEFAULT_HASH_METHOD, User
+    from app.config import Config
+
+    assert not hasattr(Config, "PASSWORD_HASH_METHOD") and DEFAULT_HASH_METHOD == "scrypt"
+    production = Flask(__name__)
+    with production.app_context():
+        user = User(username="x", full_name="X")
+        user.set_password("một mật khẩu đủ dài")
+    assert user.password_hash.startswith("scrypt:")
