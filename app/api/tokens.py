@@ -7,6 +7,7 @@ from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import joinedload
 
 from app.api.models import ApiToken
 from app.auth.models import User
@@ -48,14 +49,17 @@ def tokens_of(user) -> list[ApiToken]:
 @cache
 def _token_owner_query():
     # Built once: on every API request, building the statement cost more than running it.
+    # The owner's roles come along: every step they act on asks for them.
     return (select(User, ApiToken.id, ApiToken.last_used_at).join(ApiToken.user)
+            .options(joinedload(User.role_rows))
             .where(ApiToken.token_hash == bindparam("digest"), ApiToken.revoked_at.is_(None),
                    User.active.is_(True)))
 
 
 def user_for(plain: str):
     """The active user a valid, unrevoked token belongs to, or None."""
-    found = db.session.execute(_token_owner_query(), {"digest": _digest(plain)}).first()
+    found = db.session.execute(_token_owner_query(),
+                               {"digest": _digest(plain)}).unique().first()
     if found is None:
         return None
     user, token_id, last_used_at = found

@@ -38,6 +38,7 @@ from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError
 from app.workflow.cli import register_worker_job
+from app.workflow.completing import complete
 from app.workflow.corrections import Correctable, stored_value
 from app.workflow.corrections import correctable as correctable_data
 from app.workflow.datafields import described as describe_data
@@ -90,7 +91,6 @@ from app.workflow.operations import (
     change_data,
     claim,
     colleagues_for,
-    complete,
     hand_over,
     may_release,
     release,

@@ -1,5 +1,6 @@
-"""The writes of the engine: start, claim, complete, and the admin's actions. Each runs in
-one transaction and commits; a lost race raises Conflict and leaves nothing behind."""
+"""The writes of the engine: start, claim, hand over, and the admin's actions (completing a
+step is completing.py). Each runs in one transaction and commits; a lost race raises
+Conflict and leaves nothing behind."""
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -8,8 +9,8 @@ from app.auth.models import User
 from app.auth.roles import Role
 from app.clock import utcnow
 from app.extensions import db
-from app.races import commit_unless_raced, flush_unless_raced
-from app.workflow import attachments, audit, corrections, runtime
+from app.races import commit_unless_raced
+from app.workflow import audit, corrections, runtime
 from app.workflow.assignment import may_hold, may_take
 from app.workflow.definitions import published_version
 from app.workflow.errors import (
@@ -71,14 +72,14 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
     return instance
 
 
-def _item(item_id: int) -> WorkItem:
+def item_or_404(item_id: int) -> WorkItem:
     item = db.session.get(WorkItem, item_id)
     if item is None:
         raise NotFound(_l("This step does not exist."))
     return item
 
 
-def _refuse_if_closed(item: WorkItem) -> None:
+def refuse_if_closed(item: WorkItem) -> None:
     if item.status == WorkItemStatus.COMPLETED.value:
         who = item.completed_by.full_name if item.completed_by else None
         raise AlreadyCompleted(who, item.completed_at)
@@ -86,7 +87,7 @@ def _refuse_if_closed(item: WorkItem) -> None:
         raise Conflict(_l("This step is no longer open: the process moved on without it."))
 
 
-def _check_may_act(user, item: WorkItem) -> None:
+def check_may_act(user, item: WorkItem) -> None:
     if not may_take(user, item):
         raise Forbidden(_l("This step is not assigned to you or your agency."))
     if item.claimed_by_id not in (None, user.id):
@@ -94,9 +95,9 @@ def _check_may_act(user, item: WorkItem) -> None:
 
 
 def claim(item_id: int, user) -> WorkItem:
-    item = _item(item_id)
-    _refuse_if_closed(item)
-    _check_may_act(user, item)
+    item = item_or_404(item_id)
+    refuse_if_closed(item)
+    check_may_act(user, item)
     if item.claimed_by_id != user.id:
         item.claimed_by_id = user.id
         audit.record(item.instance, "claimed", user, item.task_name, title=item.title)
@@ -115,8 +116,8 @@ def unclaim(item_id: int, user) -> WorkItem:
     """Give a claimed step back to its agency. A step given to its holder by name stays
     theirs: they hand it to a colleague (hand_over), or an admin or the coordinator frees it
     (release)."""
-    item = _item(item_id)
-    _refuse_if_closed(item)
+    item = item_or_404(item_id)
+    refuse_if_closed(item)
     if item.claimed_by_id != user.id:
         raise Forbidden(_l("Only the person who claimed a step can release it."))
     if item.assigned_to_id is not None:
@@ -139,8 +140,8 @@ def release(item_id: int, actor) -> WorkItem:
     there to take, even a step given to that person by name."""
     if not may_release(actor):
         raise Forbidden(_l("Only an administrator or the coordinator can release a step."))
-    item = _item(item_id)
-    _refuse_if_closed(item)
+    item = item_or_404(item_id)
+    refuse_if_closed(item)
     if item.claimed_by_id is None:
         return item
     holder = item.claimed_by.full_name
@@ -168,8 +169,8 @@ def hand_over(item_id: int, user, colleague_id: int, reason: str) -> WorkItem:
     colleague of the same agency, with a reason (leave, a busy week): it is the colleague's
     now, given by name if it was, and they are told."""
     reason = " ".join((reason or "").split())
-    item = _item(item_id)
-    _refuse_if_closed(item)
+    item = item_or_404(item_id)
+    refuse_if_closed(item)
     if item.claimed_by_id is None:
         raise Conflict(_l("Nobody holds this step: claim it first."))
     if item.claimed_by_id != user.id and not may_release(user):
@@ -196,86 +197,6 @@ def hand_over(item_id: int, user, colleague_id: int, reason: str) -> WorkItem:
     _commit_or_conflict()
     _holder_changed(item)
     return item
-
-
-ATTEMPTS = 5  # another step of the same process landing first is retried this often
-
-
-class _OtherStepFirst(Exception):  # noqa: N818 - a signal within this module, not an error
-    """Another step of the same instance was saved while this one ran: run it again on top."""
-
-
-def complete(item_id: int, user, values: dict, files: dict | None = None) -> ProcessInstance:
-    """Complete a step with its form's (already validated, typed) values and evidence files
-    ({field id: (file name, bytes)}), and run the process on to its next wait. Of two people
-    completing one step, one wins; the other gets AlreadyCompleted naming the winner, and
-    nothing of theirs is saved. Two steps of one instance completed at once (two agencies
-    answering) both land: the second runs again on top of the first."""
-    for _ in range(ATTEMPTS):
-        try:
-            return _complete_once(item_id, user, values, files)
-        except _OtherStepFirst:
-            continue
-    raise Conflict(_l("Someone else changed this process at the same moment. "
-                      "Reload the page and try again."))
-
-
-def _complete_once(item_id: int, user, values: dict, files: dict | None) -> ProcessInstance:
-    item = _item(item_id)
-    _refuse_if_closed(item)
-    _check_may_act(user, item)
-    instance = item.instance
-    if instance.status != InstanceStatus.RUNNING.value:
-        raise Conflict(_l("The process is %(status)s; steps cannot be completed now.",
-                          status=INSTANCE_STATUS[instance.status][0]))
-    workflow = runtime.load(instance)
-    task = runtime.find_task(workflow, item.task_id)
-    if task is None or not task.has_state(runtime.TaskState.READY):
-        _lost_race(item_id)  # the instance moved on between our reading the step and its state
-
-    # The step is taken first, with its version checked: of two people on one step, the
-    # second stops here (on PostgreSQL, once the first commits) before running anything.
-    item.status = WorkItemStatus.COMPLETED.value
-    item.completed_by_id, item.completed_at = user.id, utcnow()
-    item.claimed_by_id = item.claimed_by_id or user.id
-    if not flush_unless_raced():
-        _lost_race(item_id)
-
-    values = dict(values)
-    problems = {}
-    for field_id, (filename, content) in (files or {}).items():
-        try:
-            stored = attachments.store(filename, content, instance=instance, work_item=item,
-                                       field_id=field_id, user=user)
-        except attachments.AttachmentError as error:
-            problems[field_id] = [str(error)]
-        else:
-            values[field_id] = stored.describe()
-    if problems:
-        db.session.rollback()
-        raise InvalidInput(problems)
-
-    # Usually this step is the only one open: a running instance has an open item for
-    # each ready user task and no other, so then no other item needs loading.
-    others_open = len(workflow.get_tasks(state=runtime.TaskState.READY, manual=True)) > 1
-    task.data.update(values)
-    task.run()
-    audit.record(instance, "completed", user, item.task_name, title=item.title,
-                 values=to_plain(values))
-    runtime.advance(instance, workflow, user)
-    runtime.save(instance, workflow, user, known_open=None if others_open else {})
-    if not commit_unless_raced():
-        _lost_race(item_id)
-    return instance
-
-
-def _lost_race(item_id: int) -> None:
-    """After losing a race: say who won if this step is done; run again if it is still open
-    (another step of the instance came first); otherwise a plain conflict."""
-    db.session.rollback()
-    item = _item(item_id)
-    _refuse_if_closed(item)
-    raise _OtherStepFirst
 
 
 def instance_or_404(instance_id: int) -> ProcessInstance:
