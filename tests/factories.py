@@ -29,3 +29,39 @@ def make_user(username, roles=("agency_staff",), agency_code="SCT", password=PAS
         **extra,
     )
     return user
+
+
+def open_step(instance_id: int, task_name: str):
+    """The open step of that name in an instance, read anew from the database."""
+    from app.workflow.models import WorkItem
+
+    db.session.expire_all()
+    return db.session.scalar(select(WorkItem).where(
+        WorkItem.instance_id == instance_id, WorkItem.task_name == task_name,
+        WorkItem.status == "open"))
+
+
+def case_awaiting_decision(clock):
+    """A violation case waiting for the coordinator's sanction decision (Monday 02/03/2026,
+    09:00 in Quảng Ngãi): inspector `thanh.tra` verified it and recorded the violation;
+    coordinator `dieu.phoi` decides. Returns the decision step."""
+    from datetime import datetime
+
+    from app import workflow
+    from app.plan.violations import service
+
+    clock.current = datetime(2026, 3, 2, 2, 0)
+    workflow.sync_folder()
+    inspector = make_user("thanh.tra", agency_code="STTTT", full_name="Lý Thanh Tra")
+    coordinator = make_user("dieu.phoi", roles=["coordinator"], agency_code="STTTT",
+                            full_name="Trần Điều")
+    case = service.open_case(
+        source="monitoring", received_on=clock.current.date(), subject="Trang tin X",
+        channel="https://vi-du.example", description="Đăng tin sai lệch",
+        inspector=inspector, actor=coordinator)
+    workflow.complete(open_step(case.instance_id, "verify").id, inspector, {
+        "finding": "finding_sanction", "findings_text": "Có vi phạm"})
+    workflow.complete(open_step(case.instance_id, "record").id, inspector, {
+        "record_number": "01/BB", "record_date": clock.current.date(),
+        "violator": "Công ty X", "violation_act": "Đăng tin sai sự thật"})
+    return open_step(case.instance_id, "decision")

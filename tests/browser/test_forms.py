@@ -1,46 +1,19 @@
 """Step forms in Chromium: fields that show for one choice only, choices that start on
 "— Chọn —", and the calendar beside each dd/mm/yyyy box."""
 
-from datetime import datetime
 
 import pytest
-from sqlalchemy import select
 
 from app import workflow
-from app.extensions import db
-from app.plan.violations import service
-from app.workflow.models import WorkItem
 from tests import factories
 from tests.browser.test_layout import _sign_in
 
 pytestmark = pytest.mark.browser
 
 
-def _open(instance_id, task_name):
-    db.session.expire_all()
-    return db.session.scalar(select(WorkItem).where(
-        WorkItem.instance_id == instance_id, WorkItem.task_name == task_name,
-        WorkItem.status == "open"))
-
-
 @pytest.fixture
 def decision(agencies, clock):
-    """A violation case waiting for the coordinator's sanction decision."""
-    clock.current = datetime(2026, 3, 2, 2, 0)  # Monday 02/03/2026
-    workflow.sync_folder()
-    inspector = factories.make_user("thanh.tra", agency_code="STTTT", full_name="Lý Thanh Tra")
-    coordinator = factories.make_user("dieu.phoi", roles=["coordinator"], agency_code="STTTT",
-                                      full_name="Trần Điều")
-    case = service.open_case(
-        source="monitoring", received_on=clock.current.date(), subject="Trang tin X",
-        channel="https://vi-du.example", description="Đăng tin sai lệch",
-        inspector=inspector, actor=coordinator)
-    workflow.complete(_open(case.instance_id, "verify").id, inspector, {
-        "finding": "finding_sanction", "findings_text": "Có vi phạm"})
-    workflow.complete(_open(case.instance_id, "record").id, inspector, {
-        "record_number": "01/BB", "record_date": clock.current.date(),
-        "violator": "Công ty X", "violation_act": "Đăng tin sai sự thật"})
-    return _open(case.instance_id, "decision")
+    return factories.case_awaiting_decision(clock)
 
 
 def test_fields_for_one_choice_show_with_it_and_empty_when_it_changes(page, decision):
@@ -65,7 +38,7 @@ def test_fields_for_one_choice_show_with_it_and_empty_when_it_changes(page, deci
     page.get_by_role("button", name="Hoàn thành bước này").click()
 
     assert "Đã hoàn thành: Ra quyết định xử phạt." in page.get_by_role("status").first.inner_text()
-    data = workflow.data_of(_open(decision.instance_id, "decision"))
+    data = workflow.data_of(factories.open_step(decision.instance_id, "decision"))
     assert data["extension_reason"] == "Người vi phạm xin giải trình"
     assert data["decision_number"] is None
     assert page.console_errors == [] and page.foreign_requests == []
@@ -93,7 +66,7 @@ def test_a_date_is_picked_on_the_calendar_or_typed_as_dd_mm_yyyy(page, decision)
     page.get_by_role("button", name="Hoàn thành bước này").click()
 
     assert "Đã hoàn thành" in page.get_by_role("status").first.inner_text()
-    deliver = _open(decision.instance_id, "deliver")
+    deliver = factories.open_step(decision.instance_id, "deliver")
     assert workflow.data_of(deliver)["decision_date"] == "2026-03-13"
     assert page.console_errors == [] and page.foreign_requests == []
 
@@ -123,7 +96,7 @@ def test_an_optional_date_and_number_left_empty_complete_the_demos_first_step(pa
     instance = workflow.start_process("demo_report", subject="Lễ hội Cầu Ngư")
     factories.make_user("clerk.stttt", agency_code="STTTT", full_name="Trần Giao")
     _sign_in(page, "clerk.stttt")
-    page.goto(f"/tasks/{_open(instance.id, 'assign').id}")
+    page.goto(f"/tasks/{factories.open_step(instance.id, 'assign').id}")
     assert page.get_by_label("Loại nhiệm vụ").input_value() == ""  # "— Chọn —"
 
     page.get_by_label("Nội dung nhiệm vụ").fill("Tổ chức lễ hội Cầu Ngư ở Lý Sơn")
@@ -131,5 +104,5 @@ def test_an_optional_date_and_number_left_empty_complete_the_demos_first_step(pa
     page.get_by_role("button", name="Hoàn thành bước này").click()
 
     assert "Đã hoàn thành: Giao nhiệm vụ." in page.get_by_role("status").first.inner_text()
-    data = workflow.data_of(_open(instance.id, "implement"))
+    data = workflow.data_of(factories.open_step(instance.id, "implement"))
     assert data["han_bao_cao"] is None and data["so_san_pham"] is None

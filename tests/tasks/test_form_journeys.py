@@ -2,26 +2,16 @@
 only matter for one choice, choices that start on "— Chọn —"."""
 
 import io
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from app import workflow
 from app.extensions import db
-from app.plan.violations import service
-from app.workflow.models import WorkItem
 from tests import factories
 from tests.conftest import login, post_form
 
 DEMO = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "demo_report.bpmn"
-
-
-def _open(instance_id, task_name):
-    return db.session.scalar(select(WorkItem).where(
-        WorkItem.instance_id == instance_id, WorkItem.task_name == task_name,
-        WorkItem.status == "open"))
 
 
 def _signed_in(app, username):
@@ -39,7 +29,7 @@ def demo(agencies):
 
 def test_the_demos_first_step_goes_through_with_its_optional_date_and_number_empty(demo, app):
     clerk = _signed_in(app, "clerk.stttt")
-    assign = _open(demo.id, "assign")
+    assign = factories.open_step(demo.id, "assign")
 
     response = post_form(clerk, f"/tasks/{assign.id}", {
         "field_noi_dung": "Tổ chức lễ hội Cầu Ngư ở Lý Sơn", "field_so_san_pham": "",
@@ -47,27 +37,13 @@ def test_the_demos_first_step_goes_through_with_its_optional_date_and_number_emp
 
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
-    data = workflow.data_of(_open(demo.id, "implement"))
+    data = workflow.data_of(factories.open_step(demo.id, "implement"))
     assert data["han_bao_cao"] is None and data["so_san_pham"] is None
 
 
 @pytest.fixture
 def decision(agencies, clock):
-    clock.current = datetime(2026, 3, 2, 2, 0)  # Monday 02/03/2026, 09:00 in Quảng Ngãi
-    workflow.sync_folder()
-    inspector = factories.make_user("thanh.tra", agency_code="STTTT", full_name="Lý Thanh Tra")
-    coordinator = factories.make_user("dieu.phoi", roles=["coordinator"], agency_code="STTTT",
-                                      full_name="Trần Điều")
-    case = service.open_case(
-        source="monitoring", received_on=clock.current.date(), subject="Trang tin X",
-        channel="https://vi-du.example", description="Đăng tin sai lệch",
-        inspector=inspector, actor=coordinator)
-    workflow.complete(_open(case.instance_id, "verify").id, inspector, {
-        "finding": "finding_sanction", "findings_text": "Có vi phạm"})
-    workflow.complete(_open(case.instance_id, "record").id, inspector, {
-        "record_number": "01/BB", "record_date": clock.current.date(),
-        "violator": "Công ty X", "violation_act": "Đăng tin sai sự thật"})
-    return _open(case.instance_id, "decision")
+    return factories.case_awaiting_decision(clock)
 
 
 def test_extending_a_sanction_deadline_leaves_the_decisions_date_and_fine_empty(decision, app):
@@ -81,7 +57,7 @@ def test_extending_a_sanction_deadline_leaves_the_decisions_date_and_fine_empty(
 
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
-    extended = _open(decision.instance_id, "decision")
+    extended = factories.open_step(decision.instance_id, "decision")
     assert extended is not None and extended.due_at > before
     assert workflow.data_of(extended)["extension_reason"] == "Người vi phạm xin giải trình"
 
@@ -96,7 +72,7 @@ def test_what_was_typed_in_a_field_its_choice_hides_is_not_kept(decision, app):
 
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
-    data = workflow.data_of(_open(decision.instance_id, "decision"))
+    data = workflow.data_of(factories.open_step(decision.instance_id, "decision"))
     assert data["decision_number"] is None and data["decision_date"] is None
     assert data["extension_reason"] == "Cần xác minh thêm"
 
@@ -115,7 +91,7 @@ def test_a_shown_conditional_field_is_still_required(decision, app):
 
 def test_a_small_file_reads_in_bytes_on_the_step_page(demo, app):
     clerk = _signed_in(app, "clerk.stttt")
-    assign = _open(demo.id, "assign")
+    assign = factories.open_step(demo.id, "assign")
     pdf = b"%PDF-1.4\n% 512 bytes\n".ljust(512, b"0")
 
     post_form(clerk, f"/tasks/{assign.id}", {
