@@ -61,7 +61,7 @@ def shown_task(workflow: Workflow):
 
 def merge_finished_children(workflow: Workflow) -> int:
     """Hand each loop the finished children it never heard of (instances that stalled before
-    specs were wired when parsed; see bpmn.wire_loops); return how many. Retry calls it."""
+    specs were settled when parsed; see settled_specs); return how many. Retry calls it."""
     merged = 0
     for task in workflow.get_tasks(state=TaskState.STARTED):
         spec = task.task_spec

@@ -1,6 +1,6 @@
 """Parsed specs, cached per definition hash: a diagram is parsed once per process, not per
 request. The spec holds no instance state, so instances share it; it is complete when
-parsed (bpmn.wire_loops), so a cache that was just emptied serves as well as a warm one."""
+parsed (settled_specs), so a cache that was just emptied serves as well as a warm one."""
 
 from collections import OrderedDict
 from threading import Lock
