@@ -1,0 +1,172 @@
+"""Walking the plan's journeys as people do: each person signs in with their own browser,
+finds their step in their inbox, reads its page and sends back what the page offers, with
+only their own answers changed (tests/pages.py reads a form as a browser submits it).
+Nothing here calls the engine: every step goes through the pages, or the JSON API, and each
+request is served in its own app context and database session (RequestIsolatedClient), with
+the diagram parsed anew (conftest.cold_specs)."""
+
+import io
+import re
+from dataclasses import dataclass
+
+from tests import factories
+from tests.conftest import login
+from tests.pages import form_values
+from tests.tasks.test_case_so_far import case_panel
+
+ROW = re.compile(r'<a class="list-group-item list-group-item-action" href="/tasks/(\d+)">\s*'
+                 r'<div[^>]*>\s*<strong>([^<]*)</strong>.*?<div class="small[^"]*">(.*?)</div>',
+                 re.S)
+ALERT = re.compile(r'<div class="alert alert-(\w+)[^"]*"[^>]*>(.*?)</div>', re.S)
+NOTICE = re.compile(r'<li class="list-group-item[^"]*">\s*<div[^>]*>\s*<strong>(.*?)</strong>.*?'
+                    r'</div>\s*<div>(.*?)</div>\s*</li>', re.S)
+LINK = re.compile(r'href="([^"]+)"')
+FIELD_ERROR = re.compile(r'<div class="invalid-feedback"[^>]*>(.*?)</div>', re.S)
+
+
+@dataclass
+class Row:
+    """One step as a person's inbox lists it."""
+
+    id: int
+    title: str
+    line: str  # what it is about, of which process, when due, who holds it
+
+    @property
+    def url(self) -> str:
+        return f"/tasks/{self.id}"
+
+
+def text_of(html: str) -> str:
+    """What a reader sees of a page (or a part of one): its words, tags and spacing gone."""
+    import html as entities
+
+    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def main_text(page: str) -> str:
+    return text_of(page.split("<main", 1)[1].split(">", 1)[1].split("</main>")[0])
+
+
+def flashes(page: str) -> list[str]:
+    return [text_of(body) for _, body in ALERT.findall(page)]
+
+
+class Person:
+    """A signed-in browser of one person, with the things a person does on the pages."""
+
+    def __init__(self, app, user):
+        self.user, self.client = user, app.test_client()
+        assert login(self.client, user.username, factories.PASSWORD).status_code == 302
+
+    def get(self, url: str) -> str:
+        response = self.client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response.get_data(as_text=True)
+
+    def inbox(self, **query) -> list[Row]:
+        """The steps on the inbox's two working tabs, "my steps" and "my agency's steps"
+        (or on the one tab `status=` names)."""
+        tabs = [query.pop("status")] if "status" in query else ["mine", "unclaimed"]
+        rows = []
+        for tab in tabs:
+            page = self.client.get("/tasks", query_string={"status": tab, **query})
+            rows += [Row(int(found[0]), text_of(found[1]), text_of(found[2]))
+                     for found in ROW.findall(page.get_data(as_text=True))]
+        return rows
+
+    def notices(self) -> list["Notice"]:
+        """The person's notifications page, newest first."""
+        return [Notice(text_of(kind), text_of(body), LINK.findall(body)[0] if "href" in body
+                       else None) for kind, body in NOTICE.findall(self.get("/notifications/"))]
+
+    def waiting(self, title: str, subject: str | None = None) -> Row:
+        """The one step of that title (and subject) the inbox lists: what the person opens."""
+        rows = [row for row in self.inbox() if row.title == title and
+                (subject is None or subject in row.line)]
+        assert len(rows) == 1, f"{self.user.username} waits for {self.inbox()}"
+        return rows[0]
+
+    def fill(self, row: Row | int, answers: dict | None = None, files: dict | None = None,
+             expect: int = 302) -> "Sent":
+        """Open the step's page and send its form as shown, with `answers` (field id →
+        what is typed or chosen) and `files` (field id → (name, bytes)) put in; returns what
+        the page showed and where the person lands."""
+        url = f"/tasks/{row if isinstance(row, int) else row.id}"
+        page = self.get(url)
+        offered = form_values(page, url, url)
+        assert "csrf_token" in offered, f"{url} offers {self.user.username} no form"
+        values = dict(offered)
+        values.update({f"field_{name}": value for name, value in (answers or {}).items()})
+        for name, (filename, content) in (files or {}).items():
+            values[f"field_{name}"] = (io.BytesIO(content), filename)
+        response = self.client.post(url, data=values, content_type="multipart/form-data")
+        landed = response.get_data(as_text=True)
+        if response.status_code == 302:
+            landed = self.get(response.headers["Location"])
+        assert response.status_code == expect, (url, text_of("".join(
+            FIELD_ERROR.findall(landed))) or flashes(landed))
+        return Sent(page, offered, landed)
+
+    def post(self, url: str, answers: dict | None = None, expect: int = 302,
+             **kwargs) -> str:
+        """Send the form at `url` of the page at `page_url` as shown, with `answers` put in."""
+        page_url = kwargs.pop("page", url)
+        values = form_values(self.get(page_url), url, page_url)
+        assert "csrf_token" in values, f"{page_url} has no form posting to {url}"
+        values.update(answers or {})
+        response = self.client.post(url, data=values, **kwargs)
+        landed = response.get_data(as_text=True)
+        if response.status_code == 302:
+            landed = self.get(response.headers["Location"])
+        assert response.status_code == expect, (url, text_of("".join(
+            FIELD_ERROR.findall(landed))) or flashes(landed))
+        return landed
+
+
+@dataclass
+class Notice:
+    kind: str  # as the list names it, "(chưa đọc)" while unread
+    text: str
+    link: str | None  # where opening it leads, through /notifications/<id>
+
+
+@dataclass
+class Sent:
+    page: str  # the step's page as it was opened
+    offered: dict  # what its form showed filled in
+    landed: str  # the page the person landed on after sending
+
+    @property
+    def panel(self) -> str:
+        return case_panel(self.page)
+
+    @property
+    def told(self) -> list[str]:
+        return flashes(self.landed)
+
+
+class ApiPerson:
+    """One person's script over the JSON API, with their own token."""
+
+    def __init__(self, call, token):
+        self.call, self.token = call, token
+
+    def waiting(self, title: str, **query) -> dict:
+        url = "/api/v1/work-items?" + "&".join(f"{k}={v}" for k, v in query.items())
+        status, body = self.call("GET", url, self.token)
+        assert status == 200, body
+        found = [item for item in body["items"] if item["title"] == title]
+        assert len(found) == 1, [item["title"] for item in body["items"]]
+        return found[0]
+
+    def read(self, item_id: int) -> dict:
+        status, body = self.call("GET", f"/api/v1/work-items/{item_id}", self.token)
+        assert status == 200, body
+        return body
+
+    def complete(self, item_id: int, values: dict, expect: int = 200) -> dict:
+        status, body = self.call("POST", f"/api/v1/work-items/{item_id}/complete", self.token,
+                                 {"values": values})
+        assert status == expect, body
+        return body
