@@ -184,3 +184,49 @@ def test_a_silent_agency_counts_as_agreeing_and_an_overdue_task_reaches_the_agen
     assert "10/06/2025 11/06/2025" in page and "Hoàn thành quá hạn" in page, page
     dashboard = main_text(coordinator.get("/plan/dashboard?year=2025"))
     assert "0 Hoàn thành đúng hạn 1 Hoàn thành quá hạn" in dashboard
+
+
+def test_the_same_journey_over_the_api(item_5_4, people, api_person):
+    launch(people["coordinator"], item_5_4)  # launching is the plan page's, not the API's
+    coordinator, lead, snv, svh = (api_person(people[key])
+                                   for key in ("coordinator", "lead", "snv", "svh"))
+
+    step = lead.read(lead.waiting("Thực hiện và báo cáo", process="task_assignment")["id"])
+    assert step["data"]["item_summary"].startswith("5.4. Tổ chức khen thưởng")
+    assert {"action", "consult_question", "what_done", "evidence"} <= \
+        {field["id"] for field in step["form"]}
+    done = lead.complete(step["id"], {"action": "ask_input",
+                                      "consult_question": DRAFT["consult_question"]})
+    assert sorted(s["agency"] for s in done["open_steps"]) == ["SNV", "SVHTTDL"]
+
+    for who, answer in ((snv, "Thống nhất danh sách"), (svh, "Thống nhất")):
+        question = who.read(who.waiting("Cho ý kiến phối hợp")["id"])
+        said = {value["id"]: value["value"] for entry in question["case"]
+                for value in entry["values"]}
+        assert said["consult_question"] == DRAFT["consult_question"]
+        who.complete(question["id"], {"input_text": answer})
+        assert who.waiting_all() == []
+
+    step = lead.read(lead.waiting("Thực hiện và báo cáo")["id"])
+    assert step["data"]["cooperating_answers"] == (
+        "Sở Nội vụ: Thống nhất danh sách\n\nSở Văn hóa, Thể thao và Du lịch: Thống nhất")
+    lead.complete(step["id"], {**REPORT, "outputs": None, "difficulties": "", "proposals": None})
+
+    review = coordinator.read(coordinator.waiting("Xem xét báo cáo")["id"])
+    assert review["data"]["what_done"] == REPORT["what_done"]
+    assert review["data"]["outputs"] == review["data"]["difficulties"] == ""  # blank, as typed
+    coordinator.complete(review["id"], {"decision": "send_back",
+                                        "review_comment": "Bổ sung số quyết định"})
+
+    step = lead.read(lead.waiting("Thực hiện và báo cáo")["id"])
+    said = {value["id"]: value["value"] for entry in step["case"] for value in entry["values"]}
+    assert said["review_comment"] == "Bổ sung số quyết định"
+    again = lead.as_left(step)
+    assert again["what_done"] == REPORT["what_done"] and again["action"] == "send_report"
+    lead.complete(step["id"], again)
+
+    review = coordinator.waiting("Xem xét báo cáo")
+    done = coordinator.complete(review["id"], {"decision": "accept"})
+    assert (done["status"], done["open_steps"]) == ("completed", [])
+    page = main_text(people["coordinator"].get(f"/plan/items/{item_5_4.id}?year=2025"))
+    assert "Hoàn thành đúng hạn" in page

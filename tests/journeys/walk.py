@@ -113,7 +113,8 @@ class Person:
         """Send the form at `url` of the page at `page_url` as shown, with `answers` put in."""
         page_url = kwargs.pop("page", url)
         values = form_values(self.get(page_url), url, page_url)
-        assert "csrf_token" in values, f"{page_url} has no form posting to {url}"
+        assert any(name.endswith("csrf_token") for name in values), \
+            f"{page_url} has no form posting to {url}"
         values.update(answers or {})
         response = self.client.post(url, data=values, **kwargs)
         landed = response.get_data(as_text=True)
@@ -153,17 +154,28 @@ class ApiPerson:
         self.call, self.token = call, token
 
     def waiting(self, title: str, **query) -> dict:
-        url = "/api/v1/work-items?" + "&".join(f"{k}={v}" for k, v in query.items())
-        status, body = self.call("GET", url, self.token)
-        assert status == 200, body
-        found = [item for item in body["items"] if item["title"] == title]
-        assert len(found) == 1, [item["title"] for item in body["items"]]
+        """The one open work item of that title the person's list gives."""
+        items = self.waiting_all(**query)
+        found = [item for item in items if item["title"] == title]
+        assert len(found) == 1, [item["title"] for item in items]
         return found[0]
 
     def read(self, item_id: int) -> dict:
         status, body = self.call("GET", f"/api/v1/work-items/{item_id}", self.token)
         assert status == 200, body
         return body
+
+    def waiting_all(self, **query) -> list[dict]:
+        url = "/api/v1/work-items?" + "&".join(f"{k}={v}" for k, v in query.items())
+        status, body = self.call("GET", url, self.token)
+        assert status == 200, body
+        return body["items"]
+
+    def as_left(self, item: dict) -> dict:
+        """The values of a step's form as its data holds them: what a script sends back
+        unchanged (files stay as they are when left out; read-only fields are not sent)."""
+        return {field["id"]: item["data"].get(field["id"]) for field in item["form"]
+                if field["type"] != "file" and not field.get("readonly")}
 
     def complete(self, item_id: int, values: dict, expect: int = 200) -> dict:
         status, body = self.call("POST", f"/api/v1/work-items/{item_id}/complete", self.token,
