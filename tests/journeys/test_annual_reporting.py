@@ -16,7 +16,7 @@ import pytest
 
 from app.workflow.cli import _run_once
 from tests.conftest import pdf_text
-from tests.journeys.walk import main_text, text_of
+from tests.journeys.walk import checkbox_value, main_text, text_of
 
 ITEM_STEP, SUMMARY = "Báo cáo kết quả nhiệm vụ", "Khó khăn, đề xuất và gửi báo cáo"
 ROUND = "Báo cáo kết quả thực hiện Kế hoạch 116/KH-UBND năm 2025"
@@ -171,3 +171,71 @@ def test_a_coordinator_reading_english_opens_a_round_and_signs_off_a_vietnamese_
     text = pdf_text(coordinator.client.get(url + "/report.pdf").data)
     assert "Sở Thông tin và Truyền thông: Quá hạn chưa hoàn thành" in text  # 5.4, due 28/11
     assert "Overdue" not in text and "Chưa giao thực hiện" in text
+
+
+def test_an_ad_hoc_report_asked_of_two_agencies_is_answered_and_accepted(people, clock):
+    coordinator, svh, sct = people["coordinator"], people["svh"], people["sct"]
+    page = coordinator.get("/plan/reports")
+    chosen = [checkbox_value(page, "adhoc-agencies", name)
+              for name in ("Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch")]
+    topic = "Tình hình đón khách quốc tế dịp Lễ hội Điện Trường Bà 2025"
+    round_page = coordinator.post("/plan/reports/ad-hoc", {
+        "adhoc-topic": topic, "adhoc-agencies": chosen, "adhoc-deadline": "20/06/2025"},
+        page="/plan/reports")
+    round_url = coordinator.landed_url
+    assert "Đã gửi yêu cầu báo cáo đột xuất." in main_text(round_page)
+    assert "Báo cáo tổng hợp" not in main_text(round_page)  # nothing to sign off
+
+    sent = svh.fill(svh.waiting("Báo cáo đột xuất"), {"content": "Đón 3.200 lượt khách quốc "
+                                                                   "tế, không có vụ việc phức tạp"},
+                    files={"report_file": ("bao-cao-dot-xuat.pdf", b"%PDF-1.4\n% dx\n")})
+    assert f"Nội dung yêu cầu báo cáo {topic}" in sent.panel
+    assert "Hạn gửi báo cáo 20/06/2025" in sent.panel
+
+    # Tuesday 17/06, 08:30, three working days before: only the agency yet to report hears.
+    clock.current = datetime(2025, 6, 17, 1, 30)
+    _run_once()
+    assert "Sắp đến hạn (chưa đọc)" in [n.kind for n in sct.notices()]
+    assert not any(n.kind.startswith("Sắp đến hạn") for n in svh.notices())
+    sct.fill(sct.waiting("Báo cáo đột xuất"), {"content": "Không phát sinh"})
+
+    reviews = review_links(coordinator.get(round_url))
+    assert set(reviews) == {"Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch"}
+    for review in reviews.values():
+        sent = coordinator.fill(review, {"decision": "accept"})
+        assert "Nội dung báo cáo" in sent.panel
+    text = main_text(coordinator.get(round_url))
+    assert text.count("Đã chấp nhận") == 2 and "Đón 3.200 lượt khách quốc tế" in text
+    assert svh.inbox() == sct.inbox() == coordinator.inbox() == []
+
+
+
+def test_an_agency_with_four_items_files_its_annual_report_over_the_api(
+        people, api_person, clock):
+    coordinator = people["coordinator"]
+    coordinator.post("/plan/reports/open", page="/plan/reports")  # the coordinator's page
+    url = coordinator.landed_url
+    svh = api_person(people["svh"])
+
+    came = []
+    while (items := svh.waiting_all(process="periodic_reporting")):
+        assert len(items) == 1, items  # one step at a time
+        step = svh.read(items[0]["id"])
+        if step["title"] == SUMMARY:
+            svh.complete(step["id"], {"difficulties": "Thiếu kinh phí", "proposals": None})
+            continue
+        assert step["title"] == ITEM_STEP
+        code = re.match(r"(\d+\.\d+)\. ", step["data"]["item_title"])[1]
+        results, figures, assessment = SVH_ITEMS[code]
+        done = svh.complete(step["id"], {"results": results, "figures": figures or None,
+                                         "assessment": assessment})
+        assert done["status"] == "running" and len(done["open_steps"]) == 1
+        came.append(code)
+    assert came == ["2.1", "3.2", "3.7", "3.8"]
+
+    text = main_text(coordinator.get(url))
+    assert "Sở Văn hóa, Thể thao và Du lịch 02/06/2025 08:30 Đúng hạn Chờ xem xét" in text
+    assert "Tổ chức Lễ hội Điện Trường Bà" in text
+    review = review_links(coordinator.get(url))["Sở Văn hóa, Thể thao và Du lịch"]
+    sent = coordinator.fill(review, {"decision": "accept"})
+    assert sent.panel.count("Tự đánh giá Hoàn thành tốt") == 2

@@ -11,7 +11,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.journeys.walk import main_text, text_of
+from tests.journeys.walk import checkbox_value, main_text, text_of
+from tests.pages import form_values
 
 PDF = b"%PDF-1.4\n% du thao danh sach khen thuong\n"
 DRAFT = {"action": "ask_input",
@@ -29,24 +30,13 @@ def item_5_4(shipped, person):
     item = next(item for item in shipped.items if item.code == "5.4")
     url = f"/plan/items/{item.id}/edit"
     page = admin.get(url)
-    svh = _checkbox_value(page, "cooperating", "Sở Văn hóa, Thể thao và Du lịch")
-    from tests.pages import form_values
-
+    svh = checkbox_value(page, "cooperating", "Sở Văn hóa, Thể thao và Du lịch")
     cooperating = form_values(page, url, url).get("cooperating")
     cooperating = cooperating if isinstance(cooperating, list) else [cooperating]
     landed = admin.post(url, {"cooperating": [*cooperating, svh],
                               "reason": "Quyết định 15/QĐ-UBND bổ sung cơ quan phối hợp"})
     assert "Sở Nội vụ; Sở Văn hóa, Thể thao và Du lịch" in main_text(landed)
     return item
-
-
-def _checkbox_value(page: str, name: str, label: str) -> str:
-    import re
-
-    found = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]+)"[^>]*>\s*'
-                      rf'<label[^>]*>{re.escape(label)}</label>', page)
-    assert found, f"no box {label!r} for {name}"
-    return found.group(1)
 
 
 @pytest.fixture

@@ -48,6 +48,14 @@ def main_text(page: str) -> str:
     return text_of(page.split("<main", 1)[1].split(">", 1)[1].split("</main>")[0])
 
 
+def checkbox_value(page: str, name: str, label: str) -> str:
+    """The value of the box named `name` that reads `label`, as a person ticks it."""
+    found = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]+)"[^>]*>\s*'
+                      rf'<label[^>]*>{re.escape(label)}</label>', page)
+    assert found, f"no box {label!r} for {name}"
+    return found.group(1)
+
+
 def flashes(page: str) -> list[str]:
     return [text_of(body) for _, body in ALERT.findall(page)]
 
@@ -57,6 +65,7 @@ class Person:
 
     def __init__(self, app, user):
         self.user, self.client = user, app.test_client()
+        self.landed_url = None  # where the last form sent led
         assert login(self.client, user.username, factories.PASSWORD).status_code == 302
 
     def get(self, url: str) -> str:
@@ -103,7 +112,8 @@ class Person:
         response = self.client.post(url, data=values, content_type="multipart/form-data")
         landed = response.get_data(as_text=True)
         if response.status_code == 302:
-            landed = self.get(response.headers["Location"])
+            self.landed_url = response.headers["Location"]
+            landed = self.get(self.landed_url)
         assert response.status_code == expect, (url, text_of("".join(
             FIELD_ERROR.findall(landed))) or flashes(landed))
         return Sent(page, offered, landed)
@@ -119,7 +129,8 @@ class Person:
         response = self.client.post(url, data=values, **kwargs)
         landed = response.get_data(as_text=True)
         if response.status_code == 302:
-            landed = self.get(response.headers["Location"])
+            self.landed_url = response.headers["Location"]
+            landed = self.get(self.landed_url)
         assert response.status_code == expect, (url, text_of("".join(
             FIELD_ERROR.findall(landed))) or flashes(landed))
         return landed
