@@ -56,6 +56,16 @@ def checkbox_value(page: str, name: str, label: str) -> str:
     return found.group(1)
 
 
+def option_value(page: str, name: str, label: str) -> str:
+    """The value of the option reading `label` in the select named `name`."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    assert select, f"no choice named {name}"
+    found = re.search(rf'<option[^>]*value="([^"]*)"[^>]*>\s*{re.escape(label)}\s*</option>',
+                      select.group(1))
+    assert found, f"no option {label!r} in {name}"
+    return found.group(1)
+
+
 def flashes(page: str) -> list[str]:
     return [text_of(body) for _, body in ALERT.findall(page)]
 
@@ -114,7 +124,7 @@ class Person:
         if response.status_code == 302:
             self.landed_url = response.headers["Location"]
             landed = self.get(self.landed_url)
-        assert response.status_code == expect, (url, text_of("".join(
+        assert response.status_code == expect, (url, response.status_code, text_of("".join(
             FIELD_ERROR.findall(landed))) or flashes(landed))
         return Sent(page, offered, landed)
 
