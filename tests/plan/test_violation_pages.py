@@ -1,7 +1,9 @@
 """A violation case through the pages: whoever decides the sanction reads the verification
 and the record; the case page and its timeline show the decisions as they were recorded
 (the extension and its reason, the decision's number and date, the fine), each once; the
-admin reads the case's data as a labelled table."""
+admin reads the case's data as a labelled table; the inspector it was handed to delivers the
+decision, it is complied with, and the case closes. The other branches, walked through the
+pages: tests/journeys/test_violation_handling.py."""
 
 import io
 import re
