@@ -55,6 +55,7 @@ def _items_table(cycle: ReportCycle, reported: dict) -> Table:
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "black"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]))
+    table.spaceAfter = 3 * mm  # before what the agencies reported
     return table
 
 
