@@ -119,29 +119,27 @@ class Person:
         values.update({f"field_{name}": value for name, value in (answers or {}).items()})
         for name, (filename, content) in (files or {}).items():
             values[f"field_{name}"] = (io.BytesIO(content), filename)
-        response = self.client.post(url, data=values, content_type="multipart/form-data")
-        landed = response.get_data(as_text=True)
-        if response.status_code == 302:
-            self.landed_url = response.headers["Location"]
-            landed = self.get(self.landed_url)
-        assert response.status_code == expect, (url, response.status_code, text_of("".join(
-            FIELD_ERROR.findall(landed))) or flashes(landed))
+        landed = self._send(url, values, expect, content_type="multipart/form-data")
         return Sent(page, offered, landed)
 
     def post(self, url: str, answers: dict | None = None, expect: int = 302,
-             **kwargs) -> str:
-        """Send the form at `url` of the page at `page_url` as shown, with `answers` put in."""
-        page_url = kwargs.pop("page", url)
-        values = form_values(self.get(page_url), url, page_url)
+             page: str | None = None, **kwargs) -> str:
+        """Send the form posting to `url`, on the page at `page` (else at `url`) as it
+        shows it, with `answers` (field name → value) put in; returns where one lands."""
+        values = form_values(self.get(page or url), url, page or url)
         assert any(name.endswith("csrf_token") for name in values), \
-            f"{page_url} has no form posting to {url}"
-        values.update(answers or {})
+            f"{page or url} has no form posting to {url}"
+        return self._send(url, {**values, **(answers or {})}, expect, **kwargs)
+
+    def _send(self, url: str, values: dict, expect: int, **kwargs) -> str:
+        """Post, follow where it leads, and say what the page objected when it was not
+        the answer expected."""
         response = self.client.post(url, data=values, **kwargs)
         landed = response.get_data(as_text=True)
         if response.status_code == 302:
             self.landed_url = response.headers["Location"]
             landed = self.get(self.landed_url)
-        assert response.status_code == expect, (url, text_of("".join(
+        assert response.status_code == expect, (url, response.status_code, text_of("".join(
             FIELD_ERROR.findall(landed))) or flashes(landed))
         return landed
 
@@ -174,6 +172,13 @@ class ApiPerson:
     def __init__(self, call, token):
         self.call, self.token = call, token
 
+    def waiting_all(self, **query) -> list[dict]:
+        """The person's open work items, as the API lists them (filtered by `query`)."""
+        url = "/api/v1/work-items?" + "&".join(f"{k}={v}" for k, v in query.items())
+        status, body = self.call("GET", url, self.token)
+        assert status == 200, body
+        return body["items"]
+
     def waiting(self, title: str, **query) -> dict:
         """The one open work item of that title the person's list gives."""
         items = self.waiting_all(**query)
@@ -185,12 +190,6 @@ class ApiPerson:
         status, body = self.call("GET", f"/api/v1/work-items/{item_id}", self.token)
         assert status == 200, body
         return body
-
-    def waiting_all(self, **query) -> list[dict]:
-        url = "/api/v1/work-items?" + "&".join(f"{k}={v}" for k, v in query.items())
-        status, body = self.call("GET", url, self.token)
-        assert status == 200, body
-        return body["items"]
 
     def as_left(self, item: dict) -> dict:
         """The values of a step's form as its data holds them: what a script sends back
