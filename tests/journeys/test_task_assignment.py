@@ -101,7 +101,8 @@ def test_an_item_from_launch_through_two_opinions_and_a_return_to_acceptance(
     assert "Khó khăn, vướng mắc" not in sent.panel and "None" not in sent.panel
     assert sent.offered["field_decision"] == ""  # a decision is made, not preselected
 
-    assert "Bị trả lại (chưa đọc)" in main_text(lead.get("/notifications/"))
+    [returned] = [n for n in lead.notices() if n.kind == "Bị trả lại (chưa đọc)"]
+    assert returned.text.endswith("(năm 2025) Ý kiến: Bổ sung số, ngày quyết định khen thưởng")
 
     # The lead sees why, finds the report as sent, and sends it again as it is.
     row = lead.waiting("Thực hiện và báo cáo", ITEM)
@@ -120,7 +121,9 @@ def test_an_item_from_launch_through_two_opinions_and_a_return_to_acceptance(
     dashboard = main_text(coordinator.get("/plan/dashboard?year=2025"))
     assert "1 Hoàn thành đúng hạn 0 Hoàn thành quá hạn 0 Đang thực hiện" in dashboard
     assert "đối ngoại. Sở Thông tin và Truyền thông (Hoàn thành đúng hạn)" in dashboard
-    assert "Báo cáo được chấp nhận (chưa đọc)" in main_text(lead.get("/notifications/"))
+    # The lead was told of the return, and why, then of the acceptance: two notices.
+    assert [n.kind for n in lead.notices()][:2] == ["Báo cáo được chấp nhận (chưa đọc)",
+                                                    "Bị trả lại (chưa đọc)"]
 
 
 def test_a_silent_agency_counts_as_agreeing_and_an_overdue_task_reaches_the_agency_lead(
