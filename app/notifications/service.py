@@ -83,11 +83,14 @@ def _address(code: str) -> tuple[str, str | None]:
 
 def _still_unread():
     """Not opened, and not about a step that is done or that someone else has taken (then
-    it needs nobody, or not this person, any more)."""
+    it needs nobody, or not this person, any more). An escalation is the exception: it
+    tells a lead or the coordinator that the one holding the step is late, so that holder
+    taking the step is no answer to it."""
     step_open = exists().where(WorkItem.id == Notification.work_item_id,
                                WorkItem.status == WorkItemStatus.OPEN.value,
                                or_(WorkItem.claimed_by_id.is_(None),
-                                   WorkItem.claimed_by_id == Notification.user_id))
+                                   WorkItem.claimed_by_id == Notification.user_id,
+                                   Notification.kind == Kind.ESCALATED.value))
     return and_(Notification.read_at.is_(None),
                 or_(Notification.work_item_id.is_(None), step_open))
 

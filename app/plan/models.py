@@ -271,6 +271,9 @@ REPORT_STATE_BADGES = {
     ReportState.ACCEPTED: (_l("Accepted"), "success"),
     ReportState.NOT_RECEIVED: (_l("Not received before sign-off"), "danger"),
 }
+# An agency's self-assessment of an item (the values of periodic_reporting.bpmn).
+ASSESSMENTS = {"rated_good": _l("Done well"), "rated_done": _l("Done"),
+               "rated_not_done": _l("Not done")}
 
 
 class AgencyReport(db.Model):

@@ -3,7 +3,6 @@ missing, ad-hoc requests, the sign-off and the consolidated PDF."""
 
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -13,13 +12,10 @@ from app.clock import today
 from app.extensions import db
 from app.plan import closing, reporting
 from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
-from app.plan.models import REPORT_STATE_BADGES, ReportCycle
+from app.plan.models import ASSESSMENTS, REPORT_STATE_BADGES, ReportCycle
 from app.plan.views import bp
 
 REPORTERS = (Role.COORDINATOR, Role.ADMIN)
-# The self-assessment values of periodic_reporting.bpmn.
-ASSESSMENTS = {"rated_good": _l("Done well"), "rated_done": _l("Done"),
-               "rated_not_done": _l("Not done")}
 
 
 def _cycle_or_404(cycle_id: int) -> ReportCycle:

@@ -123,13 +123,13 @@ def _needed_by_fixed_steps(user, version) -> set[str]:
 
 
 def _readable(user, files: list[Attachment], instance_id: int) -> list[Attachment]:
-    from app.workflow.steps import may_see
+    from app.workflow.steps import took_part
 
     if user.has_any_role(Role.ADMIN):
         return list(files)
     instance = db.session.get(ProcessInstance, instance_id)
     steps = db.session.scalars(select(WorkItem).where(WorkItem.instance_id == instance_id))
-    seen = {step.id: step for step in steps if may_see(user, step)}
+    seen = {step.id: step for step in steps if took_part(user, step)}
     needed = set().union(*(files_needed_by(step) for step in seen.values()))
     needed |= _needed_by_fixed_steps(user, instance.version)
     return [file for file in files

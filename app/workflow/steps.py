@@ -61,9 +61,17 @@ def documentation_of(item: WorkItem) -> str | None:
     return _user_task_spec(item).documentation
 
 
+def took_part(user, item: WorkItem) -> bool:
+    """Whether the step is, or was, this person's to do."""
+    return may_take(user, item) or item.completed_by_id == user.id or \
+        item.claimed_by_id == user.id
+
+
 def may_see(user, item: WorkItem) -> bool:
-    return (may_take(user, item) or item.completed_by_id == user.id
-            or item.claimed_by_id == user.id or user.has_any_role(Role.ADMIN))
+    """Whether the person may read the step's page: who took part in it; an admin; and the
+    coordinator, who oversees every process of the plan and is warned when its steps run
+    late (reading is not acting: completing is for who may take it)."""
+    return took_part(user, item) or user.has_any_role(Role.ADMIN, Role.COORDINATOR)
 
 
 @cache

@@ -1,7 +1,9 @@
 """A violation case through the pages: whoever decides the sanction reads the verification
 and the record; the case page and its timeline show the decisions as they were recorded
 (the extension and its reason, the decision's number and date, the fine), each once; the
-admin reads the case's data as a labelled table."""
+admin reads the case's data as a labelled table; the inspector it was handed to delivers the
+decision, it is complied with, and the case closes. The other branches, walked through the
+pages: tests/journeys/test_violation_handling.py."""
 
 import io
 import re
@@ -137,3 +139,16 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     assert "Thời hạn xác minh (ngày làm việc) 10" in text
     assert "Số tiền phạt (đồng) 15.000.000" in text and "Ngày ký quyết định 10/03/2026" in text
     assert "{" not in text and not re.search(r"\d{4}-\d{2}-\d{2}", text)
+
+    # The inspector who has the case now delivers the decision; it is complied with: closed.
+    from tests.journeys.walk import Person
+
+    inspector = Person(admin_client.application, successor)
+    inspector.fill(inspector.waiting("Giao quyết định xử phạt", case.number), {
+        "delivered_on": "12/03/2026", "delivery_method": "Giao trực tiếp"})
+    inspector.fill(inspector.waiting("Theo dõi chấp hành quyết định", case.number), {
+        "complied": "complied_yes", "compliance_notes": "Đã nộp phạt ngày 20/03/2026"})
+    assert inspector.inbox() == []
+    text = text_of(coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True))
+    assert "Đã đóng: đã xử phạt, đã chấp hành" in text
+    assert "Chấp hành Đã chấp hành Ghi chú Đã nộp phạt ngày 20/03/2026" in text

@@ -6,7 +6,7 @@ from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.fields import VietnameseDateField, checked_in_browser, too_large
+from app.fields import VietnameseDateField, checked_in_browser, optional_int, too_large
 from app.plan.violations.models import SOURCES
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
@@ -24,10 +24,13 @@ class IntakeForm(FlaskForm):
     evidence = FileField(_l("Evidence"), validators=[
         Optional(), FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())],
         render_kw=checked_in_browser())
-    inspector = SelectField(_l("Inspector"), coerce=int)
+    # Who handles the case is chosen, never whoever sorts first (views add "— Chọn —").
+    inspector = SelectField(_l("Inspector"), coerce=optional_int, validators=[DataRequired(
+        message=_l("Choose the inspector who handles the case."))])
 
 
 class HandOverForm(FlaskForm):
-    inspector = SelectField(_l("New inspector"), coerce=int)
+    inspector = SelectField(_l("New inspector"), coerce=optional_int, validators=[DataRequired(
+        message=_l("Choose the inspector who handles the case."))])
     reason = StringField(_l("Reason for the change"), validators=[DataRequired(),
                                                                   Length(max=500)])

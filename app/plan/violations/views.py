@@ -9,6 +9,7 @@ from app.auth.models import User
 from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
+from app.fields import choose_first
 from app.plan.violations import service
 from app.plan.violations.forms import HandOverForm, IntakeForm
 from app.plan.violations.models import OUTCOME_LABELS, SOURCES, ViolationCase
@@ -32,7 +33,7 @@ def register_page():
 def intake_page():
     form = IntakeForm()
     people = service.inspectors()
-    form.inspector.choices = [(person.id, person.full_name) for person in people]
+    form.inspector.choices = choose_first([(person.id, person.full_name) for person in people])
     if not form.is_submitted():
         form.received_on.data = today()
     if form.validate_on_submit():
@@ -57,8 +58,9 @@ def intake_page():
 
 def _hand_over_form(case: ViolationCase) -> HandOverForm:
     form = HandOverForm()
-    form.inspector.choices = [(person.id, person.full_name) for person in service.inspectors()
-                              if person.id != case.inspector_id]
+    form.inspector.choices = choose_first([(person.id, person.full_name)
+                                           for person in service.inspectors()
+                                           if person.id != case.inspector_id])
     return form
 
 
