@@ -21,7 +21,7 @@ def _next_due(now, skip: set[int]):
     return db.session.scalar(
         select(ProcessInstance)
         .where(ProcessInstance.status == InstanceStatus.RUNNING.value,
-               ProcessInstance.next_timer_at <= now,
+               ProcessInstance.next_timer_at < now,  # SpiffWorkflow fires once it has passed
                ProcessInstance.id.not_in(skip) if skip else True)
         .order_by(ProcessInstance.next_timer_at)
         .limit(1)
