@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -272,7 +273,8 @@ REPORT_STATE_BADGES = {
     ReportState.NOT_RECEIVED: (_l("Not received before sign-off"), "danger"),
 }
 # An agency's self-assessment of an item (the values of periodic_reporting.bpmn).
-ASSESSMENTS = {"rated_good": _l("Done well"), "rated_done": _l("Done"),
+ASSESSMENTS = {"rated_good": _l("Done well"),
+               "rated_done": lazy_pgettext("self-assessment", "Done"),
                "rated_not_done": _l("Not done")}
 
 
