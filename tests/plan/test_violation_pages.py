@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from app.auth.models import User
 from app.extensions import db
 from app.workflow.models import Attachment, WorkItem
 from app.workflow.timers import tick
@@ -137,3 +138,37 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     assert "Thời hạn xác minh (ngày làm việc) 10" in text
     assert "Số tiền phạt (đồng) 15.000.000" in text and "Ngày ký quyết định 10/03/2026" in text
     assert "{" not in text and not re.search(r"\d{4}-\d{2}-\d{2}", text)
+
+
+def test_cases_go_to_the_coordinating_agencys_staff_chosen_by_name(
+        violation_people, before_tet, clients, app):
+    """Intake and the hand-over offer the agency's staff and leads as inspectors, not its
+    administrator or trainee; the hand-over starts on "— Chọn —", never on whichever
+    inspector comes first, and refuses to guess."""
+    factories.make_user("quan.tri", roles=["admin"], agency_code="STTTT",
+                        full_name="Nguyễn Văn Quản")
+    factories.make_user("hv.stttt", roles=["trainee"], agency_code="STTTT",
+                        full_name="Hồ Học Việc")
+    factories.make_user("ld.stttt", roles=["agency_lead"], agency_code="STTTT",
+                        full_name="Lê Lãnh Đạo")
+    coordinator = clients["coordinator"]
+    intake = coordinator.get("/plan/violations/new").get_data(as_text=True)
+    offered = re.findall(r'<option[^>]*>([^<]+)</option>', intake.split('name="inspector"')[1]
+                         .split("</select>")[0])
+    assert offered == ["Lê Lãnh Đạo", "Lý Thanh Tra"]
+
+    case = new_case(violation_people)
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    options = page.split('name="inspector"')[1].split("</select>")[0]
+    assert re.findall(r'<option[^>]*>([^<]+)</option>', options) == [
+        "— Chọn —", "Lê Lãnh Đạo"]
+    assert 'selected value=""' in options or 'value="" selected' in options
+    blank = post_form(coordinator, f"/plan/violations/{case.id}/inspector",
+                      {"inspector": "", "reason": "Ông Tra đi học"})
+    assert blank.status_code == 400 and "Trường này là bắt buộc." in blank.get_data(as_text=True)
+    admin = db.session.scalar(select(User).where(User.username == "quan.tri"))
+    refused = post_form(coordinator, f"/plan/violations/{case.id}/inspector",
+                        {"inspector": str(admin.id), "reason": "Ông Tra đi học"})
+    assert refused.status_code == 400
+    db.session.expire_all()
+    assert step(case, "verify").assigned_to_id == violation_people["inspector"].id

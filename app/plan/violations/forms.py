@@ -6,7 +6,7 @@ from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.fields import VietnameseDateField, checked_in_browser, too_large
+from app.fields import VietnameseDateField, checked_in_browser, optional_int, too_large
 from app.plan.violations.models import SOURCES
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
@@ -28,6 +28,8 @@ class IntakeForm(FlaskForm):
 
 
 class HandOverForm(FlaskForm):
-    inspector = SelectField(_l("New inspector"), coerce=int)
+    # Whom the case goes to is chosen, not the first name that happens to be listed.
+    inspector = SelectField(_l("New inspector"), coerce=optional_int,
+                            validators=[DataRequired()])
     reason = StringField(_l("Reason for the change"), validators=[DataRequired(),
                                                                   Length(max=500)])

@@ -3,12 +3,14 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from app import workflow
 from app.auth.models import User
 from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
+from app.fields import choose_first
 from app.plan.violations import service
 from app.plan.violations.forms import HandOverForm, IntakeForm
 from app.plan.violations.models import OUTCOME_LABELS, SOURCES, ViolationCase
@@ -57,8 +59,9 @@ def intake_page():
 
 def _hand_over_form(case: ViolationCase) -> HandOverForm:
     form = HandOverForm()
-    form.inspector.choices = [(person.id, person.full_name) for person in service.inspectors()
-                              if person.id != case.inspector_id]
+    form.inspector.choices = choose_first([
+        SelectChoice(person.id, person.full_name) for person in service.inspectors()
+        if person.id != case.inspector_id])
     return form
 
 
