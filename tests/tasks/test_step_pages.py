@@ -189,6 +189,33 @@ def test_dates_show_as_dd_mm_yyyy(demo, clerks):
     assert date(2025, 12, 15).isoformat() not in page
 
 
+def _submitted(page: str) -> str:
+    """The "Submitted" section of a done step's page, as text."""
+    section = page.split(">Nội dung đã gửi</h2>", 1)[1].split("</dl>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
+
+
+def test_a_done_step_lists_what_was_filled_in_not_blank_or_hidden_fields(demo, clerks):
+    """Optional fields left blank, and a field its requiredWhen hid, are not listed under
+    their labels with nothing beside them; a "No" is an answer and stays."""
+    item = _open_item("Giao nhiệm vụ")
+    post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        "field_noi_dung": "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi",
+        "field_so_san_pham": "", "field_han_bao_cao": "", "field_loai": "thuong_xuyen"})
+    submitted = _submitted(clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True))
+    assert submitted == ("Nội dung nhiệm vụ Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng "
+                         "Ngãi Nhiệm vụ khẩn Không Loại nhiệm vụ Thường xuyên "
+                         "Cần ý kiến cơ quan phối hợp Không")
+
+    implement = _open_item("Thực hiện và báo cáo")
+    post_form(clerks["svh"], f"/tasks/{implement.id}", {"field_ket_qua": "Đã tổ chức"})
+    review = _open_item("Xem xét, chấp nhận")
+    post_form(clerks["sttt"], f"/tasks/{review.id}", {
+        "field_ket_luan": "chap_nhan", "field_nhan_xet": "gõ khi ô còn ẩn"})
+    submitted = _submitted(clerks["sttt"].get(f"/tasks/{review.id}").get_data(as_text=True))
+    assert submitted == "Kết luận Chấp nhận"
+
+
 @pytest.fixture
 def published_demo(agencies):
     add_version(DEMO.read_bytes(), DEMO.name, publish=True)
