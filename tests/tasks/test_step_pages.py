@@ -85,6 +85,22 @@ def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
     assert _open_item("Giao nhiệm vụ") is not None
 
 
+def test_a_number_that_is_not_whole_is_told_so_and_only_so(demo, clerks, admin_client):
+    item = _open_item("Giao nhiệm vụ")
+    response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        **ASSIGN, "field_so_san_pham": "2,5"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'value="2,5"' in page
+    [message] = re.findall(r'class="invalid-feedback[^"]*">\s*([^<]+?)\s*<', page)
+    assert message == "Phải là số nguyên."  # not also "between 0 and 1000": 2,5 is
+
+    # The admin's correction of the same value says the same.
+    post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
+    page = post_form(admin_client, f"/admin/instances/{item.instance_id}/data", {
+        "v_so_san_pham": "2,5", "reason": "Sửa số sản phẩm"}).get_data(as_text=True)
+    assert "Phải là số nguyên." in page and "Số phải từ" not in page
+
+
 def test_a_date_before_the_fields_minimum_is_an_inline_error_on_the_page_and_the_api(
         demo, clerks, app):
     from app.api import tokens
