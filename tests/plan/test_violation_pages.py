@@ -172,3 +172,22 @@ def test_cases_go_to_the_coordinating_agencys_staff_chosen_by_name(
     assert refused.status_code == 400
     db.session.expire_all()
     assert step(case, "verify").assigned_to_id == violation_people["inspector"].id
+
+
+def test_the_case_page_opens_the_step_waiting_for_the_reader(violation_people, before_tet,
+                                                             clients):
+    """The coordinator who decides the sanction goes from the case to the step; a step named
+    to the inspector is not offered to the coordinator as theirs."""
+    case = new_case(violation_people)
+    coordinator, inspector = clients["coordinator"], clients["inspector"]
+    verify = step(case, "verify")
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    assert "Mở bước này" not in page  # the inspector's, by name
+    post_form(inspector, f"/tasks/{verify.id}", {
+        "field_finding": "finding_sanction", "field_findings_text": "Có vi phạm"})
+    post_form(inspector, f"/tasks/{step(case, 'record').id}", {
+        "field_record_number": "01/BB-VPHC", "field_record_date": "13/02/2026",
+        "field_violator": "Công ty TNHH X", "field_violation_act": "Đăng tin sai sự thật"})
+    decision = step(case, "decision")
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    assert f'href="/tasks/{decision.id}">Mở bước này</a>' in page

@@ -68,9 +68,9 @@ def _hand_over_form(case: ViolationCase) -> HandOverForm:
 @bp.get("/<int:case_id>")
 def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200):
     case = db.session.get(ViolationCase, case_id) or abort(404)
-    steps = service.waiting_steps([case])
-    return render_template("violations/case.html", case=case, sources=SOURCES,
-                           step=steps.get(case.instance_id),
+    step = service.waiting_steps([case]).get(case.instance_id)
+    return render_template("violations/case.html", case=case, sources=SOURCES, step=step,
+                           yours=step is not None and workflow.may_take(current_user, step),
                            hand_over=form or _hand_over_form(case),
                            history=workflow.history_of(case.instance_id),
                            files=workflow.readable_attachments(case.instance_id, current_user),
