@@ -32,9 +32,11 @@ def seed_command():
             click.echo("A year in progress: items done on time, late, overdue; the annual "
                        "report round; two violation cases.")
         click.echo("\nDemo logins (development only), password for all: " + DEMO_PASSWORD)
-        for demo in users:
-            roles = ", ".join(role.value for role in demo.roles)
-            click.echo(f"  {demo.username:<18} {roles:<28} {demo.agency_code}")
+        rows = [(demo.username, ", ".join(role.value for role in demo.roles), demo.agency_code)
+                for demo in users]
+        width = max(len(roles) for _, roles, _ in rows)  # the agencies line up, however long
+        for username, roles, agency_code in rows:
+            click.echo(f"  {username:<18} {roles:<{width}}  {agency_code}")
 
 
 DEMO_PROCESS = "demo_report"

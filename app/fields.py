@@ -1,7 +1,7 @@
 """Form fields shared by every feature."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SelectChoice
+from wtforms import DateField, IntegerField, SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import TextInput
 
@@ -43,6 +43,16 @@ class VietnameseDateField(DateField):
     def pre_validate(self, form):
         # A date that could not be read says so: "This field is required" would mislead.
         if self.process_errors:
+            raise StopValidation()
+
+
+class WholeNumberField(IntegerField):
+    """A whole number: "2,5" is told it is not one, and only that (a range or "required"
+    after it would mislead: the number typed was read as nothing)."""
+
+    def pre_validate(self, form):
+        # A blank box is left to the validators: Optional() forgets its parse error.
+        if self.process_errors and "".join(self.raw_data or []).strip():
             raise StopValidation()
 
 

@@ -18,7 +18,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import HiddenInput
 
 from app import workflow
-from app.fields import VietnameseDateField
+from app.fields import VietnameseDateField, WholeNumberField
 
 PREFIX = "v_"
 MOMENT = "%d/%m/%Y %H:%M"
@@ -51,8 +51,8 @@ def _input(item):
     schema = item.field
     label, kind = schema.label, schema.type
     if kind == "long":
-        return IntegerField(label, validators=[Optional(), NumberRange(min=schema.min,
-                                                                       max=schema.max)])
+        return WholeNumberField(label, validators=[Optional(), NumberRange(
+            min=schema.min, max=schema.max)])
     if kind == "boolean":
         return BooleanField(label)
     if kind == "date":

@@ -136,11 +136,12 @@ def change_data(instance_id: int):
 @bp.post("/instances/<int:instance_id>/<any(suspend, resume, terminate):action>")
 def act(instance_id: int, action: str):
     try:
-        getattr(workflow, action)(instance_id, current_user)
+        instance = getattr(workflow, action)(instance_id, current_user)
     except workflow.WorkflowError as error:
         flash(str(error), "warning")
     else:
-        flash(_("Done."), "success")
+        flash(_("Instance #%(id)s is now: %(status)s.", id=instance_id,
+                status=workflow.INSTANCE_STATUS_LABELS[instance.status][0]), "success")
     return redirect(url_for(".instance", instance_id=instance_id))
 
 

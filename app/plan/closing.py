@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app import workflow
 from app.auth.models import Agency
-from app.clock import today, utcnow
+from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.notifications.models import Kind
 from app.notifications.service import notify_agency
@@ -50,7 +50,8 @@ def check(cycle: ReportCycle) -> SignOffCheck:
 
 def _notice(report: AgencyReport) -> str | None:
     """What the agency is told when its steps end with the round (None: nothing to tell)."""
-    signed = f"{report.cycle.signed_at:%d/%m/%Y}" if report.cycle.signed_at else ""
+    # The day in Quảng Ngãi: signed_at is UTC, a day behind from midnight to 07:00.
+    signed = f"{local_date(report.cycle.signed_at):%d/%m/%Y}" if report.cycle.signed_at else ""
     with force_locale("vi"):  # kept as written, in the plan's language
         if report.state == ReportState.MISSING:
             return _("%(report)s was signed off on %(day)s without your agency's report; "

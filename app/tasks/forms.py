@@ -10,7 +10,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import (
     BooleanField,
-    IntegerField,
     SelectChoice,
     SelectField,
     StringField,
@@ -26,7 +25,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.fields import VietnameseDateField, checked_in_browser, choose_first, too_large
+from app.fields import (
+    VietnameseDateField,
+    WholeNumberField,
+    checked_in_browser,
+    choose_first,
+    too_large,
+)
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 PREFIX = "field_"
@@ -92,7 +97,7 @@ def _field(schema):
     if schema.type == "long":
         if schema.min is not None or schema.max is not None:
             required.append(NumberRange(min=schema.min, max=schema.max))
-        return IntegerField(label, validators=required, render_kw=render)
+        return WholeNumberField(label, validators=required, render_kw=render)
     if schema.type == "boolean":
         return BooleanField(label, validators=[DataRequired()] if schema.required else
                             required if schema.required_when else [], render_kw=render)

@@ -154,6 +154,7 @@ def step_page(item_id: int, hand_over=None, status: int = 200):
             flash(_("This step is already closed."), "warning")
     return render_template(
         "tasks/step.html", item=item, form=form, fields=fields, data=data, prefix=PREFIX,
+        shown=workflow.filled_fields(fields, data),
         case=workflow.case_of(item),
         history=workflow.history_of(item.instance_id), event_labels=workflow.EVENT_LABELS,
         files=workflow.readable_attachments(item.instance_id, current_user),

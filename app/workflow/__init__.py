@@ -7,6 +7,7 @@ outside app.workflow touches SpiffWorkflow.
     (set_reminder_days(provider) says from how many working days before a deadline)
     audience_of(item): whom it waits for (also the template filter `audience`)
     step(item_id, user), fields_of(item), data_of(item): one step's page;
+    filled_fields(fields, data): those of its fields that hold a value and show
     case_of(item): what the earlier steps of its case said, as its diagram's `shows` picks
     claim(item_id, user) / unclaim(item_id, user) / complete(item_id, user, values)
     hand_over(item_id, user, colleague_id, reason), colleagues_for(item, user): for leave
@@ -42,6 +43,7 @@ from app.workflow.completing import complete
 from app.workflow.corrections import Correctable, stored_value
 from app.workflow.corrections import correctable as correctable_data
 from app.workflow.datafields import described as describe_data
+from app.workflow.datafields import filled as filled_fields
 from app.workflow.deadlines import due_soon_until, set_reminder_days
 from app.workflow.definitions import (
     add_version,
@@ -115,7 +117,7 @@ __all__ = [
     "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",
     "attachments_of", "audience_of", "badge", "change_data", "check_file", "claim",
     "colleagues_for", "complete", "count_for", "data_changed", "data_of", "definition_version",
-    "documentation_of", "due_soon_until", "fields_of", "hand_over", "init_app",
+    "documentation_of", "due_soon_until", "fields_of", "filled_fields", "hand_over", "init_app",
     "instance_counts", "instance_detail", "is_suspended", "list_definitions", "list_instances",
     "may_release", "may_take", "open_steps", "pending_messages", "people_of", "process_choices",
     "publish_version", "published_version", "readable_attachments", "register_helper",

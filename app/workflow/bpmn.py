@@ -52,9 +52,23 @@ class AppParser(CamundaParser):
     }
 
 
+class _SchemaValidator(BpmnValidator):
+    """BPMN 2.0's schema, its verdict in the admin's language: where it fails (the element
+    and its line), not lxml's English."""
+
+    def validate(self, bpmn, filename=None):
+        self.preprocess(bpmn)
+        if self.validator.validate(bpmn):
+            return
+        error = self.validator.error_log.last_error
+        element = (error.path or "").rsplit("/", 1)[-1].split(":")[-1].split("[")[0]
+        raise BpmnError(_l("does not follow the BPMN 2.0 schema at element '%(element)s' "
+                           "(line %(line)s)", element=element or "?", line=error.line))
+
+
 @lru_cache(maxsize=1)
 def _schema_validator() -> BpmnValidator:
-    return BpmnValidator()
+    return _SchemaValidator()
 
 
 @dataclass
@@ -107,7 +121,9 @@ def safe_tree(xml: bytes | str):
     try:
         root = etree.fromstring(data, _XML_PARSER)
     except etree.XMLSyntaxError as error:
-        raise BpmnError(_l("not well-formed XML: %(reason)s", reason=_one_line(error))) from None
+        line, column = error.position  # lxml's words are English: say where, not what
+        raise BpmnError(_l("not well-formed XML (line %(line)s, column %(column)s)",
+                           line=line, column=column)) from None
     if root is None:
         raise BpmnError(_l("empty document"))
     if root.getroottree().docinfo.doctype:

@@ -162,6 +162,14 @@ def condition_holds(schema: FieldSchema, values: dict) -> bool:
     return str(values.get(other, "")).casefold() == wanted.casefold()
 
 
+def filled(fields, values: dict) -> list[FieldSchema]:
+    """The fields that hold a value and show by their requiredWhen, in the form's order: what
+    a done step's page lists (a blank optional field, or one its condition hid, says
+    nothing)."""
+    return [schema for schema in fields if condition_holds(schema, values)
+            and typed(schema, values.get(schema.id)) is not None]
+
+
 def answers(fields, values: dict, picks=lambda schema: not schema.readonly) -> list[Answer]:
     """The non-empty values of `fields` that `picks` selects (by default those a person
     filled in), in the form's order."""

@@ -29,7 +29,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from app.auth.roles import Role
 from app.extensions import db
 from app.workflow import runtime
-from app.workflow.assignment import may_take
+from app.workflow.assignment import may_hold, may_take
 from app.workflow.bpmn import located
 from app.workflow.datafields import (
     Answer,
@@ -74,6 +74,13 @@ def may_see(user, item: WorkItem) -> bool:
     return took_part(user, item) or user.has_any_role(Role.ADMIN, Role.COORDINATOR)
 
 
+def may_read(user, item: WorkItem) -> bool:
+    """Whether `user` may open the step's page: as may_see, or as a colleague who could hold
+    it (their inbox lists their agency's steps, those named to a colleague too, and a step
+    they handed over keeps its notice): they read it, and it says who holds it."""
+    return may_see(user, item) or may_hold(user, item)
+
+
 @cache
 def _step_query():
     # One query for the item, its instance and version: reading the form and the data then
@@ -87,7 +94,7 @@ def step(item_id: int, user) -> WorkItem:
     item = db.session.scalar(_step_query(), {"item_id": item_id})
     if item is None:
         raise NotFound(_l("This step does not exist."))
-    if not may_see(user, item):
+    if not may_read(user, item):
         raise Forbidden(_l("This step is not assigned to you or your agency."))
     return item
 

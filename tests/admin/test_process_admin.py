@@ -120,7 +120,9 @@ def test_a_value_of_the_wrong_type_in_the_repair_form_is_refused_next_to_it(
 def test_suspend_resume_terminate(admin_client, agencies, two_steps):
     instance = start_process("two_steps")
 
-    post_form(admin_client, f"/admin/instances/{instance.id}/suspend")
+    page = post_form(admin_client, f"/admin/instances/{instance.id}/suspend",
+                     follow_redirects=True).get_data(as_text=True)
+    assert f"Hồ sơ #{instance.id} nay ở trạng thái: Đã tạm dừng." in page  # not just "Done."
     db.session.refresh(instance)
     assert instance.status == "suspended"
     post_form(admin_client, f"/admin/instances/{instance.id}/resume")

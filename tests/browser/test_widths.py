@@ -79,3 +79,28 @@ def test_wide_tables_scroll_inside_their_box_on_a_390_px_phone(browser, live_ser
     assert page.evaluate("document.querySelector('main .table-responsive').scrollLeft") > 0
     assert page.evaluate("window.scrollX") == 0  # the page stays where it is
     context.close()
+
+
+def test_releasing_a_step_from_the_admins_instance_page_fits_a_390_px_phone(
+        browser, live_server, two_steps, people):
+    """The button that frees a held step sits under the step's name on a phone, its words on
+    one line, not squeezed into a column of one word each."""
+    from sqlalchemy import select
+
+    from app.workflow.models import WorkItem
+
+    factories.make_user("admin.test", roles=["admin"], agency_code="STTTT")
+    instance = workflow.start_process("two_steps", subject="Báo cáo quý")
+    step = db.session.scalar(select(WorkItem).where(WorkItem.instance_id == instance.id))
+    workflow.claim(step.id, people["sct"])
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    _sign_in(page, "admin.test")
+    page.goto(f"/admin/instances/{instance.id}")
+    button = page.get_by_role("button", name="Giải phóng khỏi Phạm Thị Huyền")
+    box = button.bounding_box()
+    line = page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
+    assert box["height"] < 2 * line, box  # one line of text
+    assert box["x"] + box["width"] <= 390
+    context.close()

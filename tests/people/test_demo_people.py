@@ -54,3 +54,51 @@ def test_each_demo_person_can_do_their_part(app, clock):
     assert trainee.get(f"/tasks/{report.id}").status_code == 403  # ...but not the trainee
     assert "Báo cáo kết quả nhiệm vụ" not in trainee.get("/tasks?status=open").get_data(
         as_text=True)
+
+
+def test_the_seed_is_what_the_readmes_first_walk_describes(app, clock):
+    """README, "A first walk through the plan": Sở Công Thương's report waits for the
+    coordinator's review, and a return reaches chuyenvien.sct; lanhdao.svhttdl has the annual
+    report steps of its four items, noivu of one; item 5.4's cooperating agency is noivu's;
+    thanhtra holds VP-…-001's verification."""
+    from app.plan.catalogue import current_plan
+    from app.plan.reporting import annual_cycle, items_by_agency
+
+    clock.current = datetime(2025, 11, 20, 2, 0)
+    app.config["DEVELOPMENT"] = True
+    try:
+        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+    clerk_sct = demo(app, "chuyenvien.sct")
+    assert "Không có dữ liệu." in clerk_sct.get("/tasks?status=open").get_data(as_text=True)
+    coordinator = demo(app, "dieuphoi")
+    cycle = annual_cycle(2025)
+    round_page = coordinator.get(f"/plan/reports/{cycle.id}").get_data(as_text=True)
+    review = open_step("review", process_key="periodic_reporting")
+    assert "Chờ xem xét" in round_page and f'href="/tasks/{review.id}"' in round_page
+    post_form(coordinator, f"/tasks/{review.id}", {
+        "field_decision": "send_back", "field_review_comment": "Bổ sung số liệu"})
+    returned = clerk_sct.get("/tasks").get_data(as_text=True)
+    assert "Báo cáo kết quả nhiệm vụ" in returned
+
+    codes = {agency.code: [item.code for item in items]
+             for agency, items in items_by_agency(current_plan(), 2025).items()}
+    assert codes["SVHTTDL"] == ["2.1", "3.2", "3.7", "3.8"] and codes["SNV"] == ["2.1"]
+    lead = demo(app, "lanhdao.svhttdl")
+    svh = db.session.scalar(select(User).where(User.username == "lanhdao.svhttdl")).agency_id
+    first = open_step("report_item_step", agency_id=svh)
+    page = lead.get(f"/tasks/{first.id}").get_data(as_text=True)
+    assert "2.1. Triển khai thực hiện Chỉ thị số 07/CT-TTg" in page
+    assert f'href="/tasks/{first.id}"' in lead.get("/tasks").get_data(as_text=True)
+
+    [implement] = [step for step in db.session.scalars(select(WorkItem).where(
+        WorkItem.task_name == "implement", WorkItem.status == "open",
+        WorkItem.process_key == "task_assignment")) if step.subject.startswith("5.4")]
+    post_form(coordinator, f"/tasks/{implement.id}", {
+        "field_action": "ask_input", "field_consult_question": "Đề nghị cho ý kiến"})
+    assert "Cho ý kiến phối hợp" in demo(app, "noivu").get("/tasks").get_data(as_text=True)
+
+    inspector = demo(app, "thanhtra").get("/tasks?status=mine").get_data(as_text=True)
+    assert "Xác minh vụ việc" in inspector and "VP-2025-001" in inspector

@@ -80,7 +80,11 @@ def test_a_step_given_by_name_is_handed_to_a_colleague_with_a_reason(app, stttt,
     colleague = signed_in(app, stttt["colleague"])
     page = colleague.get(f"/tasks/{verify.id}").get_data(as_text=True)
     assert "Chuyển cho đồng nghiệp" in page and "Lý do: Nghỉ phép năm từ 03/3 đến 10/3" in page
-    assert inspector.get(f"/tasks/{verify.id}").status_code == 403  # no longer theirs
+    # No longer theirs to do: they read it, as their notice and inbox still link it.
+    read_only = inspector.get(f"/tasks/{verify.id}").get_data(as_text=True)
+    assert "Đỗ Thị Đồng đã nhận xử lý bước này." in read_only
+    assert "Hoàn thành bước này" not in read_only
+    assert f'action="/tasks/{verify.id}/hand-over"' not in read_only
     post_form(colleague, f"/tasks/{verify.id}", {
         "field_finding": "finding_none", "field_findings_text": "Không có vi phạm"})
     db.session.expire_all()
@@ -167,3 +171,31 @@ def test_the_coordinator_releases_a_cases_step_from_the_case_page(app, stttt, ve
     again = post_form(coordinator, f"/tasks/{verify.id}/release",
                       {"next": "//evil.example/"})
     assert again.headers["Location"] == f"/tasks/{verify.id}"
+
+
+def test_the_agencys_steps_named_to_a_colleague_open_read_only_from_the_inbox(app, stttt,
+                                                                                verify):
+    """The inbox lists the agency's open and done steps, those named to a colleague too:
+    each opens, says who holds it, and offers nothing to do; outside the agency's staff,
+    nobody reads it."""
+    colleague = signed_in(app, stttt["colleague"])
+    listed = colleague.get("/tasks?status=open").get_data(as_text=True)
+    assert f'href="/tasks/{verify.id}"' in listed
+    page = colleague.get(f"/tasks/{verify.id}")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "Lý Thanh Tra đã nhận xử lý bước này." in text
+    assert "Hoàn thành bước này" not in text and "Nhận xử lý" not in text
+    refused = post_form(colleague, f"/tasks/{verify.id}", {
+        "field_finding": "finding_none", "field_findings_text": "Không có vi phạm"})
+    assert refused.status_code == 403
+    db.session.expire_all()
+    assert db.session.get(WorkItem, verify.id).status == "open"
+
+    workflow.complete(verify.id, stttt["inspector"],
+                      {"finding": "finding_none", "findings_text": "Không có vi phạm"})
+    done = colleague.get("/tasks?status=done").get_data(as_text=True)
+    assert f'href="/tasks/{verify.id}"' in done
+    assert colleague.get(f"/tasks/{verify.id}").status_code == 200
+    for stranger in (stttt["trainee"], stttt["outsider"]):
+        assert signed_in(app, stranger).get(f"/tasks/{verify.id}").status_code == 403

@@ -123,15 +123,19 @@ def test_a_notice_opened_before_the_next_reminder_is_not_reopened(app, task_5_4,
 
 def test_a_reminder_reaches_the_person_who_holds_the_step(app, shipped, clock):
     clock.current = datetime(2026, 3, 2, 2, 0)  # Monday 09:00 in Quảng Ngãi
-    # The department's administrator, without a staff role, is named inspector.
+    # An admin's correction of the case's data names the department's administrator, who
+    # holds no staff role, as its inspector (intake offers only the agency's staff).
     inspector = factories.make_user("quan.tri", roles=["admin"], agency_code="STTTT",
                                     full_name="Nguyễn Văn Quản")
     staff = factories.make_user("tt.stttt", agency_code="STTTT")
     trainee = factories.make_user("hv.stttt", roles=["trainee"], agency_code="STTTT")
     case = service.open_case(
         source="monitoring", received_on=date(2026, 3, 2), subject="Trang tin X", channel=None,
-        description="Thông tin sai lệch", inspector=inspector, actor=inspector)
+        description="Thông tin sai lệch", inspector=staff, actor=inspector)
+    workflow.change_data(case.instance_id, inspector, {"inspector": "quan.tri"},
+                         "Người xử lý do quản trị chỉ định")
     verify = open_step("verify", instance_id=case.instance_id)
+    assert verify.assigned_to_id == inspector.id
     clock.current = datetime(2026, 3, 17, 1, 30)  # the day after 10 working days
     tick()
     kinds = {(n.user_id, n.kind, n.link) for n in db.session.scalars(select(Notification))}

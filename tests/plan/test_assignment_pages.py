@@ -91,6 +91,10 @@ def test_a_task_from_instructions_to_acceptance_through_the_pages(plan, items, p
     assert "Cho ý kiến phối hợp Võ Minh Phê (Sở Nội vụ)" in panel
     assert f'href="/attachments/{opinion_file.id}">gop-y.pdf</a>' in page
     answers = form_values(page, f"/tasks/{implement.id}", f"/tasks/{implement.id}")
+    # What next is decided again, not left on "ask for input": a lead who only added the
+    # result and pressed the button would otherwise ask the agencies a second time.
+    assert answers["field_action"] == ""
+    assert answers["field_consult_question"] == "Đề nghị cho ý kiến dự thảo danh sách 12 tập thể"
     post_form(people["lead"], f"/tasks/{implement.id}", {
         **answers, "field_action": "send_report", "field_progress": "completed",
         "field_what_done": "Khen thưởng 12 tập thể", "field_outputs": "12 bằng khen"})

@@ -272,3 +272,15 @@ def test_an_ad_hoc_report_returned_comes_back_filled_in_and_is_accepted(plan, ag
     assert report.state == ReportState.ACCEPTED
     assert report.content == "Không có vụ việc nổi bật; 12 tin bài"
 
+
+
+def test_the_closing_notice_dates_the_sign_off_as_quang_ngai_reads_the_day(round_2025, clients,
+                                                                           clock):
+    """Signed at 00:30 on 06/12 in Quảng Ngãi (still 05/12 in UTC): the agencies read 06/12."""
+    clerk = factories.make_user("cv.snv", agency_code="SNV")
+    clock.current = datetime(2025, 12, 5, 17, 30)  # 06/12/2025 00:30 in Quảng Ngãi
+    post_form(clients["coordinator"], f"/plan/reports/{round_2025.id}",
+              {**SIGN_OFF, "issued_on": "06/12/2025", "confirm": "1"})
+    [notice] = db.session.scalars(select(Notification.text).where(
+        Notification.user_id == clerk.id, Notification.kind == "round_closed")).all()
+    assert "đã được ký ban hành ngày 06/12/2025" in notice, notice

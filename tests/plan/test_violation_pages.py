@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from app.auth.models import User
 from app.extensions import db
 from app.workflow.models import Attachment, WorkItem
 from app.workflow.timers import tick
@@ -152,3 +153,56 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     text = text_of(coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True))
     assert "Đã đóng: đã xử phạt, đã chấp hành" in text
     assert "Chấp hành Đã chấp hành Ghi chú Đã nộp phạt ngày 20/03/2026" in text
+
+def test_cases_go_to_the_coordinating_agencys_staff_chosen_by_name(
+        violation_people, before_tet, clients, app):
+    """Intake and the hand-over offer the agency's staff and leads as inspectors, not its
+    administrator or trainee; the hand-over starts on "— Chọn —", never on whichever
+    inspector comes first, and refuses to guess."""
+    factories.make_user("quan.tri", roles=["admin"], agency_code="STTTT",
+                        full_name="Nguyễn Văn Quản")
+    factories.make_user("hv.stttt", roles=["trainee"], agency_code="STTTT",
+                        full_name="Hồ Học Việc")
+    factories.make_user("ld.stttt", roles=["agency_lead"], agency_code="STTTT",
+                        full_name="Lê Lãnh Đạo")
+    coordinator = clients["coordinator"]
+    intake = coordinator.get("/plan/violations/new").get_data(as_text=True)
+    offered = re.findall(r'<option[^>]*>([^<]+)</option>', intake.split('name="inspector"')[1]
+                         .split("</select>")[0])
+    assert offered == ["— Chọn —", "Lê Lãnh Đạo", "Lý Thanh Tra"]
+
+    case = new_case(violation_people)
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    options = page.split('name="inspector"')[1].split("</select>")[0]
+    assert re.findall(r'<option[^>]*>([^<]+)</option>', options) == [
+        "— Chọn —", "Lê Lãnh Đạo"]
+    assert 'selected value=""' in options or 'value="" selected' in options
+    blank = post_form(coordinator, f"/plan/violations/{case.id}/inspector",
+                      {"inspector": "", "reason": "Ông Tra đi học"})
+    assert blank.status_code == 400 and "Hãy chọn thanh tra viên xử lý vụ việc." in \
+        blank.get_data(as_text=True)
+    admin = db.session.scalar(select(User).where(User.username == "quan.tri"))
+    refused = post_form(coordinator, f"/plan/violations/{case.id}/inspector",
+                        {"inspector": str(admin.id), "reason": "Ông Tra đi học"})
+    assert refused.status_code == 400
+    db.session.expire_all()
+    assert step(case, "verify").assigned_to_id == violation_people["inspector"].id
+
+
+def test_the_case_page_opens_the_step_waiting_for_the_reader(violation_people, before_tet,
+                                                             clients):
+    """The coordinator who decides the sanction goes from the case to the step; a step named
+    to the inspector is not offered to the coordinator as theirs."""
+    case = new_case(violation_people)
+    coordinator, inspector = clients["coordinator"], clients["inspector"]
+    verify = step(case, "verify")
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    assert "Mở bước này" not in page  # the inspector's, by name
+    post_form(inspector, f"/tasks/{verify.id}", {
+        "field_finding": "finding_sanction", "field_findings_text": "Có vi phạm"})
+    post_form(inspector, f"/tasks/{step(case, 'record').id}", {
+        "field_record_number": "01/BB-VPHC", "field_record_date": "13/02/2026",
+        "field_violator": "Công ty TNHH X", "field_violation_act": "Đăng tin sai sự thật"})
+    decision = step(case, "decision")
+    page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
+    assert f'href="/tasks/{decision.id}">Mở bước này</a>' in page

@@ -85,6 +85,22 @@ def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
     assert _open_item("Giao nhiệm vụ") is not None
 
 
+def test_a_number_that_is_not_whole_is_told_so_and_only_so(demo, clerks, admin_client):
+    item = _open_item("Giao nhiệm vụ")
+    response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        **ASSIGN, "field_so_san_pham": "2,5"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'value="2,5"' in page
+    [message] = re.findall(r'class="invalid-feedback[^"]*">\s*([^<]+?)\s*<', page)
+    assert message == "Phải là số nguyên."  # not also "between 0 and 1000": 2,5 is
+
+    # The admin's correction of the same value says the same.
+    post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
+    page = post_form(admin_client, f"/admin/instances/{item.instance_id}/data", {
+        "v_so_san_pham": "2,5", "reason": "Sửa số sản phẩm"}).get_data(as_text=True)
+    assert "Phải là số nguyên." in page and "Số phải từ" not in page
+
+
 def test_a_date_before_the_fields_minimum_is_an_inline_error_on_the_page_and_the_api(
         demo, clerks, app):
     from app.api import tokens
@@ -187,6 +203,33 @@ def test_dates_show_as_dd_mm_yyyy(demo, clerks):
 
     assert "15/12/2025" in page
     assert date(2025, 12, 15).isoformat() not in page
+
+
+def _submitted(page: str) -> str:
+    """The "Submitted" section of a done step's page, as text."""
+    section = page.split(">Nội dung đã gửi</h2>", 1)[1].split("</dl>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
+
+
+def test_a_done_step_lists_what_was_filled_in_not_blank_or_hidden_fields(demo, clerks):
+    """Optional fields left blank, and a field its requiredWhen hid, are not listed under
+    their labels with nothing beside them; a "No" is an answer and stays."""
+    item = _open_item("Giao nhiệm vụ")
+    post_form(clerks["sttt"], f"/tasks/{item.id}", {
+        "field_noi_dung": "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi",
+        "field_so_san_pham": "", "field_han_bao_cao": "", "field_loai": "thuong_xuyen"})
+    submitted = _submitted(clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True))
+    assert submitted == ("Nội dung nhiệm vụ Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng "
+                         "Ngãi Nhiệm vụ khẩn Không Loại nhiệm vụ Thường xuyên "
+                         "Cần ý kiến cơ quan phối hợp Không")
+
+    implement = _open_item("Thực hiện và báo cáo")
+    post_form(clerks["svh"], f"/tasks/{implement.id}", {"field_ket_qua": "Đã tổ chức"})
+    review = _open_item("Xem xét, chấp nhận")
+    post_form(clerks["sttt"], f"/tasks/{review.id}", {
+        "field_ket_luan": "chap_nhan", "field_nhan_xet": "gõ khi ô còn ẩn"})
+    submitted = _submitted(clerks["sttt"].get(f"/tasks/{review.id}").get_data(as_text=True))
+    assert submitted == "Kết luận Chấp nhận"
 
 
 @pytest.fixture

@@ -21,14 +21,15 @@ LAUGHS = """<?xml version="1.0"?>
 BAD_FILES = {
     "xxe": (XXE, "DOCTYPE"),
     "billion-laughs": (LAUGHS, "DOCTYPE"),
-    "not-xml": ("this is not xml at all", "XML không đúng cú pháp"),
+    "not-xml": ("this is not xml at all", "XML không đúng cú pháp (dòng 1, cột 1)"),
     "empty": ("", "XML không đúng cú pháp"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "XML không đúng cú pháp"),
+    "broken": ('<?xml version="1.0"?>\n<definitions>\n  <a></b>', "XML không đúng cú pháp (dòng 3"),
     "not-bpmn": ("<html><body>hello</body></html>", "không phải tài liệu BPMN 2.0"),
     "no-process": (diagrams.HEADER.format(id="x") + "</bpmn:definitions>",
                    "không định nghĩa quy trình nào"),
     "schema": (diagrams.process("p", '<bpmn:startEvent id="s"><bpmn:bogus/></bpmn:startEvent>'),
-               "bogus"),
+               "không đúng lược đồ BPMN 2.0 tại phần tử 'bogus' (dòng 5)"),
     "unknown-lane": (diagrams.two_steps(first="Sở Không Tồn Tại"),
                      "bước 'Báo cáo' giao cho 'Sở Không Tồn Tại', không phải cơ quan, nhóm hay "
                      "vai trò nào (phần tử report, dòng 5)"),
@@ -67,6 +68,9 @@ def test_bad_files_are_refused_with_the_reason(name, agencies):
     assert not verdict.ok
     assert reason in verdict.reason, verdict.reason
     assert "/etc/passwd" not in verdict.reason and "root:" not in verdict.reason
+    # In the admin's language: the XML parser's and the schema's English stays out.
+    for english in ("expected", "Element", "Document is empty", "<string>"):
+        assert english not in verdict.reason, verdict.reason
 
 
 def test_a_good_diagram_is_accepted(agencies):

@@ -30,6 +30,7 @@ class IntakeForm(FlaskForm):
 
 
 class HandOverForm(FlaskForm):
+    # Whom the case goes to is chosen, not the first name that happens to be listed.
     inspector = SelectField(_l("New inspector"), coerce=optional_int, validators=[DataRequired(
         message=_l("Choose the inspector who handles the case."))])
     reason = StringField(_l("Reason for the change"), validators=[DataRequired(),

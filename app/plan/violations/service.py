@@ -9,7 +9,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app import workflow
-from app.auth.models import Agency, User
+from app.auth.models import Agency, User, UserRole
+from app.auth.roles import Role
 from app.clock import today, utcnow
 from app.extensions import db
 from app.plan.violations.models import CaseOutcome, ViolationCase
@@ -49,10 +50,14 @@ def limit(key: str) -> int:
 
 
 def inspectors() -> list[User]:
-    """The coordinating agency's active people, who verify and handle cases."""
+    """The coordinating agency's active staff and leads, who verify and handle cases (as
+    the agency's other official steps, not its administrator or trainee)."""
     code = get_setting(COORDINATOR_AGENCY) or "STTTT"
     return list(db.session.scalars(select(User).join(User.agency).where(
-        Agency.code == code, User.active.is_(True)).order_by(User.full_name)))
+        Agency.code == code, User.active.is_(True),
+        User.role_rows.any(UserRole.role.in_([Role.AGENCY_STAFF.value,
+                                              Role.AGENCY_LEAD.value])),
+    ).order_by(User.full_name)))
 
 
 def _next_number(year: int) -> str:

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from app import workflow
 from app.auth.models import User
@@ -58,18 +59,18 @@ def intake_page():
 
 def _hand_over_form(case: ViolationCase) -> HandOverForm:
     form = HandOverForm()
-    form.inspector.choices = choose_first([(person.id, person.full_name)
-                                           for person in service.inspectors()
-                                           if person.id != case.inspector_id])
+    form.inspector.choices = choose_first([
+        SelectChoice(person.id, person.full_name) for person in service.inspectors()
+        if person.id != case.inspector_id])
     return form
 
 
 @bp.get("/<int:case_id>")
 def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200):
     case = db.session.get(ViolationCase, case_id) or abort(404)
-    steps = service.waiting_steps([case])
-    return render_template("violations/case.html", case=case, sources=SOURCES,
-                           step=steps.get(case.instance_id),
+    step = service.waiting_steps([case]).get(case.instance_id)
+    return render_template("violations/case.html", case=case, sources=SOURCES, step=step,
+                           yours=step is not None and workflow.may_take(current_user, step),
                            hand_over=form or _hand_over_form(case),
                            history=workflow.history_of(case.instance_id),
                            files=workflow.readable_attachments(case.instance_id, current_user),
