@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from types import SimpleNamespace
 
+from flask_babel import get_locale
 from SpiffWorkflow.camunda.parser.task_spec import CAMUNDA_MODEL_NS
 from SpiffWorkflow.camunda.specs.user_task import EnumFormField, Form, FormField, UserTask
+from sqlalchemy import select
 
+from app.extensions import db
 from app.workflow.bpmn import BPMN_NS
 from app.workflow.formschema import FieldSchema, FormError, form_fields
 from app.workflow.specs import diagram_for
@@ -130,6 +133,18 @@ class Answer:
     def choice(self) -> str:
         """An enum value by its name, as the form offered it."""
         return dict(self.field.options).get(self.value, str(self.value))
+
+    @property
+    def named(self) -> str:
+        """A user name as the person's name, an agency's code as the agency's (the field's
+        `names` property); what names nobody is shown as it is."""
+        from app.auth.models import Agency, User
+
+        if self.field.names == "person":
+            person = db.session.scalar(select(User).where(User.username == str(self.value)))
+            return person.full_name if person is not None else str(self.value)
+        agency = db.session.scalar(select(Agency).where(Agency.code == str(self.value)))
+        return agency.name(str(get_locale() or "vi")) if agency is not None else str(self.value)
 
     def as_json(self) -> dict:
         plain = self.value.isoformat() if isinstance(self.value, date) else self.value

@@ -3,7 +3,9 @@
 Field types: string (multi-line with the property multiline=true), long, boolean, date,
 enum, and file (evidence attachments). Constraints: required, minlength, maxlength, min,
 max, readonly. The property requiredWhen="other=value" makes a field required only when
-another field of the form has that value ("what was done" only when reporting).
+another field of the form has that value ("what was done" only when reporting); the
+property names="person" (or "agency") says a value is a user name (or an agency's code), so
+pages show the person (or agency) by name.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -13,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 
 FIELD_TYPES = ("string", "long", "boolean", "date", "enum", "file")
 CONSTRAINTS = ("required", "minlength", "maxlength", "min", "max", "readonly")
+NAMED = ("person", "agency")  # what a text field's value may name (the property `names`)
 
 
 class FormError(ValueError):
@@ -37,6 +40,7 @@ class FieldSchema:
     options: list[tuple[str, str]] = field(default_factory=list)
     default: str | None = None
     required_when: tuple[str, str] | None = None
+    names: str | None = None  # "person" (a user name) or "agency" (a code): shown by name
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -79,6 +83,10 @@ def _field(raw) -> FieldSchema:
     schema = FieldSchema(id=field_id, label=raw.label or field_id, type=raw.type,
                          default=raw.default_value or None)
     schema.multiline = str(raw.get_property("multiline")).lower() == "true"
+    schema.names = raw.get_property("names") or None
+    if schema.names not in (None, *NAMED):
+        raise FormError(_l("field %(id)s: names is 'person' or 'agency', not '%(names)s'",
+                           id=field_id, names=schema.names))
     condition = raw.get_property("requiredWhen")
     if condition:
         other, sign, value = str(condition).partition("=")

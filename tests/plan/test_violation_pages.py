@@ -128,7 +128,8 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     assert "Quá thời hạn (Ra quyết định xử phạt)" in text  # which limit passed
     assert text.count("Lý do gia hạn") == 1  # the issued decision does not repeat it
     assert text.count("Ông Tra đi học") == 1 and "Giao lại bước · Giao quyết định" in text
-    assert "(tên đăng nhập): thanh.tra → tt.moi" in text and "STTTT → STTTT" not in text
+    assert "Thanh tra viên xử lý: Lý Thanh Tra → Đỗ Thanh Mới" in text
+    assert "STTTT → STTTT" not in text and "tt.moi" not in text  # people by name
     assert "Thời hạn xác minh" not in text  # the case's limits are settings, not its story
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert "decide_issue" not in text and "finding_sanction" not in text
@@ -136,7 +137,7 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     # The admin reads the same case's data as a table, labelled, with no JSON.
     text = text_of(admin_client.get(f"/admin/instances/{case.instance_id}")
                    .get_data(as_text=True))
-    assert "Thanh tra viên xử lý (tên đăng nhập) tt.moi" in text
+    assert "Thanh tra viên xử lý Đỗ Thanh Mới" in text
     assert "Thời hạn xác minh (ngày làm việc) 10" in text
     assert "Số tiền phạt (đồng) 15.000.000" in text and "Ngày ký quyết định 10/03/2026" in text
     assert "{" not in text and not re.search(r"\d{4}-\d{2}-\d{2}", text)

@@ -33,7 +33,10 @@ CHOICE = ('<camunda:formField id="verdict" label="Kết luận" type="enum"{defa
     (_conditional("a", "b") + _conditional("b", "a"), "phụ thuộc vòng tròn"),
     (_conditional("a", "a"), "phụ thuộc vòng tròn"),
     (CHOICE.format(default=' defaultValue="maybe"'), "không thuộc các lựa chọn"),
-], ids=["two-in-a-circle", "itself", "default-not-a-value"])
+    ('<camunda:formField id="who" label="Ai" type="string"><camunda:properties>'
+     '<camunda:property id="names" value="robot" /></camunda:properties></camunda:formField>',
+     "names phải là 'person' hoặc 'agency'"),
+], ids=["two-in-a-circle", "itself", "default-not-a-value", "names-nothing-known"])
 def test_a_form_that_cannot_work_is_refused_when_loaded(deploy, fields, reason):
     with pytest.raises(BpmnError, match=reason):
         deploy(diagrams.two_steps(form=_form(fields), key="broken_form"))
