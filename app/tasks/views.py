@@ -91,8 +91,14 @@ def start(key: str):
     except workflow.WorkflowError as error:
         flash(str(error), "danger")
         return redirect(url_for(".start_page"))
-    mine = [s for s in workflow.open_steps(instance) if workflow.may_take(current_user, s)]
     flash(_("Started: %(subject)s.", subject=instance.subject), "success")
+    return _to_my_next_step(instance)
+
+
+def _to_my_next_step(instance):
+    """Straight on to the case's next step when it is the user's own (the next item of an
+    annual report), else back to the inbox."""
+    mine = [s for s in workflow.open_steps(instance) if workflow.may_take(current_user, s)]
     if mine:
         return redirect(url_for(".step_page", item_id=mine[0].id))
     return redirect(url_for(".inbox_page"))
@@ -147,7 +153,7 @@ def step_page(item_id: int, hand_over=None, status: int = 200):
             if instance.status == "error":
                 flash(_("Your step is saved, but the process could not go on: an "
                         "administrator has to fix it."), "warning")
-            return redirect(url_for(".inbox_page"))
+            return _to_my_next_step(instance)
     elif hand_over is None and form.is_submitted():
         status = 400 if item.status == "open" else 409
         if item.status != "open":

@@ -348,3 +348,26 @@ def login_as(app, user):
     client = app.test_client()
     login(client, user.username, factories.PASSWORD)
     return client
+
+
+def test_after_a_step_the_clerk_goes_straight_to_the_next_one_that_is_theirs(app, deploy,
+                                                                              agencies):
+    """The items of one report follow each other: done with one, the next opens; once the
+    case has gone to someone else, the inbox."""
+    from tests.workflow import diagrams
+
+    deploy(diagrams.multi_instance("subprocess", sequential=True))
+    factories.make_user("clerk.sct", agency_code="SCT")
+    factories.make_user("coord", roles=["coordinator"], agency_code="STTTT")
+    instance = start_process("asking", data={"entries": [
+        {"agency": "SCT", "answer": ""}, {"agency": "SCT", "answer": ""}]})
+    clerk = app.test_client()
+    login(clerk, "clerk.sct", factories.PASSWORD)
+
+    first = factories.open_step(instance.id, "answer_step")
+    done = post_form(clerk, f"/tasks/{first.id}", {"field_answer": "Ý kiến 1"})
+    second = factories.open_step(instance.id, "answer_step")
+    assert second.id != first.id and done.location.endswith(f"/tasks/{second.id}")
+
+    done = post_form(clerk, f"/tasks/{second.id}", {"field_answer": "Ý kiến 2"})
+    assert done.location.endswith("/tasks")  # the summary is the coordinator's
