@@ -1,5 +1,4 @@
-"""an agency's report is reviewed: returned with a comment, revised, accepted, or closed
-unreceived when its round is signed off
+"""an agency's report is reviewed: returned, revised, accepted, or closed unreceived at sign-off
 
 Revision ID: 0012
 Revises: 0011

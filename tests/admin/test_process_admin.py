@@ -165,3 +165,12 @@ def test_publishing_version_two_shows_version_one_as_superseded(admin_client, ag
     rows = [row for row in page.split("<tr>") if "<td>1</td>" in row or "<td>2</td>" in row]
     [second, first] = rows
     assert "Đã ban hành" in second and "Đã được thay thế bằng phiên bản 2" in first
+
+
+def test_an_instance_without_data_says_so(admin_client, two_steps):
+    from app.workflow import start_process
+
+    instance = start_process("two_steps")
+
+    page = admin_client.get(f"/admin/instances/{instance.id}").get_data(as_text=True)
+    assert "Quy trình chưa có dữ liệu nào." in page
