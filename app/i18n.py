@@ -8,6 +8,7 @@ from flask import (
     Flask,
     Request,
     current_app,
+    g,
     has_request_context,
     redirect,
     request,
@@ -41,6 +42,8 @@ def select_locale() -> str:
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user.is_authenticated:
         return current_user.locale
+    if g.get("api_user") is not None:  # a program acting for a person answers in their language
+        return g.api_user.locale
     return session.get("locale", current_app.config["BABEL_DEFAULT_LOCALE"])
 
 

@@ -2,6 +2,8 @@
 (no NUL, no lone surrogate) and that is NFC, nesting no deeper than MAX_DEPTH. Each fault
 is named by where it is ("data.items[2].name"), as a 400 answer says."""
 
+from flask_babel import lazy_gettext as _l
+
 from app.text import clean
 
 MAX_DEPTH = 16
@@ -15,9 +17,9 @@ class BadBody(ValueError):
 
 def _text_fault(text: str) -> str | None:
     if "\x00" in text:
-        return "contains a NUL character"
+        return str(_l("contains a NUL character"))
     if any("\ud800" <= char <= "\udfff" for char in text):
-        return "contains a lone surrogate, which is not Unicode text"
+        return str(_l("contains a lone surrogate, which is not Unicode text"))
     return None
 
 
@@ -27,7 +29,8 @@ def checked(body):
 
     def walk(value, path: str, depth: int):
         if depth > MAX_DEPTH:
-            errors.setdefault(path, []).append(f"nested deeper than {MAX_DEPTH} levels")
+            errors.setdefault(path, []).append(str(_l("nested deeper than %(n)s levels",
+                                                      n=MAX_DEPTH)))
             return None
         if isinstance(value, str):
             fault = _text_fault(value)
@@ -43,7 +46,8 @@ def checked(body):
                 where = f"{path}.{key}" if path else key
                 fault = _text_fault(key)
                 if fault:
-                    errors.setdefault(where, []).append(f"its name {fault}")
+                    errors.setdefault(where, []).append(str(_l("its name %(fault)s",
+                                                               fault=fault)))
                     continue
                 out[clean(key)] = walk(item, where, depth + 1)
             return out

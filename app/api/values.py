@@ -4,6 +4,7 @@ import base64
 import binascii
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from app.tasks.forms import PREFIX, build_form, values_of
@@ -19,19 +20,20 @@ class BadValues(ValueError):
 # "" for the types people write as text.
 _EXPECTED = {"string": (str,), "enum": (str,), "date": (str,), "long": (int, str),
              "boolean": (bool,), "file": (dict,)}
-_SAY = {"string": "text", "enum": "one of its values' ids, as text",
-        "date": "a date as text, YYYY-MM-DD or dd/mm/yyyy", "long": "a whole number",
-        "boolean": "true or false (a JSON boolean)", "file": "an object"}
+_SAY = {"string": _l("text"), "enum": _l("one of its values' ids, as text"),
+        "date": _l("a date as text, YYYY-MM-DD or dd/mm/yyyy"), "long": _l("a whole number"),
+        "boolean": _l("true or false (a JSON boolean)"), "file": _l("an object")}
 
 
 def _type_fault(schema, value) -> str | None:
     """Why `value` cannot be what a field of this type takes, or None."""
     wanted = _EXPECTED[schema.type]
+    expected = str(_l("expected %(what)s", what=_SAY[schema.type]))
     if isinstance(value, bool) and bool not in wanted:  # True is an int to Python, not here
-        return f"expected {_SAY[schema.type]}"
+        return expected
     if not isinstance(value, wanted) or (schema.type == "long" and isinstance(value, str)
                                          and value.strip()):
-        return f"expected {_SAY[schema.type]}"
+        return expected
     return None
 
 
@@ -48,11 +50,11 @@ def _as_form_text(schema, value):
 
 def _as_upload(field_id: str, value):
     if not isinstance(value, dict) or "name" not in value or "content_base64" not in value:
-        raise BadValues({field_id: ["a file is {\"name\": ..., \"content_base64\": ...}"]})
+        raise BadValues({field_id: [str(_l('a file is {"name": ..., "content_base64": ...}'))]})
     try:
         content = base64.b64decode(value["content_base64"], validate=True)
     except (binascii.Error, ValueError):
-        raise BadValues({field_id: ["content_base64 is not valid base64"]}) from None
+        raise BadValues({field_id: [str(_l("content_base64 is not valid base64"))]}) from None
     from io import BytesIO
 
     return FileStorage(BytesIO(content), filename=str(value["name"]))
@@ -63,7 +65,7 @@ def check(fields, raw: dict, data: dict) -> tuple[dict, dict]:
     known = {schema.id for schema in fields}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise BadValues({name: ["this step has no such field"] for name in unknown})
+        raise BadValues({name: [str(_l("this step has no such field"))] for name in unknown})
     faults = {schema.id: [fault] for schema in fields if raw.get(schema.id) is not None
               for fault in [_type_fault(schema, raw[schema.id])] if fault}
     if faults:

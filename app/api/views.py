@@ -3,6 +3,7 @@
 import re
 
 from flask import Blueprint, g, jsonify, request
+from flask_babel import gettext as _
 
 from app import workflow
 from app.api import tokens
@@ -22,10 +23,10 @@ def authenticate():
     if request.endpoint == "api.openapi":
         return None
     header = request.headers.get("Authorization", "")
-    scheme, _, plain = header.partition(" ")
+    scheme, _space, plain = header.partition(" ")
     user = tokens.user_for(plain.strip()) if scheme.lower() == "bearer" and plain else None
     if user is None:
-        return problem(401, "a valid token is required: Authorization: Bearer <token>")
+        return problem(401, _("a valid token is required: Authorization: Bearer <token>"))
     g.api_user = user
     return None
 
@@ -43,15 +44,15 @@ def engine_refused(error: workflow.WorkflowError):
 
 @bp.errorhandler(BadBody)
 def bad_body(error: BadBody):
-    return problem(400, "some values are not valid", fields=error.errors)
+    return problem(400, _("some values are not valid"), fields=error.errors)
 
 
 def _body() -> dict:
     """The JSON object sent, its text checked and cleaned (app/api/body.py)."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise workflow.WorkflowError("the body must be a JSON object, nested at most "
-                                     f"{MAX_DEPTH} levels deep")
+        raise workflow.WorkflowError(_("the body must be a JSON object, nested at most "
+                                       "%(n)s levels deep", n=MAX_DEPTH))
     return checked(body)
 
 
@@ -87,8 +88,8 @@ def start():
     texts = [body.get(name) for name in ("business_key", "subject")]
     if not isinstance(key, str) or not isinstance(data, dict) or \
             any(value is not None and not isinstance(value, str) for value in texts):
-        return problem(400, "'process' (text) is required; 'data' must be an object; "
-                            "'business_key' and 'subject' are text")
+        return problem(400, _("'process' (text) is required; 'data' must be an object; "
+                              "'business_key' and 'subject' are text"))
     instance = workflow.start_process(
         key, user=g.api_user, business_key=body.get("business_key"),
         subject=body.get("subject"), data=data)
@@ -140,7 +141,8 @@ def hand_over(item_id: int):
     body = _body()
     colleague, reason = body.get("to"), body.get("reason")
     if not isinstance(colleague, str) or not isinstance(reason, str):
-        return problem(400, "'to' (a colleague's user name) and 'reason' (text) are required")
+        return problem(400, _("'to' (a colleague's user name) and 'reason' (text) are "
+                              "required"))
     item = workflow.step(item_id, g.api_user)
     chosen = next((person for person in workflow.colleagues_for(item, g.api_user)
                    if person.username == colleague.strip()), None)
@@ -164,14 +166,14 @@ def complete(item_id: int):
         raise BadBody(by_field) from None
     raw = body.get("values", {})
     if not isinstance(raw, dict):
-        return problem(400, "'values' must be an object")
+        return problem(400, _("'values' must be an object"))
     item = workflow.step(item_id, g.api_user)
     fields = workflow.fields_of(item)
     shown = workflow.data_of(item) if any(field.readonly for field in fields) else {}
     try:
         values, files = check(fields, raw, shown)
     except BadValues as error:
-        return problem(400, "some values are not valid", fields=error.errors)
+        return problem(400, _("some values are not valid"), fields=error.errors)
     instance = workflow.complete(item_id, g.api_user, values, files)
     steps = workflow.open_steps(instance)
     return jsonify({"instance_id": instance.id, "status": instance.status,

@@ -182,3 +182,15 @@ def test_required_when_must_name_a_field_of_the_form(deploy):
     broken = REQUIRED_WHEN_FORM.replace("action=send", "nothing=send")
     with pytest.raises(BpmnError, match="biểu mẫu không có trường đó"):
         deploy(diagrams.two_steps(form=broken, key="broken_condition"))
+
+
+def test_the_api_answers_in_its_callers_language(api, token_for, people, two_steps):
+    """A program acting for a person speaks that person's language, Vietnamese first."""
+    token = token_for(people["sct"])
+    status, body = api("POST", "/api/v1/instances", token, json={"process": 7})
+    assert status == 400 and body["error"].startswith("cần 'process' (văn bản)")
+
+    people["sct"].locale = "en"
+    db.session.commit()
+    status, body = api("POST", "/api/v1/instances", token, json={"process": 7})
+    assert status == 400 and body["error"].startswith("'process' (text) is required")

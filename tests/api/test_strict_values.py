@@ -111,7 +111,7 @@ def test_json_nested_beyond_what_python_reads_is_a_400_not_a_500(app, people, to
                                       headers={"Authorization": f"Bearer {token}"})
 
     assert response.status_code == 400
-    assert "nested" in response.get_json()["error"]
+    assert "lồng tối đa 16 cấp" in response.get_json()["error"]
 
 
 def test_pages_keep_text_composed_and_refuse_an_invisible_subject_or_required_text(
