@@ -196,7 +196,7 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
               **{item.key: str(item.default) for item in service.LIMITS}, "record_days": "3"}
     response = post_form(admin_client, "/plan/settings", fields, follow_redirects=True)
     assert "Đã lưu cài đặt kế hoạch." in response.get_data(as_text=True)
-    assert reporting.opens_on(2026).isoformat() == "2026-11-01"
+    assert reporting.opens_on(2026).isoformat() == "2026-11-02"  # 01/11/2026 is a Sunday
     assert reporting.deadline_of(2026).isoformat() == "2026-12-10"
     assert service.limit("record_days") == 3
     assert assignments.consult_days() == 7
@@ -205,7 +205,7 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
     assert "Ngày và tháng, ví dụ 15/11." in bad.get_data(as_text=True)
     late = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "15/12"})
     assert "Hạn gửi báo cáo phải sau ngày mở đợt báo cáo." in late.get_data(as_text=True)
-    assert reporting.opens_on(2026).isoformat() == "2026-11-01"
+    assert reporting.opens_on(2026).isoformat() == "2026-11-02"
 
 
 def test_only_the_inspector_is_told_of_a_case_given_to_them(people, before_tet):
