@@ -10,6 +10,7 @@ from app.auth.models import Agency
 from app.auth.reorg_seed import follow_successions, seed_reorganisation
 from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
+from app.calendar.notices import seed_declared_days
 from app.extensions import db
 from app.plan.appendix import PLAN_NUMBER
 from app.plan.demo import seed_demo_year
@@ -18,13 +19,15 @@ from app.plan.seed import seed_plan
 
 @click.command("seed")
 def seed_command():
-    """Add what is missing: the plan's agencies and groups, the plan and its items, then
-    the shipped processes (workflows/bpmn); in development also demo people and a demo
-    case."""
+    """Add what is missing: the plan's agencies and groups, the plan and its items, the
+    days off and Saturdays worked of the Government's notices, then the shipped processes
+    (workflows/bpmn); in development also demo people and a demo case."""
     added = seed_agencies()
     click.echo(f"Agencies and groups: {added} added.")
     click.echo(f"The 2025 reorganisation: {seed_reorganisation()} added.")
     click.echo(f"Plan {PLAN_NUMBER}: {seed_plan()} items added.")
+    click.echo(f"Days off and Saturdays worked from the Government's notices: "
+               f"{seed_declared_days()} added.")
     for filename, outcome in workflow.sync_folder():
         click.echo(f"{filename}: {outcome}")
     users = seed_demo_users() if current_app.config["DEVELOPMENT"] else None
