@@ -31,9 +31,10 @@ def seed_command():
     for filename, outcome in workflow.sync_folder():
         click.echo(f"{filename}: {outcome}")
     users = seed_demo_users() if current_app.config["DEVELOPMENT"] else None
-    people, steps, waiting = follow_successions()
-    if people or steps or waiting:
-        click.echo(f"Ended agencies: {people} people and {steps} open steps moved to their "
+    people, items, waiting = follow_successions()
+    if people or items or waiting:
+        click.echo(f"Ended agencies: {people} people and {items} open items (steps, plan "
+                   f"assignments) moved to their "
                    f"successors; {waiting} people wait for an admin to choose their agency.")
     if users is not None:
         _start_demo_case()
