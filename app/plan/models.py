@@ -242,7 +242,9 @@ class ReportCycle(db.Model):
     deadline: Mapped[date]
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    assessment: Mapped[str | None] = mapped_column(Text)
+    # What the coordinator writes of the year beside what the agencies reported, by the
+    # keys of REPORT_SECTIONS; a blank one is left out of the report.
+    sections: Mapped[dict | None] = mapped_column(JSON, default=dict)
     number: Mapped[str | None] = mapped_column(String(40))
     issued_on: Mapped[date | None]
     signer_authority: Mapped[str | None] = mapped_column(String(255))
@@ -253,6 +255,11 @@ class ReportCycle(db.Model):
 
     reports: Mapped[list["AgencyReport"]] = relationship(
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")
+
+
+# The parts of the consolidated report the coordinator writes, in the report's order.
+REPORT_SECTIONS = ("directing", "strengths", "weaknesses", "causes", "next_year",
+                   "recommendations")
 
 
 class ReportState(StrEnum):

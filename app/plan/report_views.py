@@ -88,7 +88,7 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
     """Sign off (once the coordinator confirmed what the page warned of): the consolidated
     report is issued, and the report steps still open end, their agencies told."""
     reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
-                       assessment=form.assessment.data,
+                       sections=form.sections(),
                        signer_authority=form.signer_authority.data,
                        signer_name=form.signer_name.data, actor=current_user)
     flash(_("Signed off; the consolidated report is ready."), "success")
@@ -103,7 +103,7 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
 @roles_required(*REPORTERS)
 def report_page(cycle_id: int):
     cycle = _cycle_or_404(cycle_id)
-    form = SignOffForm(obj=cycle)
+    form = SignOffForm(obj=cycle, data=cycle.sections or {})
     if not form.is_submitted() and cycle.signed_at is None:
         form.issued_on.data = today()
         form.signer_authority.data = "GIÁM ĐỐC"

@@ -7,12 +7,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import DataRequired, NumberRange, ValidationError
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
 
 from app.auth.roles import Role, roles_required
 from app.extensions import db
-from app.plan import assignments, reporting
+from app.plan import assignments, recipients, reporting
 from app.plan.views import bp
 from app.plan.violations.service import LIMITS, limit
 from app.settings import get_setting, set_setting
@@ -51,6 +51,15 @@ def _form_class():
         "consult_days": IntegerField(_l("Cooperating agencies answer within this many working "
                                         "days (silence counts as agreement)"),
                                      validators=[DataRequired(), NumberRange(1, 30)]),
+        "report_recipients": TextAreaField(
+            _l("Recipients of the consolidated report, one a line"),
+            validators=[Length(max=4000)],
+            description=_l("After the Provincial People's Committee: the ministry that "
+                           "holds foreign information (since 2025 the Ministry of Culture, "
+                           "Sports and Tourism) and the provincial party committee's board "
+                           "(the Ban Tuyên giáo và Dân vận Tỉnh ủy, whose name in Quảng Ngãi "
+                           "is not confirmed against the province's decision). The report "
+                           "adds \"Lưu: VT\" itself; left blank, the list as seeded.")),
     }
     for item in LIMITS:
         fields[item.key] = IntegerField(item.label, validators=[DataRequired(),
@@ -76,9 +85,11 @@ def settings_page():
         form.consult_days.data = assignments.consult_days()
         for item in LIMITS:
             form[item.key].data = limit(item.key)
+        form.report_recipients.data = "\n".join(recipients.recipients())
     if form.validate_on_submit():
         for name, key in _keys().items():
             set_setting(key, str(form[name].data))
+        recipients.save(form.report_recipients.data or "")
         db.session.commit()
         flash(_("Plan settings saved."), "success")
         return redirect(url_for(".settings_page"))
