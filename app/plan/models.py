@@ -252,6 +252,11 @@ class ReportCycle(db.Model):
     signed_at: Mapped[datetime | None]
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # The coordinator's own deadline to report to UBND tỉnh (annual rounds; see
+    # app/plan/consolidation.py), and when the coordinators were reminded and told it passed.
+    report_due: Mapped[date | None]
+    due_reminded_at: Mapped[datetime | None]
+    overdue_told_at: Mapped[datetime | None]
 
     reports: Mapped[list["AgencyReport"]] = relationship(
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")

@@ -10,7 +10,7 @@ from app.auth.models import Agency
 from app.auth.roles import Role, roles_required
 from app.clock import today
 from app.extensions import db
-from app.plan import closing, reporting
+from app.plan import closing, consolidation, reporting
 from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
 from app.plan.models import ASSESSMENTS, REPORT_STATE_BADGES, ReportCycle
 from app.plan.views import bp
@@ -37,7 +37,9 @@ def _reports(open_form, ad_hoc, status: int = 200):
     """The list of rounds with both request forms; a form refused shows here with the
     list of rounds still under it."""
     cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
-    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
+    cycles = list(cycles)
+    return render_template("plan/reports.html", cycles=cycles, open_form=open_form,
+                           due={cycle.id: consolidation.due_state(cycle) for cycle in cycles},
                            ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year)), status
 
 
@@ -122,6 +124,7 @@ def report_page(cycle_id: int):
     return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
                            today=today(), assessments=ASSESSMENTS, confirming=confirming,
                            review_steps=reporting.review_steps(cycle),
+                           due=consolidation.due_state(cycle),
                            states=REPORT_STATE_BADGES)
 
 

@@ -16,6 +16,7 @@ from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.notifications.models import Kind
 from app.notifications.service import notify_agency
+from app.plan import consolidation
 from app.plan.assignments import reminder_days
 from app.plan.catalogue import current_plan, items_due_in
 from app.plan.models import REPORT_SECTIONS, AgencyReport, CycleKind, Plan, ReportCycle
@@ -119,6 +120,7 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
                         title=f"Báo cáo kết quả thực hiện Kế hoạch {plan.number} năm {year}",
                         period_from=period_from, period_to=period_to,
                         deadline=deadline or deadline_of(year), opened_at=utcnow(),
+                        report_due=consolidation.due_of(year),
                         opened_by_id=getattr(actor, "id", None))
     db.session.add(cycle)
     try:

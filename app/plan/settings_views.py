@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from app.auth.roles import Role, roles_required
 from app.extensions import db
-from app.plan import assignments, recipients, reporting
+from app.plan import assignments, consolidation, recipients, reporting
 from app.plan.views import bp
 from app.plan.violations.service import LIMITS, limit
 from app.settings import get_setting, set_setting
@@ -46,6 +46,11 @@ def _form_class():
                                 validators=[DataRequired(), DAY_MONTH]),
         "deadline": StringField(_l("Annual reports are due by (dd/mm)"),
                                 validators=[DataRequired(), DAY_MONTH, _after_opening]),
+        "report_due": StringField(_l("The consolidated report is due to the Provincial "
+                                     "People's Committee by (dd/mm)"),
+                                  validators=[Optional(), DAY_MONTH],
+                                  description=_l("Plan 116/KH-UBND, IV.2: every year before "
+                                                 "15/12. Left blank, 14/12.")),
         "reminder_days": IntegerField(_l("Reminders this many working days before a deadline"),
                                       validators=[DataRequired(), NumberRange(1, 30)]),
         "consult_days": IntegerField(_l("Cooperating agencies answer within this many working "
@@ -69,6 +74,7 @@ def _form_class():
 
 def _keys() -> dict[str, str]:
     return {"opens_on": reporting.OPENS_ON, "deadline": reporting.DEADLINE,
+            "report_due": consolidation.DUE,
             "reminder_days": assignments.REMINDER_DAYS,
             "consult_days": assignments.CONSULT_DAYS,
             **{item.key: f"violations.{item.key}" for item in LIMITS}}
@@ -81,6 +87,7 @@ def settings_page():
     if not form.is_submitted():
         form.opens_on.data = get_setting(reporting.OPENS_ON) or reporting.DEFAULT_OPENS_ON
         form.deadline.data = get_setting(reporting.DEADLINE) or reporting.DEFAULT_DEADLINE
+        form.report_due.data = get_setting(consolidation.DUE) or consolidation.DEFAULT_DUE
         form.reminder_days.data = assignments.reminder_days()
         form.consult_days.data = assignments.consult_days()
         for item in LIMITS:
