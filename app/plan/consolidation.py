@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app.auth.models import Agency, User, UserRole
+from app.auth.agency_service import coordinator_agency
+from app.auth.models import User, UserRole
 from app.calendar import add_working_days
 from app.clock import today, utcnow
 from app.extensions import db
@@ -22,7 +23,7 @@ from app.notifications.models import Kind
 from app.notifications.service import agency_people, notify_users
 from app.plan.assignments import reminder_days
 from app.plan.models import CycleKind, ReportCycle
-from app.settings import COORDINATOR_AGENCY, get_setting
+from app.settings import get_setting
 
 DUE = "plan.consolidated_report_due"  # a setting: "dd/mm", the last day to report to UBND tỉnh
 DEFAULT_DUE = "14/12"
@@ -80,9 +81,8 @@ def _coordinators() -> list[User]:
 
 
 def _coordinating_leads() -> list[User]:
-    agency = db.session.scalar(select(Agency).where(
-        Agency.code == (get_setting(COORDINATOR_AGENCY) or "STTTT")))
-    return agency_people(agency.current_holder().id, "agency_lead") if agency else []
+    agency = coordinator_agency()  # who holds the coordinating duty today
+    return agency_people(agency.id, "agency_lead") if agency else []
 
 
 def remind() -> int:

@@ -14,8 +14,7 @@ from flask_babel import force_locale
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from app.auth.models import Agency
-from app.extensions import db
+from app.auth.agency_service import coordinator_agency
 from app.pdf import OfficialDocument, render
 from app.pdf.official import cell, heading_style
 from app.plan.assignments import assignments_for
@@ -23,7 +22,6 @@ from app.plan.catalogue import current_plan, items_due_in
 from app.plan.citation import plan_citation
 from app.plan.models import ASSESSMENTS, OUTCOME_BADGES, ReportCycle
 from app.plan.recipients import ARCHIVE, recipients
-from app.settings import COORDINATOR_AGENCY, get_setting
 
 FEW_LEADS = 4
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -147,8 +145,7 @@ def _raised(submitted, attribute: str, lead_in: str) -> list[str]:
 
 def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
     plan = current_plan()
-    coordinator = db.session.scalar(db.select(Agency).where(
-        Agency.code == (get_setting(COORDINATOR_AGENCY) or "STTTT")))
+    coordinator = coordinator_agency()  # who holds the coordinating duty today
     submitted = [r for r in cycle.reports if r.submitted_at]
     sections = cycle.sections or {}
     # The agencies' figures come before the cut-off (14/12): up to it they are estimates.
