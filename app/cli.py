@@ -7,6 +7,7 @@ from sqlalchemy import select
 from app import workflow
 from app.auth import user_service
 from app.auth.models import Agency
+from app.auth.reorg_seed import follow_successions, seed_reorganisation
 from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
 from app.extensions import db
@@ -22,11 +23,16 @@ def seed_command():
     case."""
     added = seed_agencies()
     click.echo(f"Agencies and groups: {added} added.")
+    click.echo(f"The 2025 reorganisation: {seed_reorganisation()} added.")
     click.echo(f"Plan {PLAN_NUMBER}: {seed_plan()} items added.")
     for filename, outcome in workflow.sync_folder():
         click.echo(f"{filename}: {outcome}")
-    if current_app.config["DEVELOPMENT"]:
-        users = seed_demo_users()
+    users = seed_demo_users() if current_app.config["DEVELOPMENT"] else None
+    people, steps, waiting = follow_successions()
+    if people or steps or waiting:
+        click.echo(f"Ended agencies: {people} people and {steps} open steps moved to their "
+                   f"successors; {waiting} people wait for an admin to choose their agency.")
+    if users is not None:
         _start_demo_case()
         if seed_demo_year():
             click.echo("A year in progress: items done on time, late, overdue; the annual "
@@ -55,7 +61,7 @@ def _start_demo_case() -> None:
 @click.command("create-admin")
 @click.option("--username", prompt=True)
 @click.option("--full-name", prompt=True)
-@click.option("--agency", "agency_code", default="STTTT", show_default=True)
+@click.option("--agency", "agency_code", default="SVHTTDL", show_default=True)
 @click.password_option()
 def create_admin_command(username, full_name, agency_code, password):
     """Create an administrator (for the first sign-in of a production install)."""

@@ -215,3 +215,13 @@ def pdf_text(pdf: bytes) -> str:
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.fixture
+def province_today(agencies):
+    """The province as it is today: the 2024 agencies, and over them the 2025
+    reorganisation (ended agencies with their successors, new departments, the 96 communes)."""
+    from app.auth.reorg_seed import seed_reorganisation
+
+    seed_reorganisation()
+    return factories.seeded_agencies()

@@ -14,7 +14,7 @@ OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.swit
 
 
 def init_app(app: Flask) -> None:
-    from app.auth import admin_agencies, admin_users, views
+    from app.auth import admin_agencies, admin_successions, admin_users, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     app.register_blueprint(admin_agencies.bp)

@@ -158,12 +158,14 @@ def settings():
     form = SettingsForm()
     form.coordinator_agency.choices = _active_agency_choices()
     current_code = get_setting(COORDINATOR_AGENCY)
-    if request.method == "GET" and current_code:
-        current = db.session.scalar(select(Agency).where(Agency.code == current_code))
-        form.coordinator_agency.data = current.id if current else None
+    named = db.session.scalar(select(Agency).where(Agency.code == current_code)) \
+        if current_code else None
+    if request.method == "GET" and named:
+        form.coordinator_agency.data = named.id
     if form.validate_on_submit():
         agency = _agency_or_404(form.coordinator_agency.data)
         agency_service.set_coordinator_agency(agency)
         flash(_("%(name)s now coordinates the plan.", name=agency.name_vi), "success")
         return redirect(url_for(".settings"))
-    return render_template("auth/settings.html", form=form)
+    return render_template("auth/settings.html", form=form, named=named,
+                           coordinator=agency_service.coordinator_agency())

@@ -7,10 +7,11 @@ from sqlalchemy import select, update
 
 from app.auth.models import Agency, AgencyGroup, AgencyKind, User
 from app.auth.signals import agency_merge_preview, agency_merged
+from app.auth.successions import AgencySuccession, Scope
 from app.clock import today
 from app.extensions import db
 from app.races import commit_unless_raced
-from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
+from app.settings import COORDINATOR_AGENCY, set_setting
 
 
 class AgencyError(ValueError):
@@ -79,6 +80,9 @@ def merge_agency(agency: Agency, successor: Agency, effective: date) -> int:
     Returns how many people moved."""
     check_merge(agency, successor, effective)
     agency.successor = successor
+    if not any(row.scope == Scope.ALL for row in agency.successions):
+        agency.successions.append(AgencySuccession(scope=Scope.ALL.value, scope_value="",
+                                                   successor_agency=successor))
     agency.active = False
     agency.valid_to = effective - timedelta(days=1)
     for group in agency.groups:
@@ -127,5 +131,7 @@ def set_coordinator_agency(agency: Agency) -> None:
 
 
 def coordinator_agency() -> Agency | None:
-    code = get_setting(COORDINATOR_AGENCY)
-    return db.session.scalar(select(Agency).where(Agency.code == code)) if code else None
+    """Who coordinates the plan today (the setting's agency, or its successor for that duty)."""
+    from app.auth.reorg_service import coordinator_agency as holder
+
+    return holder()

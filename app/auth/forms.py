@@ -102,3 +102,15 @@ def agency_choices(agencies) -> list[SelectChoice]:
                      optgroup=str(AGENCY_KIND_LABELS[agency.kind]))
         for agency in sorted(agencies, key=lambda a: (a.kind, a.name_vi))
     ]
+
+
+class SuccessionForm(FlaskForm):
+    """Who carries one part of an ended agency's work."""
+
+    scope = SelectField(_l("Which work"), choices=[])
+    scope_value = StringField(_l("Item code, process key or duty"),
+                              validators=[Optional(), Length(max=100)])
+    successor = SelectField(_l("Successor"), validators=[DataRequired()], choices=[])
+    source = StringField(_l("Decision (number, date) or note"),
+                         validators=[Optional(), Length(max=1000)])
+

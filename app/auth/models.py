@@ -87,12 +87,12 @@ class Agency(CodeAndNames, db.Model):
         )
 
     def current_holder(self) -> "Agency":
-        """The agency that carries this one's work now: itself, or the end of its merges."""
-        agency, seen = self, {self.id}
-        while agency.successor is not None and agency.successor.id not in seen:
-            agency = agency.successor
-            seen.add(agency.id)
-        return agency
+        """The agency that carries all of this one's work today: itself, or the end of its
+        successions (app.auth.successions.route says it for one item, process or duty)."""
+        from app.auth.successions import route
+
+        holder = route(self)
+        return holder if isinstance(holder, Agency) else self
 
     def __repr__(self) -> str:
         return f"<Agency {self.code}>"
@@ -109,18 +109,16 @@ class AgencyGroup(CodeAndNames, db.Model):
         secondary=agency_group_members, back_populates="groups", order_by=Agency.name_vi
     )
 
-    def expand(self, day: date) -> list[Agency]:
+    def expand(self, day: date, work=None) -> list[Agency]:
         """The agencies an assignment to this group reaches on `day`.
 
-        A merged member is replaced by its successor, so work never goes to an agency
-        that no longer exists; each agency appears once.
+        An ended member is replaced by its successor for that work (`work`, a
+        successions.Work), so work never goes to an agency that no longer exists; each
+        agency appears once.
         """
-        reached: dict[int, Agency] = {}
-        for member in self.members:
-            holder = member.current_holder()
-            if holder.is_current_on(day):
-                reached.setdefault(holder.id, holder)
-        return sorted(reached.values(), key=lambda agency: agency.name_vi)
+        from app.auth.successions import ANY_WORK, expand
+
+        return expand(self, day, work or ANY_WORK)
 
 
 class UserRole(db.Model):
@@ -188,3 +186,8 @@ class LoginAttempt(db.Model):
     remote_addr: Mapped[str] = mapped_column(String(64), index=True)
     succeeded: Mapped[bool]
     at: Mapped[datetime] = mapped_column(index=True)
+
+
+# Models that hang on Agency, imported here so that whoever loads the agencies has them.
+from app.auth import person_moves as _person_moves  # noqa: E402, F401
+from app.auth import successions as _successions  # noqa: E402, F401

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.auth.models import Agency, AgencyGroup, User
+from app.auth.person_moves import PersonMove
 from app.auth.roles import Role
 from app.auth.seed_data import AGENCIES, COORDINATOR_AGENCY_CODE, GROUPS, HOME_AFFAIRS_AGENCY_CODE
+from app.clock import today, utcnow
 from app.extensions import db
 from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
 
@@ -29,16 +31,22 @@ class DemoUser:
 # An agency's steps are done by its staff and leads: the coordinator also works as staff of
 # the coordinating department (its own plan items, the demo's first and last steps), and the
 # Home Affairs approver answers cooperating requests to Sở Nội vụ; the trainee does neither.
+# They work where the province's agencies are today: the coordinating duty of Sở Thông tin
+# và Truyền thông is Sở Văn hóa, Thể thao và Du lịch's since 01/3/2025, and huyện Lý Sơn is
+# đặc khu Lý Sơn since 01/7/2025 (its national code in `vietnam-provinces`).
+COORDINATING_DEPARTMENT = "SVHTTDL"
+LY_SON = "XA_21548"
+
 DEMO_USERS = [
-    DemoUser("quantri", "Nguyễn Văn Quản", COORDINATOR_AGENCY_CODE, (Role.ADMIN,)),
-    DemoUser("dieuphoi", "Trần Thị Điều", COORDINATOR_AGENCY_CODE,
+    DemoUser("quantri", "Nguyễn Văn Quản", COORDINATING_DEPARTMENT, (Role.ADMIN,)),
+    DemoUser("dieuphoi", "Trần Thị Điều", COORDINATING_DEPARTMENT,
              (Role.COORDINATOR, Role.AGENCY_STAFF)),
     DemoUser("lanhdao.svhttdl", "Lê Văn Lãnh", "SVHTTDL", (Role.AGENCY_LEAD, Role.AGENCY_STAFF)),
     DemoUser("chuyenvien.sct", "Phạm Thị Huyền", "SCT", (Role.AGENCY_STAFF,)),
-    DemoUser("thanhtra", "Lý Văn Tra", COORDINATOR_AGENCY_CODE, (Role.AGENCY_STAFF,)),
+    DemoUser("thanhtra", "Lý Văn Tra", COORDINATING_DEPARTMENT, (Role.AGENCY_STAFF,)),
     DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE,
              (Role.HOME_AFFAIRS, Role.AGENCY_STAFF)),
-    DemoUser("hocvien", "Đặng Thị Học", "UBND_H_LSON", (Role.TRAINEE,)),
+    DemoUser("hocvien", "Đặng Thị Học", LY_SON, (Role.TRAINEE,)),
 ]
 
 
@@ -73,6 +81,7 @@ def seed_demo_users() -> list[DemoUser]:
         if demo.username in taken:
             person = taken[demo.username]
             person.roles = person.roles | set(demo.roles)
+            _move_from_ended_agency(person, agencies[demo.agency_code])
             continue
         user = User(
             username=demo.username,
@@ -84,3 +93,13 @@ def seed_demo_users() -> list[DemoUser]:
         db.session.add(user)
     db.session.commit()
     return DEMO_USERS
+
+
+def _move_from_ended_agency(person: User, demo_agency: Agency) -> None:
+    """A demo person of a database seeded before the reorganisation goes to their agency of
+    today, recorded as the admin's moves are."""
+    if person.agency.is_current_on(today()) or person.agency_id == demo_agency.id:
+        return
+    db.session.add(PersonMove(user_id=person.id, from_agency_id=person.agency_id,
+                              to_agency_id=demo_agency.id, at=utcnow()))
+    person.agency = demo_agency

@@ -3,6 +3,7 @@
 from sqlalchemy import and_, exists, func, or_, select, update
 
 from app import workflow
+from app.auth import successions
 from app.auth.models import Agency, User, UserRole
 from app.clock import utcnow
 from app.extensions import db
@@ -66,9 +67,12 @@ def notify_agency(code: str, kind: Kind | str, text: str, role: str | None = Non
     agency = db.session.scalar(select(Agency).where(Agency.code == str(code).upper()))
     if agency is None:
         return 0
-    holder = agency.current_holder()
-    people = agency_people(holder.id, role)
-    steps = workflow.waiting_steps(holder.id)
+    # An ended agency: whoever holds this case's work of it now (its item's, its process's).
+    holders = successions.holders(agency, workflow.running_work()) or [agency]
+    people, steps = [], []
+    for holder in holders:
+        people += agency_people(holder.id, role)
+        steps += workflow.waiting_steps(holder.id)
     if steps:
         link = f"/tasks/{steps[0].id}"
         if not role:

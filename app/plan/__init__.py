@@ -43,7 +43,7 @@ def _register_script_helpers() -> None:
 
 def init_app(app: Flask) -> None:
     # Importing the *_views modules adds their routes to the plan's blueprint.
-    from app.auth.signals import agency_merge_preview
+    from app.auth.signals import agency_merge_preview, agency_work_moving
     from app.plan import (  # noqa: F401
         assignments,
         catalogue,
@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
     register_home_panel(app, home.coordination_panel)
     workflow.data_changed.connect(assignments.lead_changed)
     agency_merge_preview.connect(catalogue.items_of)
+    agency_work_moving.connect(assignments.reroute_assignments)
     register_nav(app, NavItem("plan.catalogue_page", _l("Plan"), order=15),
                  NavItem("plan.dashboard_page", _l("Progress"),
                          frozenset({Role.COORDINATOR, Role.ADMIN, Role.AGENCY_LEAD}), order=14),

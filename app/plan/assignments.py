@@ -151,3 +151,24 @@ def report_accepted(assignment_id: int) -> None:
     assignment.accepted_at = utcnow()
     late = local_date(assignment.submitted_at or assignment.accepted_at) > assignment.due_on
     assignment.outcome = (Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME).value
+
+
+def reroute_assignments(agency: Agency, **_ignored) -> int:
+    """An ended agency's assignments still open (not accepted) go with their item's work to
+    whoever holds it now, unless that agency has the item for that year already; the
+    process's own steps move with the engine's rerouting."""
+    from app.auth.successions import Work, route
+
+    moved = 0
+    for assignment in db.session.scalars(select(Assignment).where(
+            Assignment.agency_id == agency.id, Assignment.outcome.is_(None))):
+        target = route(agency, Work(item=assignment.item.code, process=PROCESS), today())
+        if not isinstance(target, Agency) or target is agency:
+            continue
+        taken = db.session.scalar(select(Assignment.id).where(
+            Assignment.item_id == assignment.item_id, Assignment.year == assignment.year,
+            Assignment.agency_id == target.id))
+        if taken is None:
+            assignment.agency_id = target.id
+            moved += 1
+    return moved

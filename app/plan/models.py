@@ -142,11 +142,21 @@ class PlanItemAgency(db.Model):
         return f"agency:{self.agency_id}" if self.agency_id else f"group:{self.group_id}"
 
     def agencies_on(self, day: date) -> list[Agency]:
-        """The agencies this reaches on `day` (a group expands; a merged agency is replaced)."""
+        """The agencies this reaches on `day`: a group expands, and an ended agency is
+        replaced by whoever holds this item's work then (its successor for the item)."""
+        from app.auth.successions import Work, holders
+
+        work = Work(item=self.item.code)
         if self.group is not None:
-            return self.group.expand(day)
-        holder = self.agency.current_holder()
-        return [holder] if holder.is_current_on(day) else []
+            return self.group.expand(day, work)
+        return holders(self.agency, work, day)
+
+    def now_held_by(self, day: date | None = None) -> Agency | AgencyGroup | None:
+        """Who holds this item's work now, where the plan names an agency that has ended
+        ("Sở Thông tin và Truyền thông (nay là …)"); None while it is current."""
+        from app.auth.successions import Work, now_held_by
+
+        return now_held_by(self.agency, Work(item=self.item.code), day) if self.agency else None
 
 
 class PlanAmendment(db.Model):

@@ -9,15 +9,13 @@ from flask_babel import force_locale
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from app.auth.models import Agency
-from app.extensions import db
+from app.auth.agency_service import coordinator_agency
 from app.pdf import OfficialDocument, render
 from app.pdf.official import cell, heading_style
 from app.plan.assignments import assignments_for
 from app.plan.catalogue import current_plan, items_due_in
 from app.plan.citation import cited_date
 from app.plan.models import ASSESSMENTS, OUTCOME_BADGES, ReportCycle
-from app.settings import COORDINATOR_AGENCY, get_setting
 
 FEW_LEADS = 4
 RECIPIENTS = ["UBND tỉnh (để báo cáo)", "Bộ Thông tin và Truyền thông", "Ban Tuyên giáo Tỉnh ủy",
@@ -95,8 +93,7 @@ def _results(reported: dict, items) -> list[str]:
 
 def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
     plan = current_plan()
-    coordinator = db.session.scalar(db.select(Agency).where(
-        Agency.code == (get_setting(COORDINATOR_AGENCY) or "STTTT")))
+    coordinator = coordinator_agency()  # who holds the coordinating duty today
     submitted = [r for r in cycle.reports if r.submitted_at]
     missing = [r.agency.name_vi for r in cycle.reports if not r.submitted_at]
     reported = _reported(cycle)

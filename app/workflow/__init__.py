@@ -14,6 +14,7 @@ outside app.workflow touches SpiffWorkflow.
     suspend / resume / terminate / retry(instance_id, user)
     release(item_id, actor), may_release(user): an admin or the coordinator frees a step
     waiting_steps(agency_id): in a script's helper, the open steps of its instance
+    running_work(): in a script's helper, its process and plan item (for successions)
     change_data(instance_id, user, values, reason): correct a running instance's data;
     correctable_data(instance, raw_data), stored_value(item, value): the form it is done with;
     describe_data(version, data): an instance's data labelled and typed, for admins
@@ -103,7 +104,7 @@ from app.workflow.operations import (
     terminate,
     unclaim,
 )
-from app.workflow.running import waiting_steps
+from app.workflow.running import running_work, waiting_steps
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed
 from app.workflow.starting import startable_by
@@ -121,19 +122,27 @@ __all__ = [
     "instance_counts", "instance_detail", "is_suspended", "list_definitions", "list_instances",
     "may_release", "may_take", "open_steps", "pending_messages", "people_of", "process_choices",
     "publish_version", "published_version", "readable_attachments", "register_helper",
-    "register_worker_job", "release", "resume", "retry", "set_reminder_days", "start_process",
+    "register_worker_job", "release", "resume", "retry", "running_work", "set_reminder_days",
+    "start_process",
     "startable_by", "step", "suspend", "sync_folder", "tab_counts", "take_unannounced",
     "terminate", "timeline_of", "unclaim", "validate", "waiting_steps", "work_items_for",
 ]
 
 
 def init_app(app: Flask) -> None:
-    from app.auth.signals import agency_merge_preview, agency_merged
-    from app.workflow import cli
+    from app.auth.signals import (
+        agency_merge_preview,
+        agency_merged,
+        agency_work_moving,
+        agency_work_preview,
+    )
+    from app.workflow import cli, rerouting
     from app.workflow.agency_work import open_steps_of
     from app.workflow.operations import move_open_work
 
     cli.init_app(app)
     agency_merged.connect(move_open_work)
     agency_merge_preview.connect(open_steps_of)
+    agency_work_moving.connect(rerouting.reroute_open_steps)
+    agency_work_preview.connect(rerouting.preview)
     app.add_template_filter(audience_of, "audience")

@@ -14,6 +14,7 @@ from sqlalchemy import and_, bindparam, or_, select
 
 from app.auth.models import Agency, AgencyGroup, User, agency_group_members
 from app.auth.roles import Role
+from app.auth.successions import ANY_WORK, Work, route
 from app.extensions import db
 from app.workflow import sandbox
 from app.workflow.expressions import expression_of
@@ -64,16 +65,19 @@ def split_role(name: str) -> tuple[str, str | None]:
     return str(name).strip(), None
 
 
-def resolve_name(name: str) -> Assignee | None:
-    """An agency (by code or Vietnamese name; a merged one by its successor), a group, or a
-    role; None when the name means nothing here."""
+def resolve_name(name: str, work: Work = ANY_WORK) -> Assignee | None:
+    """An agency (by code or Vietnamese name; an ended one by whoever holds `work` of it
+    now, which may be a group), a group, or a role; None when the name means nothing."""
     name = str(name).strip()
     if name in {role.value for role in Role}:
         return Assignee(role=name)
     names = {"code": name.upper(), "name": name}
     agency = db.session.scalar(_named_query(Agency), names)
     if agency is not None:
-        return Assignee(agency=agency.current_holder())
+        holder = route(agency, work)
+        if isinstance(holder, AgencyGroup):
+            return Assignee(group=holder)
+        return Assignee(agency=holder or agency)  # nobody holds it: its own people see it
     group = db.session.scalar(_named_query(AgencyGroup), names)
     return Assignee(group=group) if group is not None else None
 
@@ -99,9 +103,18 @@ def assignee_name(task_spec, data: dict) -> str:
     return f"{name}:{role}" if role else name
 
 
+def work_of(task_spec, data: dict) -> Work:
+    """What a task is part of, for an ended agency's successions: its process, and the plan
+    item its data names (`item_code`), if any."""
+    process = getattr(getattr(task_spec, "_wf_spec", None), "name", None)
+    item = data.get("item_code") if isinstance(data, dict) else None
+    return Work(item=str(item) if item else None, process=process)
+
+
 def assignee_for(task_spec, data: dict) -> Assignee:
     """Who a ready user task goes to: a named person (camunda:assignee, a user name), else
-    the agency, group or role of its candidateGroups or lane."""
+    the agency, group or role of its candidateGroups or lane (an ended agency's successor
+    for this task's item or process)."""
     name = assignee_name(task_spec, data)
     if (task_spec.extensions or {}).get("assignee"):
         person = db.session.scalar(select(User).where(User.username == name,
@@ -111,7 +124,7 @@ def assignee_for(task_spec, data: dict) -> Assignee:
                                      task=task_spec.bpmn_id, name=name))
         return Assignee(agency=person.agency, person=person)
     audience, role = split_role(name)
-    assignee = resolve_name(audience)
+    assignee = resolve_name(audience, work_of(task_spec, data))
     if assignee is None:
         raise AssignmentError(_l("%(task)s: '%(name)s' is no agency, group or role.",
                                  task=task_spec.bpmn_id, name=audience))

@@ -10,6 +10,7 @@ from app.extensions import db
 from app.workflow.models import WorkItem, WorkItemStatus
 
 _RUNNING: ContextVar = ContextVar("running_instance", default=None)
+_SCRIPT_DATA: ContextVar = ContextVar("running_script_data", default=None)
 
 
 @contextmanager
@@ -32,3 +33,25 @@ def waiting_steps(agency_id: int | None = None) -> list[WorkItem]:
     if agency_id is not None:
         query = query.where(WorkItem.agency_id == agency_id)
     return list(db.session.scalars(query.order_by(WorkItem.id)))
+
+
+@contextmanager
+def script_data(data: dict):
+    """The data of the script that runs now, for the helpers it calls."""
+    token = _SCRIPT_DATA.set(data)
+    try:
+        yield
+    finally:
+        _SCRIPT_DATA.reset(token)
+
+
+def running_work():
+    """What the script that runs now is part of (its process, its plan item), so that a
+    helper naming an ended agency reaches whoever holds that work now; ANY_WORK outside."""
+    from app.auth.successions import ANY_WORK, Work
+
+    instance, data = _RUNNING.get(), _SCRIPT_DATA.get() or {}
+    if instance is None:
+        return ANY_WORK
+    item = data.get("item_code")
+    return Work(item=str(item) if item else None, process=instance.version.definition.key)

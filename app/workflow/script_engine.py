@@ -5,6 +5,7 @@ from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScript
 
 from app.workflow import sandbox
 from app.workflow.expressions import expression_of, literal_timer
+from app.workflow.running import script_data
 
 
 class SandboxEnvironment(BasePythonScriptEngineEnvironment):
@@ -16,7 +17,8 @@ class SandboxEnvironment(BasePythonScriptEngineEnvironment):
         return sandbox.evaluate(source, {**(external_context or {}), **context})
 
     def execute(self, script, context, external_context=None):
-        sandbox.execute(script, context)
+        with script_data(context):  # for the helpers it calls (running_work)
+            sandbox.execute(script, context)
         return True
 
     def call_service(self, context, **kwargs):

@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 
 from app import workflow
+from app.auth.reorg_seed import seed_reorganisation
 from app.auth.seed import DEMO_PASSWORD, seed_demo_users
 from app.plan.demo import seed_demo_year
 from app.plan.seed import seed_plan
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def demo_year(agencies, clock):
     clock.current = datetime(2025, 11, 27, 3, 0)
+    seed_reorganisation()
     seed_plan()
     workflow.sync_folder()
     seed_demo_users()
@@ -36,7 +38,7 @@ def test_the_dashboard_on_a_phone(phone, demo_year):
 
     assert phone.locator("h1").inner_text() == "Tiến độ thực hiện Kế hoạch 116/KH-UBND năm 2025"
     bars = phone.locator(".progress-stacked")
-    assert bars.count() == 4  # one per lead agency with an assignment
+    assert bars.count() == 3  # one per lead agency with an assignment (5.4: Sở VHTTDL now)
     widths = bars.first.locator(".progress").evaluate_all(
         "nodes => nodes.map(n => n.getBoundingClientRect().width)")
     assert all(width > 0 for width in widths)

@@ -59,7 +59,8 @@ def test_each_demo_person_can_do_their_part(app, clock):
 def test_the_seed_is_what_the_readmes_first_walk_describes(app, clock):
     """README, "A first walk through the plan": Sở Công Thương's report waits for the
     coordinator's review, and a return reaches chuyenvien.sct; lanhdao.svhttdl has the annual
-    report steps of its four items, noivu of one; item 5.4's cooperating agency is noivu's;
+    report steps of its nine items (Sở TT&TT's foreign-information items with them since
+    2025), noivu of two; item 5.4's cooperating agency is noivu's;
     thanhtra holds VP-…-001's verification."""
     from app.plan.catalogue import current_plan
     from app.plan.reporting import annual_cycle, items_by_agency
@@ -85,12 +86,15 @@ def test_the_seed_is_what_the_readmes_first_walk_describes(app, clock):
 
     codes = {agency.code: [item.code for item in items]
              for agency, items in items_by_agency(current_plan(), 2025).items()}
-    assert codes["SVHTTDL"] == ["2.1", "3.2", "3.7", "3.8"] and codes["SNV"] == ["2.1"]
+    # Since 01/3/2025 Sở VHTTDL also holds Sở TT&TT's foreign-information items (1.2, 2.3,
+    # 3.9, 5.2, 5.4) and Sở Nội vụ Sở LĐ-TB&XH's (2.2): the province's reorganisation.
+    assert codes["SVHTTDL"] == ["1.2", "2.1", "2.3", "3.2", "3.7", "3.8", "3.9", "5.2", "5.4"]
+    assert codes["SNV"] == ["2.1", "2.2"] and "STTTT" not in codes
     lead = demo(app, "lanhdao.svhttdl")
     svh = db.session.scalar(select(User).where(User.username == "lanhdao.svhttdl")).agency_id
     first = open_step("report_item_step", agency_id=svh)
     page = lead.get(f"/tasks/{first.id}").get_data(as_text=True)
-    assert "2.1. Triển khai thực hiện Chỉ thị số 07/CT-TTg" in page
+    assert "1.2. Tuyên truyền, phổ biến chính sách, pháp luật về thông tin đối ngoại" in page
     assert f'href="/tasks/{first.id}"' in lead.get("/tasks").get_data(as_text=True)
 
     [implement] = [step for step in db.session.scalars(select(WorkItem).where(

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app import workflow
 from app.auth.models import Agency, User, UserRole
 from app.auth.roles import Role
+from app.auth.successions import INSPECTIONS, Work, holders
 from app.clock import today, utcnow
 from app.extensions import db
 from app.plan.violations.models import CaseOutcome, ViolationCase
@@ -49,12 +50,21 @@ def limit(key: str) -> int:
     return max(get_int_setting(f"violations.{key}", spec.default), 0)
 
 
+def _inspecting_agencies() -> list[Agency]:
+    """The coordinating agency of the setting, or whoever holds its inspections now."""
+    code = get_setting(COORDINATOR_AGENCY) or "STTTT"
+    agency = db.session.scalar(select(Agency).where(Agency.code == code))
+    if agency is None:
+        return []
+    return holders(agency, Work(duty=INSPECTIONS, process=PROCESS)) or [agency]
+
+
 def inspectors() -> list[User]:
     """The coordinating agency's active staff and leads, who verify and handle cases (as
     the agency's other official steps, not its administrator or trainee)."""
-    code = get_setting(COORDINATOR_AGENCY) or "STTTT"
-    return list(db.session.scalars(select(User).join(User.agency).where(
-        Agency.code == code, User.active.is_(True),
+    agencies = _inspecting_agencies()
+    return list(db.session.scalars(select(User).where(
+        User.agency_id.in_([agency.id for agency in agencies]), User.active.is_(True),
         User.role_rows.any(UserRole.role.in_([Role.AGENCY_STAFF.value,
                                               Role.AGENCY_LEAD.value])),
     ).order_by(User.full_name)))
