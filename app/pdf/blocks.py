@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 SINGLE = 1.15  # Word's single line spacing for Times New Roman, as a multiple of the size
 ASCENT = 0.891  # Times New Roman's ascent: the baseline's depth in a line, per point of size
-RULE_GAP = 1.5  # points between the last line's box and its rule
+RULE_GAP = 3  # points between the last line's box and its rule, clear of the dots below
 RULE_WIDTH = 0.5
 
 

@@ -5,6 +5,7 @@ Today that is the consolidated report of a reporting round (app/plan/report_pdf.
 import re
 from datetime import datetime
 
+from app.auth.agency_service import coordinator_agency
 from tests.pdf_layout import check_phu_luc_i, issuing_body, pages
 
 
@@ -25,4 +26,4 @@ def test_the_consolidated_report_follows_phu_luc_i(shipped, coordinator, clock):
     assert len(pages(pdf)) >= 2  # the page numbers are checked on a real second page
     check_phu_luc_i(pdf, "Báo cáo")
     _, issuer = issuing_body(pdf)
-    assert " ".join(line.text for line in issuer) == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert " ".join(line.text for line in issuer) == coordinator_agency().name_vi.upper()
