@@ -133,7 +133,8 @@ def groups():
 def edit_group(group_id: int | None = None):
     group = (db.session.get(AgencyGroup, group_id) or abort(404)) if group_id else None
     form = GroupForm(obj=group)
-    form.members.choices = _active_agency_choices()
+    agencies = db.session.scalars(select(Agency))
+    form.members.choices = agency_choices(a for a in agencies if not agency_service.has_ended(a))
     if request.method == "GET" and group:
         form.members.data = [agency.id for agency in group.members]
     if form.validate_on_submit():
@@ -150,7 +151,8 @@ def edit_group(group_id: int | None = None):
         else:
             flash(_("Group %(name)s saved.", name=group.name_vi), "success")
             return redirect(url_for(".groups"))
-    return render_template("auth/group_form.html", form=form, group=group)
+    return render_template("auth/group_form.html", form=form, group=group,
+                           ended=agency_service.ended_members(group))
 
 
 @bp.route("/settings", methods=["GET", "POST"])
