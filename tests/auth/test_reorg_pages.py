@@ -161,3 +161,29 @@ def test_the_coordinator_follows_the_coordinating_duty(app, province_today):
     assert coordinator_agency().code == "SNGV"
     assert "Cơ quan chủ trì Kế hoạch hiện nay: Sở Ngoại vụ." in \
         admin.get("/admin/settings").get_data(as_text=True)
+
+
+def test_the_settings_page_shows_todays_coordinator_and_saving_it_keeps_the_duty(
+        app, clock, province_today):
+    """Kế hoạch 116, mục IV.2 names Sở TT&TT, which ended on 28/02/2025: the page's list of
+    live agencies shows who holds its coordinating duty (Thông tư 10/2025/TT-BVHTTDL: Sở
+    VHTTDL), not the first agency of the list, so saving the page as it opens keeps the
+    coordinator; a save with nothing chosen is refused."""
+    from tests.pages import form_values
+
+    clock.current = datetime(2026, 3, 2, 1, 30)
+    a = province_today
+    admin = _logged_in(app, factories.make_user("admin.test", roles=["admin"]))
+    values = form_values(admin.get("/admin/settings").get_data(as_text=True), "/admin/settings",
+                         page_url="/admin/settings")
+    assert values["coordinator_agency"] == str(a["SVHTTDL"].id)
+
+    saved = post_form(admin, "/admin/settings", values)
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert coordinator_agency().code == "SVHTTDL"
+
+    refused = post_form(admin, "/admin/settings", {"coordinator_agency": ""})
+    assert refused.status_code == 200 and "is-invalid" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert coordinator_agency().code == "SVHTTDL"
