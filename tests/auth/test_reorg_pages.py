@@ -187,3 +187,23 @@ def test_the_settings_page_shows_todays_coordinator_and_saving_it_keeps_the_duty
     assert refused.status_code == 200 and "is-invalid" in refused.get_data(as_text=True)
     db.session.expire_all()
     assert coordinator_agency().code == "SVHTTDL"
+
+
+def test_a_forged_move_gets_a_clear_message_not_a_500(app, clock, province_today):
+    """Bad input loses nothing and gets a clear message: an agency number no agency has (too
+    large for the database, or digits of another script) and a person who is not there."""
+    a = province_today
+    sttt = a["STTTT"]
+    ha = factories.make_user("ha.sttt", agency_code="STTTT", full_name="Đặng Thu Hà")
+    admin = _logged_in(app, factories.make_user("admin.one", roles=["admin"]))
+    url = f"/admin/agencies/{sttt.id}/people"
+    for form in ({f"person-{ha.id}": "99999999999999999999"}, {f"person-{ha.id}": "²"},
+                 {f"person-{ha.id}": "٣"}, {"person-99999999999999999999": a["SNV"].id},
+                 {"person-²": a["SNV"].id}):
+        response = post_form(admin, url, form)
+        assert response.status_code == 302, (form, response.status_code)
+        assert "Chọn cơ quan mới cho từng người." in _flash(admin, response) or \
+            "hiện không còn hoạt động" in _flash(admin, response), form
+    db.session.expire_all()
+    assert db.session.get(User, ha.id).agency_id == sttt.id
+    assert db.session.scalars(select(PersonMove)).all() == []
