@@ -161,3 +161,49 @@ def test_the_coordinator_follows_the_coordinating_duty(app, province_today):
     assert coordinator_agency().code == "SNGV"
     assert "Cơ quan chủ trì Kế hoạch hiện nay: Sở Ngoại vụ." in \
         admin.get("/admin/settings").get_data(as_text=True)
+
+
+def test_the_settings_page_shows_todays_coordinator_and_saving_it_keeps_the_duty(
+        app, clock, province_today):
+    """Kế hoạch 116, mục IV.2 names Sở TT&TT, which ended on 28/02/2025: the page's list of
+    live agencies shows who holds its coordinating duty (Thông tư 10/2025/TT-BVHTTDL: Sở
+    VHTTDL), not the first agency of the list, so saving the page as it opens keeps the
+    coordinator; a save with nothing chosen is refused."""
+    from tests.pages import form_values
+
+    clock.current = datetime(2026, 3, 2, 1, 30)
+    a = province_today
+    admin = _logged_in(app, factories.make_user("admin.test", roles=["admin"]))
+    values = form_values(admin.get("/admin/settings").get_data(as_text=True), "/admin/settings",
+                         page_url="/admin/settings")
+    assert values["coordinator_agency"] == str(a["SVHTTDL"].id)
+
+    saved = post_form(admin, "/admin/settings", values)
+    assert saved.status_code == 302
+    db.session.expire_all()
+    assert coordinator_agency().code == "SVHTTDL"
+
+    refused = post_form(admin, "/admin/settings", {"coordinator_agency": ""})
+    assert refused.status_code == 200 and "is-invalid" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert coordinator_agency().code == "SVHTTDL"
+
+
+def test_a_forged_move_gets_a_clear_message_not_a_500(app, clock, province_today):
+    """Bad input loses nothing and gets a clear message: an agency number no agency has (too
+    large for the database, or digits of another script) and a person who is not there."""
+    a = province_today
+    sttt = a["STTTT"]
+    ha = factories.make_user("ha.sttt", agency_code="STTTT", full_name="Đặng Thu Hà")
+    admin = _logged_in(app, factories.make_user("admin.one", roles=["admin"]))
+    url = f"/admin/agencies/{sttt.id}/people"
+    for form in ({f"person-{ha.id}": "99999999999999999999"}, {f"person-{ha.id}": "²"},
+                 {f"person-{ha.id}": "٣"}, {"person-99999999999999999999": a["SNV"].id},
+                 {"person-²": a["SNV"].id}):
+        response = post_form(admin, url, form)
+        assert response.status_code == 302, (form, response.status_code)
+        assert "Chọn cơ quan mới cho từng người." in _flash(admin, response) or \
+            "hiện không còn hoạt động" in _flash(admin, response), form
+    db.session.expire_all()
+    assert db.session.get(User, ha.id).agency_id == sttt.id
+    assert db.session.scalars(select(PersonMove)).all() == []
