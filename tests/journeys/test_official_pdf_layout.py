@@ -16,8 +16,9 @@ def test_the_consolidated_report_follows_phu_luc_i(shipped, coordinator, clock):
     coordinator.post("/plan/reports/open", page="/plan/reports")
     [url] = set(re.findall(r'href="(/plan/reports/\d+)"', coordinator.get("/plan/reports")))
     clock.current = datetime(2025, 12, 8, 2, 0)
-    sign_off = {"number": "130/BC-STTTT", "issued_on": "08/12/2025",
-                "assessment": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.\nCòn chậm ở cấp xã.",
+    sign_off = {"number": "130/BC-SVHTTDL", "issued_on": "08/12/2025",
+                "strengths": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
+                "weaknesses": "Còn chậm ở cấp xã.",
                 "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình",
                 "confirm": "Ký"}
     coordinator.post(url, sign_off)
