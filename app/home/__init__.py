@@ -1,13 +1,13 @@
 """The home page: what waits for the person (each figure a link), who they are, and what
 their roles let them do."""
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, redirect, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app.auth.agency_service import coordinator_agency
 from app.auth.roles import Role
-from app.home.panels import panels_for
+from app.home.panels import home_page_for, panels_for
 
 bp = Blueprint("home", __name__, template_folder="templates")
 
@@ -33,6 +33,9 @@ ROLE_DUTIES = {
 @bp.get("/")
 @login_required
 def index():
+    elsewhere = home_page_for(current_app, current_user)
+    if elsewhere is not None:
+        return redirect(elsewhere)
     duties = [(role, ROLE_DUTIES[role]) for role in Role if role in current_user.roles]
     return render_template("home/index.html", duties=duties, coordinator=coordinator_agency(),
                            panels=panels_for(current_app, current_user))

@@ -44,3 +44,17 @@ def panels_for(app: Flask, user) -> list[Panel]:
         if first is not panel:
             merged[panel.key] = replace(first, figures=[*first.figures, *panel.figures])
     return sorted(merged.values(), key=lambda panel: panel.order)
+
+
+HomeChooser = Callable[[object], str | None]
+
+
+def register_home_page(app: Flask, chooser: HomeChooser) -> None:
+    """A feature that is someone's whole business here (training, for a trainee) gives
+    their home page: chooser(user) → the URL they land on, or None."""
+    app.extensions.setdefault("home_pages", []).append(chooser)
+
+
+def home_page_for(app: Flask, user) -> str | None:
+    return next((url for chooser in app.extensions.get("home_pages", [])
+                 if (url := chooser(user))), None)

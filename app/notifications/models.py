@@ -21,6 +21,7 @@ class Kind(StrEnum):
     ACCEPTED = "accepted"
     LATE = "late"
     ROUND_CLOSED = "round_closed"
+    TRAINING = "training"
 
 
 KIND_LABELS = {
@@ -32,6 +33,7 @@ KIND_LABELS = {
     Kind.ACCEPTED: _l("Report accepted"),
     Kind.LATE: _l("Report sent late"),
     Kind.ROUND_CLOSED: _l("Reporting round closed"),
+    Kind.TRAINING: _l("Training"),
 }
 
 

@@ -25,7 +25,11 @@ outside app.workflow touches SpiffWorkflow.
     history_of(instance_id): its timeline as people read it (what each step recorded)
     readable_attachments(instance_id, user), attachment_for(id, user): the files one may open
     register_helper(name, function): offer a function to BPMN scripts
-    send_message(name, correlation_key, actor): continue the instances waiting for a message
+    send_message(name, correlation_key, actor, keep=False): continue the instances waiting
+    for a message (keep: else kept until one of that key waits for it)
+    cancel_instance(instance_id, actor, reason): end an instance whose purpose is over, in the
+    caller's transaction; instance_terminated: a signal sent when an admin terminates one
+    file_of(instance_id, attachment_id): a file of a module's own case, for its own checks
     register_worker_job(app, job): run job() after each tick of the worker
     take_unannounced(), people_of(item, day): new items and who to tell of them
     check_file(filename, content), attach_file(filename, content, instance=..., ...): evidence
@@ -34,7 +38,12 @@ outside app.workflow touches SpiffWorkflow.
 from flask import Flask
 
 from app.workflow.assignment import may_take
-from app.workflow.attachments import AttachmentError, attachment_for, readable_attachments
+from app.workflow.attachments import (
+    AttachmentError,
+    attachment_for,
+    file_of,
+    readable_attachments,
+)
 from app.workflow.attachments import check as check_file
 from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
@@ -90,6 +99,7 @@ from app.workflow.monitor import (
 from app.workflow.monitor import definitions as list_definitions
 from app.workflow.monitor import instances as list_instances
 from app.workflow.monitor import version as definition_version
+from app.workflow.operations import cancel as cancel_instance
 from app.workflow.operations import (
     change_data,
     claim,
@@ -106,14 +116,14 @@ from app.workflow.operations import (
 )
 from app.workflow.running import running_work, waiting_steps
 from app.workflow.sandbox import register_helper
-from app.workflow.signals import data_changed
+from app.workflow.signals import data_changed, instance_terminated
 from app.workflow.starting import startable_by
 from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, fields_of, step
 
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Correctable", "EarlierStep", "case_of", "correctable_data", "describe_data", "history_of",
-    "send_message", "stored_value",
+    "send_message", "stored_value", "cancel_instance", "instance_terminated", "file_of",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",
     "attachments_of", "audience_of", "badge", "change_data", "check_file", "claim",

@@ -161,3 +161,12 @@ def attachment_for(attachment_id: int, user) -> Attachment:
     if not _readable(user, [attachment], attachment.instance_id):
         raise Forbidden(_l("You may not open this file."))
     return attachment
+
+
+def file_of(instance_id: int, attachment_id: int) -> Attachment:
+    """A file of an instance, for a module that keeps its own cases and has checked who may
+    open it (a nomination document for the trainee, their lead and the organiser)."""
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or attachment.instance_id != instance_id:
+        raise NotFound(_l("This file does not exist."))
+    return attachment

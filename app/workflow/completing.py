@@ -10,7 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.clock import utcnow
 from app.extensions import db
-from app.races import commit_unless_raced
+from app.races import commit_unless_raced, lost_a_lock
 from app.workflow import attachments, audit, runtime
 from app.workflow.errors import Conflict, InvalidInput
 from app.workflow.labels import INSTANCE_STATUS
@@ -36,6 +36,12 @@ def complete(item_id: int, user, values: dict, files: dict | None = None) -> Pro
             return _complete_once(item_id, user, values, files)
         except _OtherStepFirst:
             continue
+        except OperationalError as error:
+            # A helper of the diagram waited for rows another request held, and the database
+            # broke the wait (a deadlock): nothing of ours was kept, so run it again.
+            db.session.rollback()
+            if not lost_a_lock(error):
+                raise
     raise Conflict(_l("Someone else changed this process at the same moment. "
                       "Reload the page and try again."))
 

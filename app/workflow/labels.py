@@ -26,6 +26,7 @@ EVENTS = {
     "suspended": _l("Suspended"),
     "resumed": _l("Resumed"),
     "terminated": _l("Terminated"),
+    "cancelled_by_module": _l("Ended: what it was for is over"),
     "finished": _l("Finished"),
     "reassigned": _l("Moved to the successor agency"),
     "released": _l("Released by an administrator"),

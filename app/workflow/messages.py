@@ -88,16 +88,22 @@ def _to_waiting(event, name, key, sender, actor, depth) -> int:
     return len(targets)
 
 
-def send(name: str, correlation_key: str, actor=None) -> int:
+def send(name: str, correlation_key: str, actor=None, *, keep: bool = False) -> int:
     """A message from the application itself (a reporting round signed off, say) to the
     instances waiting for it, in the caller's transaction: how many took it. Unlike one an
-    instance throws, it is not kept when none waits: the caller decides what then."""
+    instance throws, it is not kept when none waits (the caller decides what then), unless
+    `keep`: then it waits for an instance of that key to come to wait for it (one suspended
+    now, say, once resumed)."""
     from SpiffWorkflow.bpmn.util import BpmnEvent
     from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition
 
     # The shape a thrown message's payload has (Camunda keeps it under <task>_Response).
     event = BpmnEvent(MessageEventDefinition(name), {"payload": None, "result_var": None})
-    return _to_waiting(event, name, correlation_key, None, actor, 0)
+    delivered = _to_waiting(event, name, correlation_key, None, actor, 0)
+    if not delivered and keep:
+        db.session.add(PendingMessage(name=name, correlation_key=correlation_key,
+                                      payload=to_plain(event.payload), created_at=utcnow()))
+    return delivered
 
 
 def _starter_versions(name: str) -> list[DefinitionVersion]:

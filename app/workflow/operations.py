@@ -24,7 +24,7 @@ from app.workflow.errors import (
 from app.workflow.labels import INSTANCE_STATUS
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
-from app.workflow.signals import data_changed
+from app.workflow.signals import data_changed, instance_terminated
 from app.workflow.starting import may_start
 
 
@@ -225,6 +225,7 @@ def _set_status(instance_id: int, user, allowed: set[str], status: str, kind: st
                 WorkItem.instance_id == instance.id,
                 WorkItem.status == WorkItemStatus.OPEN.value)):
             item.status = WorkItemStatus.CANCELLED.value
+        instance_terminated.send(instance, actor=user)
     _commit_or_conflict()
     return instance
 
@@ -244,6 +245,27 @@ def terminate(instance_id: int, user):
                    InstanceStatus.ERROR.value}
     return _set_status(instance_id, user, open_states, InstanceStatus.TERMINATED.value,
                        "terminated")
+
+
+def cancel(instance_id: int, actor, reason: str) -> bool:
+    """End an open instance because what it was for is over (a registration withdrawn, a
+    class cancelled), in the caller's transaction: its open steps are cancelled and the
+    reason is in its timeline. False when it had ended already. Unlike terminate (an
+    admin's act), no signal is sent: the module calling it has done its part."""
+    instance = instance_or_404(instance_id)
+    open_states = {InstanceStatus.RUNNING.value, InstanceStatus.SUSPENDED.value,
+                   InstanceStatus.ERROR.value}
+    if instance.status not in open_states:
+        return False
+    instance.status = InstanceStatus.TERMINATED.value
+    instance.ended_at, instance.next_timer_at = utcnow(), None
+    audit.record(instance, "cancelled_by_module", actor, reason=reason)
+    for item in db.session.scalars(select(WorkItem).where(
+            WorkItem.instance_id == instance.id, WorkItem.status == WorkItemStatus.OPEN.value)):
+        item.status = WorkItemStatus.CANCELLED.value
+        item.completed_at = utcnow()
+    db.session.flush()
+    return True
 
 
 def retry(instance_id: int, user, data: dict | None = None):

@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
+from app.races import database_error
 from app.workflow import audit, messages, sandbox, serializer, spiff_clock
 from app.workflow.assignment import assignee_for
 from app.workflow.expressions import expression_of, literal_timer
@@ -113,6 +114,9 @@ def advance(instance: ProcessInstance, workflow: Workflow, actor=None,
                 workflow.do_engine_steps(did_complete_task=fired)
         messages.route(instance, workflow, actor, depth)
     except Exception as error:  # whatever a diagram does wrong, the instance fails, not the page
+        broken = database_error(error)
+        if broken is not None:  # not the diagram's fault: the caller's transaction is lost
+            raise broken from error
         fail(instance, describe(error), actor)
 
 

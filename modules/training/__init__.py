@@ -1,8 +1,44 @@
-"""The training module. Its pages, models and processes arrive with their own issue; create_app
-calls init_app for every module in ENABLED_MODULES."""
+"""Training (plan items 1.2 and 5.2): courses and classes, registration and nomination,
+seats and the waiting list, run by the enrollment process (training_enrollment.bpmn).
 
-from flask import Flask
+Seams for the parts built on it:
+- seats.py: the one seat function; every path that takes or frees a seat calls it.
+- outcomes.py: the diagram's hand-offs after the class (training_result, issue_certificate),
+  replaced by registering a helper of the same name; courses.close_class sends the message
+  the enrollments wait for.
+- enrollment.register(class_id, person, nominated_by=, document=): what an import or a
+  lead's new account calls to register someone.
+- queries.py: what the pages read (open classes, a person's and an agency's history)."""
+
+from flask import Flask, url_for
+from flask_babel import lazy_gettext as _l
+
+from app import workflow
+from app.auth.roles import Role
+from app.home.panels import register_home_page
+from app.nav import NavItem, register_nav
+
+
+def _home_of_trainee(user) -> str | None:
+    """A person whose only business here is training lands on the classes open to them."""
+    if user.roles and user.roles <= {Role.TRAINEE}:
+        return url_for("training.classes_page")
+    return None
 
 
 def init_app(app: Flask) -> None:
-    """Nothing to register yet."""
+    from modules.training import enrollment, models, outcomes, process, views  # noqa: F401
+
+    app.register_blueprint(views.bp)
+    for name, helper in process.HELPERS.items():
+        workflow.register_helper(name, helper)
+    workflow.register_helper("training_result", outcomes.training_result)
+    workflow.register_helper("issue_certificate", outcomes.issue_certificate)
+    workflow.instance_terminated.connect(enrollment.terminated_by_admin)
+    register_home_page(app, _home_of_trainee)
+    register_nav(app, NavItem("training.classes_page", _l("Training"), order=30),
+                 NavItem("training.organiser_page", _l("Organise training"),
+                         frozenset({Role.ADMIN, Role.COORDINATOR, Role.AGENCY_LEAD,
+                                    Role.AGENCY_STAFF}), order=31),
+                 NavItem("training.agency_page", _l("Agency training"),
+                         frozenset({Role.AGENCY_LEAD}), order=32))
