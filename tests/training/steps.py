@@ -70,7 +70,7 @@ def roster(organiser, class_id: int) -> list[str]:
     page = organiser.get(f"/training/classes/{class_id}/registrations")
     rows = re.findall(r'<tr class="roster-row">(.*?)</tr>', page, re.S)
     return [" ".join(text_of(cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)[:4])
-            for row in rows]
+            .strip() for row in rows]
 
 
 __all__ = ["flashes", "main_text", "text_of"]
