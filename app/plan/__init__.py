@@ -79,10 +79,12 @@ def init_app(app: Flask) -> None:
 
 
 def _report_rounds_on_time() -> None:
-    """The worker opens the year's round on its day, and ends the steps a sign-off that was
-    cut short left open."""
+    """The worker opens the year's round on its day, ends the steps a sign-off that was cut
+    short left open, and reminds the coordinators of their own deadline."""
+    from app.plan import consolidation
     from app.plan.closing import close_signed_rounds
     from app.plan.reporting import open_due_cycles
 
     open_due_cycles()
     close_signed_rounds()
+    consolidation.remind()

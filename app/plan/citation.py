@@ -13,6 +13,17 @@ def cited_date(day: date) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
+# The plan is the Provincial People's Committee's ("UBND tỉnh ban hành Kế hoạch", its number
+# 116/KH-UBND): a document of the province names it without the province's name.
+ISSUER_AS_CITED = "Ủy ban nhân dân tỉnh"
+
+
+def plan_citation(number: str, issued_on: date) -> str:
+    """The plan as a document of the province cites it: "Kế hoạch số 116/KH-UBND ngày
+    03/6/2024 của Ủy ban nhân dân tỉnh"."""
+    return f"Kế hoạch số {number} ngày {cited_date(issued_on)} của {ISSUER_AS_CITED}"
+
+
 def plan_reference(number: str, issued_on: date):
     """The plan as pages name it: "Kế hoạch 116/KH-UBND ngày 03/6/2024"."""
     return _l("Plan %(number)s of %(date)s", number=number, date=cited_date(issued_on))

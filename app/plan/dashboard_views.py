@@ -4,8 +4,9 @@ from flask import Response, render_template, request
 
 from app.auth.roles import Role, roles_required
 from app.clock import today
-from app.plan import dashboard
+from app.plan import consolidation, dashboard
 from app.plan.models import OUTCOME_BADGES
+from app.plan.reporting import annual_cycle
 from app.plan.views import _plan_or_404, bp
 
 READERS = (Role.COORDINATOR, Role.ADMIN, Role.AGENCY_LEAD)
@@ -22,8 +23,10 @@ def _summary():
 @roles_required(*READERS)
 def dashboard_page():
     plan, data = _summary()
+    cycle = annual_cycle(data.year)  # its consolidated report, due to UBND tỉnh
     return render_template("plan/dashboard.html", plan=plan, data=data, badges=OUTCOME_BADGES,
-                           order=dashboard.ORDER)
+                           order=dashboard.ORDER, cycle=cycle,
+                           due=consolidation.due_state(cycle) if cycle else None)
 
 
 def _download(content: bytes, mimetype: str, filename: str) -> Response:

@@ -22,7 +22,7 @@ from wtforms.validators import (
 from app.auth.forms import MultiCheckboxField
 from app.clock import today
 from app.fields import VietnameseDateField
-from app.plan.models import TimeframeKind
+from app.plan.models import REPORT_SECTIONS, TimeframeKind
 from app.plan.timeframe import Timeframe
 
 TIMEFRAME_CHOICES = [
@@ -94,12 +94,30 @@ class AdHocForm(FlaskForm):
     deadline = VietnameseDateField(_l("Due by"), validators=[DataRequired()])
 
 
+def _section(label, required: bool = False, description=None) -> TextAreaField:
+    checks = [DataRequired()] if required else [Optional()]
+    return TextAreaField(label, validators=[*checks, Length(max=20000)],
+                         description=description)
+
+
 class SignOffForm(FlaskForm):
+    """The sign-off step: what the coordinator writes beside the agencies' reports (the
+    report's parts, REPORT_SECTIONS; all but the strengths may stay blank), and the
+    document's number, date and signer."""
+
     number = StringField(_l("Document number"), validators=[DataRequired(), Length(max=40)],
-                         description=_l("For example 125/BC-STTTT"))
+                         description=_l("For example 125/BC-SVHTTDL"))
     issued_on = VietnameseDateField(_l("Date"), validators=[DataRequired()])
-    assessment = TextAreaField(_l("Overall assessment"),
-                               validators=[DataRequired(), Length(max=20000)])
+    directing = _section(_l("I. Direction and implementation"), description=_l(
+        "The documents issued, the meetings and checks held. Who reported is added by "
+        "itself."))
+    strengths = _section(_l("III.1. Strengths"), required=True)
+    weaknesses = _section(_l("III.2. Shortcomings and difficulties"), description=_l(
+        "The difficulties the agencies reported are added by themselves."))
+    causes = _section(_l("III.3. Causes"))
+    next_year = _section(_l("IV. Directions and tasks for next year"))
+    recommendations = _section(_l("V. Proposals and recommendations"), description=_l(
+        "The agencies' own proposals are added by themselves."))
     signer_authority = TextAreaField(_l("Signing authority"),
                                      validators=[DataRequired(), Length(max=255)],
                                      description=_l("One line each, for example "
@@ -107,3 +125,6 @@ class SignOffForm(FlaskForm):
     signer_name = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=255)])
     # Offered once the coordinator has read who is missing: the sign-off goes through.
     confirm = SubmitField(_l("Confirm and sign off"))
+
+    def sections(self) -> dict[str, str]:
+        return {key: self[key].data or "" for key in REPORT_SECTIONS}

@@ -270,7 +270,9 @@ class ReportCycle(db.Model):
     deadline: Mapped[date]
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    assessment: Mapped[str | None] = mapped_column(Text)
+    # What the coordinator writes of the year beside what the agencies reported, by the
+    # keys of REPORT_SECTIONS; a blank one is left out of the report.
+    sections: Mapped[dict | None] = mapped_column(JSON, default=dict)
     number: Mapped[str | None] = mapped_column(String(40))
     issued_on: Mapped[date | None]
     signer_authority: Mapped[str | None] = mapped_column(String(255))
@@ -278,9 +280,19 @@ class ReportCycle(db.Model):
     signed_at: Mapped[datetime | None]
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # The coordinator's own deadline to report to UBND tỉnh (annual rounds; see
+    # app/plan/consolidation.py), and when the coordinators were reminded and told it passed.
+    report_due: Mapped[date | None]
+    due_reminded_at: Mapped[datetime | None]
+    overdue_told_at: Mapped[datetime | None]
 
     reports: Mapped[list["AgencyReport"]] = relationship(
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")
+
+
+# The parts of the consolidated report the coordinator writes, in the report's order.
+REPORT_SECTIONS = ("directing", "strengths", "weaknesses", "causes", "next_year",
+                   "recommendations")
 
 
 class ReportState(StrEnum):

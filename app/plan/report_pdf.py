@@ -1,9 +1,14 @@
-"""The consolidated report to the Provincial People's Committee, as an official document:
-every item with its lead agencies and their status, what each agency reported on it, the
-coordinator's assessment, the difficulties and proposals the agencies reported, and who has
-not reported. Written in the plan's language, whatever the signer's."""
+"""The consolidated report to the Provincial People's Committee, as an official document, in
+the parts a provincial report on foreign information work has: I. direction and
+implementation (and who reported); II. results by the plan's task groups, each item as its
+lead agency reported it (results, figures, self-assessment); III. assessment (strengths,
+shortcomings, causes); IV. next year's directions and tasks; V. proposals. The coordinator
+writes what the agencies' reports cannot say; a part left blank is left out. Written in the
+plan's language, whatever the signer's."""
 
+import unicodedata
 from collections import Counter
+from xml.sax.saxutils import escape
 
 from flask_babel import force_locale
 from reportlab.lib.units import mm
@@ -14,12 +19,12 @@ from app.pdf import OfficialDocument, render
 from app.pdf.official import cell, heading_style
 from app.plan.assignments import assignments_for
 from app.plan.catalogue import current_plan, items_due_in
-from app.plan.citation import cited_date
+from app.plan.citation import plan_citation
 from app.plan.models import ASSESSMENTS, OUTCOME_BADGES, ReportCycle
+from app.plan.recipients import ARCHIVE, recipients
 
 FEW_LEADS = 4
-RECIPIENTS = ["UBND tỉnh (để báo cáo)", "Bộ Thông tin và Truyền thông", "Ban Tuyên giáo Tỉnh ủy",
-              "Các sở, ban, ngành; UBND cấp huyện", "Lưu: VT"]
+ROMAN = ("I", "II", "III", "IV", "V")
 
 
 def _reported(cycle: ReportCycle) -> dict[str, list[tuple[str, dict]]]:
@@ -78,52 +83,97 @@ def _by_agency(labelled: list[tuple[str, str]]) -> str:
     return f"{len(labelled)} cơ quan: " + "; ".join(f"{label} {n}" for label, n in counts.items())
 
 
-def _results(reported: dict, items) -> list[str]:
-    """What each agency reported on each item, in the plan's order."""
+def _item_lines(item, reported: dict) -> list[str]:
+    """What each lead agency reported on the item, as it reported it; or that none did."""
     lines = []
+    for name, entry in reported.get(item.code, []):
+        text = (entry.get("results") or "").strip().rstrip(".")
+        if (entry.get("figures") or "").strip():
+            text += f"; số liệu: {entry['figures'].strip().rstrip('.')}"
+        lines.append(f"- Nhiệm vụ {item.code}, {name} (tự đánh giá: "
+                     f"{_assessment(entry).lower()}): {text}.")
+    return lines or [f"- Nhiệm vụ {item.code}: chưa có báo cáo của cơ quan chủ trì."]
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split("\n") if part.strip()]
+
+
+def _heading(text: str, style) -> Paragraph:
+    return Paragraph(escape(unicodedata.normalize("NFC", text)), style)
+
+
+def _numbered(parts: list[tuple[str, list]], numbers, style) -> list:
+    """The parts that have something to say, numbered in turn under their headings: a part
+    left blank is left out rather than filled with words nobody wrote."""
+    body = []
+    for index, (heading, content) in enumerate(part for part in parts if part[1]):
+        body += [_heading(f"{numbers[index]}. {heading}", style), *content]
+    return body
+
+
+def _directing(cycle: ReportCycle, sections: dict) -> list:
+    """I: how the plan was directed (the coordinator's words), and who reported."""
+    missing = [r.agency.name_vi for r in cycle.reports if not r.submitted_at]
+    received = len(cycle.reports) - len(missing)
+    return [*_paragraphs(sections.get("directing")),
+            f"Đã nhận {received}/{len(cycle.reports)} báo cáo của các cơ quan, đơn vị (hạn "
+            f"gửi ngày {cycle.deadline:%d/%m/%Y})."
+            + (f" Chưa gửi báo cáo: {'; '.join(missing)}." if missing else "")]
+
+
+def _results_by_group(cycle: ReportCycle, reported: dict) -> list:
+    """II: each item's status, then the plan's task groups, each item as its lead reported."""
+    items = items_due_in(current_plan(), cycle.year)
+    body = [f"Tình hình thực hiện các nhiệm vụ của Kế hoạch năm {cycle.year}:",
+            _items_table(cycle, reported)]
+    groups: dict[int, list] = {}
     for item in items:
-        for name, entry in reported.get(item.code, []):
-            text = (entry.get("results") or "").strip().rstrip(".")
-            if entry.get("figures"):
-                text += f"; số liệu: {entry['figures'].strip().rstrip('.')}"
-            lines.append(f"- Nhiệm vụ {item.code}, {name} (tự đánh giá: "
-                         f"{_assessment(entry).lower()}): {text}.")
-    return lines
+        groups.setdefault(item.group_no, []).append(item)
+    for number, group in groups.items():
+        body.append(_heading(f"{number}. {group[0].group_title}", heading_style()))
+        body += [line for item in group for line in _item_lines(item, reported)]
+    return body
+
+
+def _raised(submitted, attribute: str, lead_in: str) -> list[str]:
+    """What the agencies themselves raised (their difficulties, or their proposals)."""
+    lines = [f"- {r.agency.name_vi}: {getattr(r, attribute).strip().rstrip('.')}."
+             for r in submitted if (getattr(r, attribute) or "").strip()]
+    return [lead_in, *lines] if lines else []
 
 
 def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
     plan = current_plan()
     coordinator = coordinator_agency()  # who holds the coordinating duty today
     submitted = [r for r in cycle.reports if r.submitted_at]
-    missing = [r.agency.name_vi for r in cycle.reports if not r.submitted_at]
-    reported = _reported(cycle)
-    results = _results(reported, items_due_in(plan, cycle.year))
-    body = [
-        f"Thực hiện Kế hoạch số {plan.number} ngày {cited_date(plan.issued_on)} của Chủ tịch "
-        f"UBND tỉnh, {coordinator.name_vi} báo cáo kết quả thực hiện năm {cycle.year} (số liệu "
-        f"từ ngày {cycle.period_from:%d/%m/%Y} đến ngày {cycle.period_to:%d/%m/%Y}) như sau:",
-        Paragraph("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", heading_style()),
-        _items_table(cycle, reported),
-        *(["Kết quả cụ thể theo báo cáo của các cơ quan:", *results] if results else []),
-        Paragraph("II. ĐÁNH GIÁ CHUNG", heading_style()),
-        *[part.strip() for part in (cycle.assessment or "").split("\n") if part.strip()],
-        Paragraph("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ", heading_style()),
-    ]
-    raised = [(r.agency.name_vi, r.difficulties, r.proposals) for r in submitted
-              if r.difficulties or r.proposals]
-    for name, difficulties, proposals in raised:
-        text = "; ".join(part for part in (difficulties, proposals) if part)
-        body.append(f"- {name}: {text}")
-    if not raised:
-        body.append("Các cơ quan không báo cáo khó khăn, vướng mắc.")
-    body += [Paragraph("IV. TÌNH HÌNH GỬI BÁO CÁO", heading_style()),
-             f"Đã nhận {len(submitted)}/{len(cycle.reports)} báo cáo của các cơ quan."
-             + (f" Chưa gửi báo cáo: {'; '.join(missing)}." if missing else "")]
+    sections = cycle.sections or {}
+    # The agencies' figures come before the cut-off (14/12): up to it they are estimates.
+    period = (f"số liệu tính từ ngày {cycle.period_from:%d/%m/%Y}, ước thực hiện đến ngày "
+              f"{cycle.period_to:%d/%m/%Y}" if cycle.deadline < cycle.period_to else
+              f"số liệu từ ngày {cycle.period_from:%d/%m/%Y} đến ngày {cycle.period_to:%d/%m/%Y}")
+    assessment = _numbered([
+        ("Ưu điểm", _paragraphs(sections.get("strengths"))),
+        ("Hạn chế, khó khăn", _paragraphs(sections.get("weaknesses")) + _raised(
+            submitted, "difficulties", "Khó khăn, vướng mắc các cơ quan, đơn vị nêu:")),
+        ("Nguyên nhân", _paragraphs(sections.get("causes")))], range(1, 4), heading_style())
+    body = [f"Thực hiện {plan_citation(plan.number, plan.issued_on)}, {coordinator.name_vi} "
+            f"báo cáo kết quả thực hiện năm {cycle.year} ({period}) như sau:",
+            *_numbered([
+                ("CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", _directing(cycle, sections)),
+                ("KẾT QUẢ THỰC HIỆN THEO NHÓM NHIỆM VỤ", _results_by_group(
+                    cycle, _reported(cycle))),
+                ("ĐÁNH GIÁ", assessment),
+                (f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {cycle.year + 1}",
+                 _paragraphs(sections.get("next_year"))),
+                ("ĐỀ XUẤT, KIẾN NGHỊ", _paragraphs(sections.get("recommendations")) + _raised(
+                    submitted, "proposals", "Đề xuất, kiến nghị của các cơ quan, đơn vị:"))],
+                ROMAN, heading_style())]
     return OfficialDocument(
         issuer_parent="UBND tỉnh Quảng Ngãi", issuer=coordinator.name_vi, number=cycle.number,
         place="Quảng Ngãi", issued_on=cycle.issued_on, kind="Báo cáo",
         summary=f"Kết quả thực hiện Kế hoạch số {plan.number} năm {cycle.year}", body=body,
-        recipients=RECIPIENTS, signer_authority=cycle.signer_authority or "",
+        recipients=[*recipients(), ARCHIVE], signer_authority=cycle.signer_authority or "",
         signer_name=cycle.signer_name or "")
 
 

@@ -10,7 +10,7 @@ from app.auth.models import Agency
 from app.auth.roles import Role, roles_required
 from app.clock import today
 from app.extensions import db
-from app.plan import closing, reporting
+from app.plan import closing, consolidation, reporting
 from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
 from app.plan.models import ASSESSMENTS, REPORT_STATE_BADGES, ReportCycle
 from app.plan.views import bp
@@ -37,7 +37,9 @@ def _reports(open_form, ad_hoc, status: int = 200):
     """The list of rounds with both request forms; a form refused shows here with the
     list of rounds still under it."""
     cycles = db.session.scalars(select(ReportCycle).order_by(ReportCycle.opened_at.desc()))
-    return render_template("plan/reports.html", cycles=list(cycles), open_form=open_form,
+    cycles = list(cycles)
+    return render_template("plan/reports.html", cycles=cycles, open_form=open_form,
+                           due={cycle.id: consolidation.due_state(cycle) for cycle in cycles},
                            ad_hoc=ad_hoc, opens_on=reporting.opens_on(today().year)), status
 
 
@@ -88,7 +90,7 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
     """Sign off (once the coordinator confirmed what the page warned of): the consolidated
     report is issued, and the report steps still open end, their agencies told."""
     reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
-                       assessment=form.assessment.data,
+                       sections=form.sections(),
                        signer_authority=form.signer_authority.data,
                        signer_name=form.signer_name.data, actor=current_user)
     flash(_("Signed off; the consolidated report is ready."), "success")
@@ -103,7 +105,7 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
 @roles_required(*REPORTERS)
 def report_page(cycle_id: int):
     cycle = _cycle_or_404(cycle_id)
-    form = SignOffForm(obj=cycle)
+    form = SignOffForm(obj=cycle, data=cycle.sections or {})
     if not form.is_submitted() and cycle.signed_at is None:
         form.issued_on.data = today()
         form.signer_authority.data = "GIÁM ĐỐC"
@@ -122,6 +124,7 @@ def report_page(cycle_id: int):
     return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
                            today=today(), assessments=ASSESSMENTS, confirming=confirming,
                            review_steps=reporting.review_steps(cycle),
+                           due=consolidation.due_state(cycle),
                            states=REPORT_STATE_BADGES)
 
 

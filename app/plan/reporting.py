@@ -17,9 +17,10 @@ from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.notifications.models import Kind
 from app.notifications.service import notify_agency
+from app.plan import consolidation
 from app.plan.assignments import reminder_days
 from app.plan.catalogue import current_plan, items_due_in
-from app.plan.models import AgencyReport, CycleKind, Plan, ReportCycle
+from app.plan.models import REPORT_SECTIONS, AgencyReport, CycleKind, Plan, ReportCycle
 from app.settings import get_setting
 from app.workflow.models import WorkItem
 
@@ -123,6 +124,7 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
                         title=f"Báo cáo kết quả thực hiện Kế hoạch {plan.number} năm {year}",
                         period_from=period_from, period_to=period_to,
                         deadline=deadline or deadline_of(year), opened_at=utcnow(),
+                        report_due=consolidation.due_of(year),
                         opened_by_id=getattr(actor, "id", None))
     db.session.add(cycle)
     try:
@@ -219,20 +221,23 @@ def check_sign_off(cycle: ReportCycle, issued_on: date) -> None:
                              "and today.", opened=f"{opened:%d/%m/%Y}"))
 
 
-def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, assessment: str,
+def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, sections: dict,
              signer_authority: str, signer_name: str, actor) -> ReportCycle:
-    """Sign off the consolidated report: it is produced once, kept as issued, and read-only
-    from then on. Of two sign-offs at once, the first stands and the second is told."""
+    """Sign off the consolidated report: its draft is produced once, to be signed with the
+    agency's digital signature outside the app, and the round is read-only from then on.
+    `sections` holds what the coordinator wrote (REPORT_SECTIONS; a blank one is left out).
+    Of two sign-offs at once, the first stands and the second is told."""
     from app.plan.report_pdf import consolidated_pdf
 
     check_sign_off(cycle, issued_on)
+    written = {key: (sections.get(key) or "").strip() for key in REPORT_SECTIONS}
     with db.session.no_autoflush:  # render from these values without writing them yet
         cycle.number, cycle.issued_on = number.strip(), issued_on
-        cycle.assessment = assessment.strip()
+        cycle.sections = {key: text for key, text in written.items() if text}
         cycle.signer_authority = signer_authority.strip()
         cycle.signer_name = signer_name.strip()
         values = {"number": cycle.number, "issued_on": issued_on,
-                  "assessment": cycle.assessment, "signer_authority": cycle.signer_authority,
+                  "sections": cycle.sections, "signer_authority": cycle.signer_authority,
                   "signer_name": cycle.signer_name, "pdf": consolidated_pdf(cycle),
                   "signed_at": utcnow(), "signed_by_id": actor.id}
     db.session.expire(cycle)  # the row, not these unsaved values, says who signed first

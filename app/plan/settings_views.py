@@ -7,12 +7,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import DataRequired, NumberRange, ValidationError
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from app.auth.roles import Role, roles_required
 from app.extensions import db
-from app.plan import assignments, reporting
+from app.plan import assignments, consolidation, recipients, reporting
 from app.plan.views import bp
 from app.plan.violations.limits import LIMITS, UNITS, limit
 from app.settings import get_setting, set_setting
@@ -46,11 +46,25 @@ def _form_class():
                                 validators=[DataRequired(), DAY_MONTH]),
         "deadline": StringField(_l("Annual reports are due by (dd/mm)"),
                                 validators=[DataRequired(), DAY_MONTH, _after_opening]),
+        "report_due": StringField(_l("The consolidated report is due to the Provincial "
+                                     "People's Committee by (dd/mm)"),
+                                  validators=[Optional(), DAY_MONTH],
+                                  description=_l("Plan 116/KH-UBND, IV.2: every year before "
+                                                 "15/12. Left blank, 14/12.")),
         "reminder_days": IntegerField(_l("Reminders this many working days before a deadline"),
                                       validators=[DataRequired(), NumberRange(1, 30)]),
         "consult_days": IntegerField(_l("Cooperating agencies answer within this many working "
                                         "days (silence counts as agreement)"),
                                      validators=[DataRequired(), NumberRange(1, 30)]),
+        "report_recipients": TextAreaField(
+            _l("Recipients of the consolidated report, one a line"),
+            validators=[Length(max=4000)],
+            description=_l("After the Provincial People's Committee: the ministry that "
+                           "holds foreign information (since 2025 the Ministry of Culture, "
+                           "Sports and Tourism) and the provincial party committee's board "
+                           "(the Ban Tuyên giáo và Dân vận Tỉnh ủy, whose name in Quảng Ngãi "
+                           "is not confirmed against the province's decision). The report "
+                           "adds \"Lưu: VT\" itself; left blank, the list as seeded.")),
     }
     for item in LIMITS:
         fields[item.key] = IntegerField(item.label, validators=[DataRequired(),
@@ -60,6 +74,7 @@ def _form_class():
 
 def _keys() -> dict[str, str]:
     return {"opens_on": reporting.OPENS_ON, "deadline": reporting.DEADLINE,
+            "report_due": consolidation.DUE,
             "reminder_days": assignments.REMINDER_DAYS,
             "consult_days": assignments.CONSULT_DAYS,
             **{item.key: f"violations.{item.key}" for item in LIMITS}}
@@ -72,13 +87,16 @@ def settings_page():
     if not form.is_submitted():
         form.opens_on.data = get_setting(reporting.OPENS_ON) or reporting.DEFAULT_OPENS_ON
         form.deadline.data = get_setting(reporting.DEADLINE) or reporting.DEFAULT_DEADLINE
+        form.report_due.data = get_setting(consolidation.DUE) or consolidation.DEFAULT_DUE
         form.reminder_days.data = assignments.reminder_days()
         form.consult_days.data = assignments.consult_days()
         for item in LIMITS:
             form[item.key].data = limit(item.key)
+        form.report_recipients.data = "\n".join(recipients.recipients())
     if form.validate_on_submit():
         for name, key in _keys().items():
             set_setting(key, str(form[name].data))
+        recipients.save(form.report_recipients.data or "")
         db.session.commit()
         flash(_("Plan settings saved."), "success")
         return redirect(url_for(".settings_page"))

@@ -118,7 +118,7 @@ def test_an_agency_reports_every_item_then_the_round_is_reviewed_signed_off_and_
     # 01/12, before the agencies' deadline: signing off asks first, then closes the round.
     clock.current = datetime(2025, 12, 1, 2, 0)
     sign_off = {"number": "125/BC-STTTT", "issued_on": "01/12/2025",
-                "assessment": "Các cơ quan đã triển khai nghiêm túc Kế hoạch 116/KH-UBND.",
+                "strengths": "Các cơ quan đã triển khai nghiêm túc Kế hoạch 116/KH-UBND.",
                 "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
     warned = main_text(coordinator.post(round_open, sign_off, expect=200))
     assert "Chưa hết hạn gửi báo cáo của các cơ quan (05/12/2025)" in warned
@@ -164,7 +164,7 @@ def test_a_coordinator_reading_english_opens_a_round_and_signs_off_a_vietnamese_
     assert "The annual report is open: 36 agencies were asked." in landed
     [url] = set(re.findall(r'href="(/plan/reports/\d+)"', coordinator.get("/plan/reports")))
     clock.current = datetime(2025, 12, 8, 2, 0)
-    sign_off = {"number": "130/BC-STTTT", "issued_on": "08/12/2025", "assessment": "Đạt.",
+    sign_off = {"number": "130/BC-STTTT", "issued_on": "08/12/2025", "strengths": "Đạt.",
                 "signer_authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
     coordinator.post(url, sign_off, expect=200)
     assert "Signed off" in main_text(coordinator.post(url, {**sign_off, "confirm": "Sign"}))

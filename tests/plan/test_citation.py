@@ -32,7 +32,7 @@ def test_pages_and_the_consolidated_report_cite_the_plan_the_same_way(
     cycle = reporting.open_annual_cycle(2025)
     clock.current = datetime(2025, 12, 15, 2, 0)
     reporting.sign_off(cycle, number="7/BC-STTTT", issued_on=date(2025, 12, 15),
-                       assessment="Đạt yêu cầu.", signer_authority="GIÁM ĐỐC",
+                       sections={"strengths": "Đạt yêu cầu."}, signer_authority="GIÁM ĐỐC",
                        signer_name="Nguyễn Văn Bình",
                        actor=factories.make_user("dieu.phoi", roles=["coordinator"]))
     text = pdf_text(db.session.get(ReportCycle, cycle.id).pdf)
@@ -47,3 +47,15 @@ def test_no_text_of_the_system_writes_the_plans_date_another_way():
     for path in texts:
         found = other_ways.search(path.read_text(encoding="utf-8"))
         assert found is None, f"{path.relative_to(ROOT)} writes {found.group(0)}"
+
+
+def test_no_text_of_the_system_cites_the_plan_as_the_chairmans():
+    """Kế hoạch 116/KH-UBND is the Provincial People's Committee's ("UBND tỉnh ban hành Kế
+    hoạch", its preamble): nothing the system writes cites it "của Chủ tịch UBND tỉnh"
+    (only the plan's own text, kept as it was issued, says so under its appendix)."""
+    chairman = re.compile(r"Kế hoạch[^.\n]{0,80}của Chủ tịch (UBND|Ủy ban nhân dân) tỉnh")
+    for folder in ("app", "workflows"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in {".py", ".html", ".bpmn", ".po"}:
+                found = chairman.search(path.read_text(encoding="utf-8"))
+                assert found is None, f"{path.relative_to(ROOT)} writes {found.group(0)}"

@@ -125,7 +125,7 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     assert "Kết quả của SCT" in page and "Hoàn thành tốt" in page
     sign_off = {
         "number": "125/BC-STTTT", "issued_on": "15/12/2025",
-        "assessment": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
+        "strengths": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
         "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
     warned = post_form(client, f"/plan/reports/{cycle.id}", sign_off).get_data(as_text=True)
     assert "Trước khi ký" in warned and "Chưa báo cáo (" in warned  # asked first
@@ -152,7 +152,7 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     item_page = client.get(f"/plan/items/{items['3.1'].id}?year=2025").get_data(as_text=True)
     assert "Báo cáo năm về nhiệm vụ này, 2025" in item_page and "Kết quả của SCT" in item_page
     again = post_form(client, f"/plan/reports/{cycle.id}", {
-        "number": "126/BC-STTTT", "issued_on": "16/12/2025", "assessment": "Khác",
+        "number": "126/BC-STTTT", "issued_on": "16/12/2025", "strengths": "Khác",
         "signer_authority": "GIÁM ĐỐC", "signer_name": "Người khác"})
     assert again.status_code == 200
     db.session.expire_all()
@@ -240,7 +240,7 @@ def test_a_year_with_every_item_launched_signs_off_on_a_readable_pdf(plan, proce
     cycle = reporting.open_annual_cycle(2025)
     clock.current = datetime(2025, 12, 15, 2, 0)
     reporting.sign_off(cycle, number="7/BC-STTTT", issued_on=date(2025, 12, 15),
-                       assessment="Đạt yêu cầu.", signer_authority="GIÁM ĐỐC",
+                       sections={"strengths": "Đạt yêu cầu."}, signer_authority="GIÁM ĐỐC",
                        signer_name="Nguyễn Văn Bình", actor=staff["coordinator"])
 
     text = " ".join(pdf_text(db.session.get(ReportCycle, cycle.id).pdf).split())
@@ -255,7 +255,7 @@ def test_of_two_sign_offs_at_once_the_first_stands(plan, processes, staff, app, 
 
     cycle = reporting.open_annual_cycle(2025)
     clock.current = datetime(2025, 12, 15, 2, 0)
-    fields = dict(issued_on=date(2025, 12, 15), assessment="Tốt",
+    fields = dict(issued_on=date(2025, 12, 15), sections={"strengths": "Tốt"},
                   signer_authority="GIÁM ĐỐC", signer_name="A")
     # Another coordinator signs while this one is writing (the row changes under us).
     db.session.execute(update(ReportCycle).where(ReportCycle.id == cycle.id).values(
@@ -276,7 +276,7 @@ def test_a_report_is_dated_between_its_rounds_opening_and_today(plan, processes,
     clock.current = datetime(2025, 12, 15, 2, 0)
     client = app.test_client()
     login(client, "dieu.phoi", factories.PASSWORD)
-    fields = {"number": "9/BC-STTTT", "assessment": "Đạt yêu cầu.",
+    fields = {"number": "9/BC-STTTT", "strengths": "Đạt yêu cầu.",
               "signer_authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
 
     for day in ("01/01/2030", "01/01/1990"):
@@ -292,9 +292,9 @@ def test_an_ad_hoc_round_is_not_signed_off_as_the_annual_report(plan, processes,
     cycle = reporting.request_ad_hoc("Tình hình dịp Tết", [staff["sct"].agency], date(2025, 6, 10),
                                      staff["coordinator"])
     with pytest.raises(reporting.ReportError):
-        reporting.sign_off(cycle, number="1/BC", issued_on=date(2025, 6, 11), assessment="x",
-                           signer_authority="GIÁM ĐỐC", signer_name="A",
-                           actor=staff["coordinator"])
+        reporting.sign_off(cycle, number="1/BC", issued_on=date(2025, 6, 11),
+                           sections={"strengths": "x"}, signer_authority="GIÁM ĐỐC",
+                           signer_name="A", actor=staff["coordinator"])
 
 
 def test_the_annual_round_is_unique_in_the_database(plan, processes, staff):

@@ -126,7 +126,7 @@ def test_a_report_returned_with_a_comment_comes_back_as_the_agency_left_it(
 
 
 SIGN_OFF = {"number": "125/BC-STTTT", "issued_on": "01/12/2025",
-            "assessment": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
+            "strengths": "Các cơ quan đã triển khai nghiêm túc Kế hoạch.",
             "signer_authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình"}
 
 
@@ -226,7 +226,8 @@ def test_steps_a_cut_short_sign_off_left_open_are_ended_by_the_worker(round_2025
                                                                       clock):
     clock.current = datetime(2025, 12, 8, 2, 0)
     reporting.sign_off(round_2025, number="1/BC", issued_on=date(2025, 12, 8),
-                       assessment="Tốt", signer_authority="GIÁM ĐỐC", signer_name="A",
+                       sections={"strengths": "Tốt"}, signer_authority="GIÁM ĐỐC",
+                       signer_name="A",
                        actor=clients["coordinator"].user)  # the request died after this
     assert steps_of("SCT")
 
