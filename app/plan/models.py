@@ -285,6 +285,11 @@ class ReportCycle(db.Model):
     report_due: Mapped[date | None]
     due_reminded_at: Mapped[datetime | None]
     overdue_told_at: Mapped[datetime | None]
+    # The issued document: the draft above, signed outside the app with the agency's digital
+    # signature and uploaded (app/plan/issuing.py); what readers are given from then on.
+    issued_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    issued_at: Mapped[datetime | None]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     reports: Mapped[list["AgencyReport"]] = relationship(
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")
