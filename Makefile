@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint translations vendor extract-messages clean
+.PHONY: run test lint translations vendor fonts extract-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,13 +63,21 @@ vendor:
 	   node_modules/vanillajs-datepicker/dist/js/locales/vi.js app/static/vendor/datepicker/js/
 	cp node_modules/vanillajs-datepicker/dist/css/datepicker-bs5.min.css app/static/vendor/datepicker/css/
 	cp node_modules/vanillajs-datepicker/LICENSE app/static/vendor/datepicker/
+
+# Maintainers: the documents' font. Nghị định 30/2020/NĐ-CP names Times New Roman; Liberation Serif
+# (SIL OFL 1.1) has its metrics, so lines break where Word breaks them. Taken from Debian's package
+# at a pinned version and committed; running needs no network.
+FONTS_DEB := fonts-liberation2=2.1.5-1
+FONTS_DEB_SHA256 := 35ffaa54f117e633e89a5da89af235a073b34dbe582726fbf6989568f7fd9bda
+fonts:
+	rm -rf build/fonts && mkdir -p build/fonts
+	cd build/fonts && apt-get download $(FONTS_DEB)
+	echo "$(FONTS_DEB_SHA256)  $$(ls build/fonts/*.deb)" | sha256sum -c -
+	dpkg-deb -x build/fonts/*.deb build/fonts/deb
 	rm -rf app/pdf/fonts && mkdir -p app/pdf/fonts
-	cp node_modules/@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf \
-	   node_modules/@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf \
-	   node_modules/@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf \
-	   node_modules/@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf \
-	   app/pdf/fonts/
-	cp node_modules/@expo-google-fonts/noto-serif/LICENSE_FONT app/pdf/fonts/OFL.txt
+	cp build/fonts/deb/usr/share/fonts/truetype/liberation2/LiberationSerif-*.ttf app/pdf/fonts/
+	cp build/fonts/deb/usr/share/doc/fonts-liberation2/copyright app/pdf/fonts/LICENSE
+	rm -rf build/fonts && rmdir --ignore-fail-on-non-empty build
 
 clean:
 	rm -rf $(VENV) instance

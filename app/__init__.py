@@ -3,6 +3,7 @@
 import importlib
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from app.config import Config
 from app.extensions import babel, csrf, db, login_manager, migrate
@@ -13,6 +14,7 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.json = StrictJSONProvider(app)
     app.config.from_object(config or Config())
+    app.url_map.converters["int"] = RowIdConverter
 
     _init_extensions(app)
     _register_blueprints(app)
@@ -20,6 +22,15 @@ def create_app(config: Config | None = None) -> Flask:
         importlib.import_module(module_name).init_app(app)
     _register_cli(app)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """<int:…> in a URL is a row's id: a number beyond the database's integers names no row
+    (404), rather than an error from PostgreSQL (500)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def _init_extensions(app: Flask) -> None:

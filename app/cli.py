@@ -10,6 +10,7 @@ from app.auth.models import Agency
 from app.auth.reorg_seed import follow_successions, seed_reorganisation
 from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
+from app.calendar.notices import seed_declared_days
 from app.extensions import db
 from app.plan.appendix import PLAN_NUMBER
 from app.plan.demo import seed_demo_year
@@ -18,19 +19,22 @@ from app.plan.seed import seed_plan
 
 @click.command("seed")
 def seed_command():
-    """Add what is missing: the plan's agencies and groups, the plan and its items, then
-    the shipped processes (workflows/bpmn); in development also demo people and a demo
-    case."""
+    """Add what is missing: the plan's agencies and groups, the plan and its items, the
+    days off and Saturdays worked of the Government's notices, then the shipped processes
+    (workflows/bpmn); in development also demo people and a demo case."""
     added = seed_agencies()
     click.echo(f"Agencies and groups: {added} added.")
     click.echo(f"The 2025 reorganisation: {seed_reorganisation()} added.")
     click.echo(f"Plan {PLAN_NUMBER}: {seed_plan()} items added.")
+    click.echo(f"Days off and Saturdays worked from the Government's notices: "
+               f"{seed_declared_days()} added.")
     for filename, outcome in workflow.sync_folder():
         click.echo(f"{filename}: {outcome}")
     users = seed_demo_users() if current_app.config["DEVELOPMENT"] else None
-    people, steps, waiting = follow_successions()
-    if people or steps or waiting:
-        click.echo(f"Ended agencies: {people} people and {steps} open steps moved to their "
+    people, items, waiting = follow_successions()
+    if people or items or waiting:
+        click.echo(f"Ended agencies: {people} people and {items} open items (steps, plan "
+                   f"assignments) moved to their "
                    f"successors; {waiting} people wait for an admin to choose their agency.")
     if users is not None:
         _start_demo_case()

@@ -42,9 +42,10 @@ def open_step(instance_id: int, task_name: str):
 
 
 def case_awaiting_decision(clock):
-    """A violation case waiting for the coordinator's sanction decision (Monday 02/03/2026,
-    09:00 in Quảng Ngãi): inspector `thanh.tra` verified it and recorded the violation;
-    coordinator `dieu.phoi` decides. Returns the decision step."""
+    """A violation case waiting for the sanction decision (Monday 02/03/2026, 09:00 in Quảng
+    Ngãi): inspector `thanh.tra` verified it and recorded the violation; `dieu.phoi`, the
+    coordinator whom the admin also made an official with sanctioning competence, decides.
+    Returns the decision step."""
     from datetime import datetime
 
     from app import workflow
@@ -53,8 +54,8 @@ def case_awaiting_decision(clock):
     clock.current = datetime(2026, 3, 2, 2, 0)
     workflow.sync_folder()
     inspector = make_user("thanh.tra", agency_code="STTTT", full_name="Lý Thanh Tra")
-    coordinator = make_user("dieu.phoi", roles=["coordinator"], agency_code="STTTT",
-                            full_name="Trần Điều")
+    coordinator = make_user("dieu.phoi", roles=["coordinator", "sanctioning_official"],
+                            agency_code="STTTT", full_name="Trần Điều")
     case = service.open_case(
         source="monitoring", received_on=clock.current.date(), subject="Trang tin X",
         channel="https://vi-du.example", description="Đăng tin sai lệch",

@@ -51,7 +51,8 @@ def test_the_admin_page_lists_holidays_and_declares_days(admin_client):
     assert "17/02/2026" in page and "Tết Nguyên Đán" in page
 
     response = post_form(admin_client, "/admin/calendar/",
-                         {"day": "31/12/2026", "kind": "off", "note": "Nghỉ cuối năm"},
+                         {"day": "31/12/2026", "kind": "off", "note": "Nghỉ cuối năm",
+                          "source": "Quyết định của UBND tỉnh"},
                          follow_redirects=True)
     assert "Đã khai báo ngày 31/12/2026." in response.get_data(as_text=True)
     assert not is_working_day(date(2026, 12, 31))
@@ -60,7 +61,8 @@ def test_the_admin_page_lists_holidays_and_declares_days(admin_client):
                          {"day": "30/02/2026", "kind": "off", "note": "Ngày không có thật"})
     assert response.status_code == 200 and "is-invalid" in response.get_data(as_text=True)
     response = post_form(admin_client, "/admin/calendar/",
-                         {"day": "02/12/2026", "kind": "working", "note": "Thứ Tư"})
+                         {"day": "02/12/2026", "kind": "working", "note": "Thứ Tư",
+                          "source": "Không có"})
     assert "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật." in response.get_data(as_text=True)
 
     [declared] = db.session.scalars(db.select(DeclaredDay)).all()

@@ -44,3 +44,11 @@ def test_default_database_is_sqlite_under_instance():
 
     assert config.SQLALCHEMY_DATABASE_URI.startswith("sqlite:///")
     assert config.SQLALCHEMY_DATABASE_URI.endswith("instance/app.db")
+
+
+def test_an_id_beyond_the_databases_integers_is_not_found(admin_client):
+    """Bad input gets a clear error, never a 500: PostgreSQL refuses an integer out of range,
+    so a URL naming such a row is a 404 before the database is asked."""
+    for url in ("/admin/agencies/99999999999999999999/successions",
+                "/plan/items/99999999999999999999", "/tasks/2147483648"):
+        assert admin_client.get(url).status_code == 404, url

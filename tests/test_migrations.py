@@ -24,3 +24,21 @@ def test_the_database_is_at_the_newest_revision(app):
 
     assert isinstance(app.extensions["migrate"].migrate, Migrate)
     assert current == head
+
+
+def test_the_reorganisation_migration_goes_down_and_up_again(app):
+    """0014 (successions, people moved) is reversible: down to 0013 drops its tables, up
+    again gives back exactly what the models declare."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import inspect
+
+    with app.app_context():
+        downgrade(revision="0013")
+        try:
+            tables = set(inspect(db.engine).get_table_names())
+            assert "agency_successions" not in tables and "person_moves" not in tables
+        finally:
+            upgrade()
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, db.metadata) == []

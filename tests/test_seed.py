@@ -35,7 +35,7 @@ def test_seeding_twice_changes_nothing(app):
     assert "quantri" in first.output and "QuangNgai@2024" in first.output
     logins = [line for line in first.output.splitlines() if line.startswith("  ")]
     agency_column = {line.rstrip().rindex(" ") for line in logins}
-    assert len(logins) == 7 and len(agency_column) == 1, logins  # a table that lines up
+    assert len(logins) == 8 and len(agency_column) == 1, logins  # a table that lines up
     assert _snapshot() == before
     assert "0 added" in second.output
 

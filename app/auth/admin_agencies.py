@@ -133,7 +133,8 @@ def groups():
 def edit_group(group_id: int | None = None):
     group = (db.session.get(AgencyGroup, group_id) or abort(404)) if group_id else None
     form = GroupForm(obj=group)
-    form.members.choices = _active_agency_choices()
+    agencies = db.session.scalars(select(Agency))
+    form.members.choices = agency_choices(a for a in agencies if not agency_service.has_ended(a))
     if request.method == "GET" and group:
         form.members.data = [agency.id for agency in group.members]
     if form.validate_on_submit():
@@ -150,22 +151,28 @@ def edit_group(group_id: int | None = None):
         else:
             flash(_("Group %(name)s saved.", name=group.name_vi), "success")
             return redirect(url_for(".groups"))
-    return render_template("auth/group_form.html", form=form, group=group)
+    return render_template("auth/group_form.html", form=form, group=group,
+                           ended=agency_service.ended_members(group))
 
 
 @bp.route("/settings", methods=["GET", "POST"])
 def settings():
     form = SettingsForm()
-    form.coordinator_agency.choices = _active_agency_choices()
+    form.coordinator_agency.choices = choose_first(_active_agency_choices())
     current_code = get_setting(COORDINATOR_AGENCY)
     named = db.session.scalar(select(Agency).where(Agency.code == current_code)) \
         if current_code else None
-    if request.method == "GET" and named:
-        form.coordinator_agency.data = named.id
+    coordinator = agency_service.coordinator_agency()
+    if request.method == "GET":
+        # The list holds only agencies that exist: where the setting names one that has
+        # ended, it shows who holds its coordinating duty, never just the first agency.
+        offered = {choice.value for choice in form.coordinator_agency.choices}
+        shown = next((a for a in (named, coordinator) if a and a.id in offered), None)
+        form.coordinator_agency.data = shown.id if shown else None
     if form.validate_on_submit():
         agency = _agency_or_404(form.coordinator_agency.data)
         agency_service.set_coordinator_agency(agency)
         flash(_("%(name)s now coordinates the plan.", name=agency.name_vi), "success")
         return redirect(url_for(".settings"))
     return render_template("auth/settings.html", form=form, named=named,
-                           coordinator=agency_service.coordinator_agency())
+                           coordinator=coordinator)

@@ -36,10 +36,19 @@ def _successor_choices(agency: Agency) -> list[SelectChoice]:
     return choose_first(agencies + groups)
 
 
+def _row_id(text: str) -> int | None:
+    """A row's id as a form sends it: ASCII digits within the database's integers (a number
+    too large, or digits of another script, names no row)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        return None
+    return int(text)
+
+
 def _successor_of(reference: str):
     kind, _colon, number = (reference or "").partition(":")
     model = {"agency": Agency, "group": AgencyGroup}.get(kind)
-    return db.session.get(model, int(number)) if model and number.isdigit() else None
+    row_id = _row_id(number)
+    return db.session.get(model, row_id) if model and row_id is not None else None
 
 
 def _succession_form(agency: Agency) -> SuccessionForm:
@@ -105,13 +114,11 @@ def move_people(agency_id: int):
     for key, value in request.form.items():
         if not key.startswith("person-"):
             continue
-        person_id = key.removeprefix("person-")
-        if not person_id.isdigit():
+        person_id, agency_id = _row_id(key.removeprefix("person-")), _row_id(value)
+        if person_id is None or agency_id is None:
+            unchosen.append(key)
             continue
-        if not value.isdigit():
-            unchosen.append(person_id)
-            continue
-        choices[int(person_id)] = int(value)
+        choices[person_id] = agency_id
     try:
         if unchosen or not choices:
             raise reorg_service.ReorgError(_("Choose a new agency for each person."))

@@ -111,15 +111,29 @@ def set_agency_active(agency: Agency, active: bool, *, as_of: date | None = None
     db.session.commit()
 
 
+def has_ended(agency: Agency, day: date | None = None) -> bool:
+    """Whether the agency no longer exists on `day` (an agency yet to start has not ended)."""
+    day = day or today()
+    return not agency.active or (agency.valid_to is not None and agency.valid_to < day)
+
+
+def ended_members(group: AgencyGroup | None) -> list[Agency]:
+    return [member for member in group.members if has_ended(member)] if group else []
+
+
 def save_group(group: AgencyGroup | None, *, code, name_vi, name_en, members) -> AgencyGroup:
+    """Save a group with `members` (the agencies that exist, as the admin ticked them). Its
+    ended members stay: their successors stand for them today ("UBND cấp huyện" reaches the
+    communes through the districts' successions) and they are its members of earlier years."""
     code = _check_code_free(AgencyGroup, code, group.id if group else None)
+    kept = ended_members(group)
     if group is None:
         group = AgencyGroup()
         db.session.add(group)
     group.code = code
     group.name_vi = name_vi.strip()
     group.name_en = name_en.strip()
-    group.members = list(members)
+    group.members = list({agency.id: agency for agency in [*members, *kept]}.values())
     db.session.commit()
     return group
 

@@ -92,7 +92,8 @@ class NewUserForm(UserForm):
 
 
 class SettingsForm(FlaskForm):
-    coordinator_agency = SelectField(_l("Coordinating agency"), coerce=int)
+    coordinator_agency = SelectField(_l("Coordinating agency"), coerce=optional_int,
+                                     validators=[DataRequired()])
 
 
 def agency_choices(agencies) -> list[SelectChoice]:

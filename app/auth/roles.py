@@ -14,6 +14,10 @@ class Role(StrEnum):
     AGENCY_LEAD = "agency_lead"
     AGENCY_STAFF = "agency_staff"
     HOME_AFFAIRS = "home_affairs_approver"
+    # An official with competence to sanction administrative violations in the press and
+    # publishing (Nghị định 119/2020/NĐ-CP, Chương IV), granted by the admin to the person
+    # who holds it; it signs sanction decisions, which the plan's coordinator does not.
+    SANCTIONING_OFFICIAL = "sanctioning_official"
     TRAINEE = "trainee"
 
     @property
@@ -27,6 +31,7 @@ ROLE_LABELS = {
     Role.AGENCY_LEAD: _l("Agency lead"),
     Role.AGENCY_STAFF: _l("Agency staff"),
     Role.HOME_AFFAIRS: _l("Home Affairs approver"),
+    Role.SANCTIONING_OFFICIAL: _l("Official with sanctioning competence"),
     Role.TRAINEE: _l("Trainee"),
 }
 

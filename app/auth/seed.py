@@ -44,6 +44,9 @@ DEMO_USERS = [
     DemoUser("lanhdao.svhttdl", "Lê Văn Lãnh", "SVHTTDL", (Role.AGENCY_LEAD, Role.AGENCY_STAFF)),
     DemoUser("chuyenvien.sct", "Phạm Thị Huyền", "SCT", (Role.AGENCY_STAFF,)),
     DemoUser("thanhtra", "Lý Văn Tra", COORDINATING_DEPARTMENT, (Role.AGENCY_STAFF,)),
+    # Signs sanction decisions (Nghị định 119/2020/NĐ-CP): a competence, not the coordinator's.
+    DemoUser("xuphat", "Hoàng Minh Phán", COORDINATING_DEPARTMENT,
+             (Role.SANCTIONING_OFFICIAL,)),
     DemoUser("noivu", "Võ Minh Phê", HOME_AFFAIRS_AGENCY_CODE,
              (Role.HOME_AFFAIRS, Role.AGENCY_STAFF)),
     DemoUser("hocvien", "Đặng Thị Học", LY_SON, (Role.TRAINEE,)),

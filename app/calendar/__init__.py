@@ -1,8 +1,10 @@
 """The Vietnamese working-day calendar: weekends and public holidays (Tết, 30/4, 1/5, 2/9 and
 the days the government adds around them) from the maintained `holidays` library, corrected
-by the days an admin declares: days off, and make-up working days.
+by the days declared from the Government's yearly notices (app/calendar/notices.py) or by an
+admin: days off, and Saturdays worked in exchange for a bridge day.
 
-Deadlines that the law counts in working days use this; so do scripts in BPMN diagrams.
+Deadlines that the law counts in working days use this; so do scripts in BPMN diagrams, and
+periods counted in days, months or years whose last day is a rest day (period_end).
 Each call reads the declared days of its span once.
 """
 
@@ -10,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from dateutil.relativedelta import relativedelta
 from flask import has_app_context
 from sqlalchemy import select
 
@@ -17,15 +20,24 @@ from app.extensions import db
 
 _WINDOW_DAYS = 120
 
+# Days the library counts that no law makes a day off yet. "Ngày Văn hóa Việt Nam" (24/11)
+# is a Politburo policy (NQ 80-NQ/TW) and a Government task to amend Bộ luật Lao động
+# Điều 112 khoản 1 (NQ 30/NQ-CP, 02/2026); the Code in force lists 11 days without it. When
+# the amendment is law, declare the day with its source on the calendar page.
+NOT_IN_LAW = ("Ngày Văn hóa Việt Nam",)
+
 
 @lru_cache(maxsize=64)
-def _public_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.Vietnam(years=year))
-
-
 def public_holidays(year: int) -> dict[date, str]:
-    """The year's public holidays with their names, for the admin's calendar page."""
-    return dict(sorted(holidays.Vietnam(years=year, language="vi").items()))
+    """The year's public holidays under the Labour Code in force, with their Vietnamese
+    names (what the library counts beyond the law left out)."""
+    return dict(sorted((day, name) for day, name in
+                       holidays.Vietnam(years=year, language="vi").items()
+                       if not name.startswith(NOT_IN_LAW)))
+
+
+def _public_holidays(year: int) -> frozenset[date]:
+    return frozenset(public_holidays(year))
 
 
 def _declared(first: date, last: date) -> dict[date, bool]:
@@ -71,6 +83,23 @@ def add_working_days(start: date, days: int) -> date:
         if not remaining:
             return day
     raise AssertionError("unreachable: the days never run out")
+
+
+def next_working_day(day: date) -> date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    if is_working_day(day):
+        return day
+    return add_working_days(day, 1)
+
+
+def period_end(start: date, days: int = 0, months: int = 0, years: int = 0) -> date:
+    """The last day of a period counted from `start` (Bộ luật Dân sự 2015, Điều 147–148,
+    applied to administrative violations by Luật Xử lý vi phạm hành chính, Điều 8): the
+    first day is the day after `start`; a period in months or years ends on the matching
+    day, or the month's last day when it has none; a last day that is a weekend or a public
+    holiday moves to the next working day (Điều 148 khoản 5)."""
+    last = start + relativedelta(years=years, months=months, days=days)
+    return next_working_day(last)
 
 
 def working_days_between(start: date, end: date) -> int:

@@ -1,4 +1,5 @@
-"""The admin's calendar page: the year's public holidays, and the days declared on top."""
+"""The admin's calendar page: the year's public holidays, and the days declared on top with
+the document that sets each."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -23,6 +24,8 @@ class DeclareForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=[
         SelectChoice("off", _l("Day off")), SelectChoice("working", _l("Make-up working day"))])
     note = StringField(_l("Note"), validators=[DataRequired(), Length(max=255)])
+    source = StringField(_l("Source (the document that sets it)"),
+                         validators=[DataRequired(), Length(max=255)])
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -33,7 +36,7 @@ def calendar_page():
     if form.validate_on_submit():
         try:
             service.declare(form.day.data, working=form.kind.data == "working",
-                            note=form.note.data, actor=current_user)
+                            note=form.note.data, source=form.source.data, actor=current_user)
         except service.CalendarError as error:
             form.note.errors.append(str(error))
         else:

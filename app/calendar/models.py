@@ -1,5 +1,6 @@
-"""Days an admin declares: a day off the law's calendar does not know (a provincial day
-off), or a make-up working day (a Saturday worked in exchange for a bridge day)."""
+"""Declared days: a day off the law's calendar does not know (a bridge day, a provincial day
+off), or a make-up working day (a Saturday worked in exchange for a bridge day), each with
+the document that sets it."""
 
 from datetime import date, datetime
 
@@ -17,5 +18,7 @@ class DeclaredDay(db.Model):
     day: Mapped[date] = mapped_column(unique=True)
     working: Mapped[bool]  # True: a make-up working day; False: a day off
     note: Mapped[str] = mapped_column(String(255))
+    # The document that sets it, e.g. "Công văn 12729/VPCP-KGVX ngày 25/12/2025".
+    source: Mapped[str | None] = mapped_column(String(255))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -19,9 +19,15 @@ def declared_in(year: int) -> list[DeclaredDay]:
         .order_by(DeclaredDay.day)))
 
 
-def declare(day: date, *, working: bool, note: str, actor=None) -> DeclaredDay:
-    """Declare `day` a day off or a make-up working day; declaring it again replaces it."""
-    note = " ".join((note or "").split())
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def stage(day: date, *, working: bool, note: str, source: str | None = None,
+          actor=None) -> DeclaredDay:
+    """Declare `day` a day off or a make-up working day, staged for the caller to commit;
+    declaring it again replaces it."""
+    note, source = _one_line(note), _one_line(source)
     if not note:
         raise CalendarError(_l("Say what the day is (for example the decision that sets it)."))
     if working and day.weekday() < 5:
@@ -30,8 +36,14 @@ def declare(day: date, *, working: bool, note: str, actor=None) -> DeclaredDay:
     if found is None:
         found = DeclaredDay(day=day)
         db.session.add(found)
-    found.working, found.note = working, note[:255]
+    found.working, found.note, found.source = working, note[:255], source[:255] or None
     found.created_by_id = getattr(actor, "id", None)
+    return found
+
+
+def declare(day: date, *, working: bool, note: str, source: str | None = None,
+            actor=None) -> DeclaredDay:
+    found = stage(day, working=working, note=note, source=source, actor=actor)
     db.session.commit()
     return found
 

@@ -22,6 +22,10 @@ ROLE_DUTIES = {
     ),
     Role.AGENCY_STAFF: _l("Carry out your agency's steps of the plan and report on them."),
     Role.HOME_AFFAIRS: _l("Appraise and approve commendations for foreign information work."),
+    Role.SANCTIONING_OFFICIAL: _l(
+        "Decide and sign sanctions of violations in foreign information activity, within the "
+        "time limits the law sets."
+    ),
     Role.TRAINEE: _l("Register for foreign information training courses."),
 }
 

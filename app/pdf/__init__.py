@@ -1,5 +1,6 @@
 """Official documents as PDF in the state's format (Nghị định 30/2020/NĐ-CP), with a serif
-font that carries every Vietnamese letter (Noto Serif, SIL OFL, vendored by `make vendor`)."""
+font metric-compatible with the Times New Roman it names and carrying every Vietnamese letter
+(Liberation Serif, SIL OFL, vendored by `make fonts`)."""
 
 from app.pdf.official import OfficialDocument, date_line, render
 

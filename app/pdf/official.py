@@ -1,56 +1,49 @@
-"""The layout Nghị định 30/2020/NĐ-CP gives an administrative document: issuing body and
-number on the left, national title and motto on the right, the place and date line, the
-document's kind and summary, the body, then the recipients and the signature."""
+"""The layout Nghị định 30/2020/NĐ-CP, Phụ lục I gives an administrative document: the issuing
+body (ô 2) and number (ô 3) on the left, the national title and motto (ô 1) and the place and
+date (ô 4) on the right, the document's kind and summary (ô 5a), the body (ô 6), then the
+recipients (ô 9b) beside the signature (ô 7a-7c); page numbers from page 2 in the top margin."""
 
 import io
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-FAMILY = "NotoSerif"
+from app.pdf.blocks import CentredLines
+from app.pdf.lines import balanced_lines
+from app.pdf.typeface import _register_fonts, _style, face, width
+
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-
-def _register_fonts() -> None:
-    if FAMILY in pdfmetrics.getRegisteredFontNames():
-        return
-    faces = {"": "400Regular", "-Bold": "700Bold", "-Italic": "400Regular_Italic",
-             "-BoldItalic": "700Bold_Italic"}
-    for suffix, face in faces.items():
-        pdfmetrics.registerFont(TTFont(FAMILY + suffix, FONTS / f"NotoSerif_{face}.ttf"))
-    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=f"{FAMILY}-Bold",
-                                  italic=f"{FAMILY}-Italic", boldItalic=f"{FAMILY}-BoldItalic")
-
-
-_FACES = {(False, False): FAMILY, (True, False): f"{FAMILY}-Bold",
-          (False, True): f"{FAMILY}-Italic", (True, True): f"{FAMILY}-BoldItalic"}
-
-
-def _style(name, size=13, bold=False, italic=False, align=TA_LEFT, **extra) -> ParagraphStyle:
-    face = _FACES[(bold, italic)]
-    return ParagraphStyle(name, fontName=face, fontSize=size, leading=size * 1.3,
-                          alignment=align, **extra)
+# Phụ lục I, Phần I, mục I.3: top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
+MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+TEXT_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
+HEADER_SIZE = 12  # quốc hiệu and the bodies' names: 12-13 (Phần II, mục 1, 2)
+MOTTO_SIZE = 13  # tiêu ngữ: 13-14, one point above the title (Phần II, mục 1)
+NUMBER_SIZE = 13  # "Số:": 13 (Phần II, mục 3)
+DATE_SIZE = 14  # place and date: 13-14, italic (Phần II, mục 4)
+TITLE_SIZE = 14  # kind and summary: 13-14, bold (Phần II, mục 5)
+BODY_SIZE = 13  # body: 13-14 (Phần II, mục 6)
+PAGE_NUMBER_SIZE = 13  # 13-14, from page 2 (Phần I, mục I.6)
+SIGN_SIZE = 13  # authority and name: 13-14, bold (Phần II, mục 7)
+ISSUER_RULE = 0.4  # of the name's line: 1/3-1/2 (Phần II, mục 2)
+SUMMARY_RULE = 0.4  # of the summary's line: 1/3-1/2 (Phần II, mục 5)
+PARAGRAPH_SPACE = 6  # points between paragraphs: at least 6 (Phần II, mục 6)
 
 
 def date_line(place: str, day: date) -> str:
@@ -60,73 +53,116 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFC", str(value))
+
+
 def _text(value: str) -> str:
     """NFC, with the characters ReportLab's mini-HTML would read as markup escaped."""
-    value = unicodedata.normalize("NFC", str(value))
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
 class OfficialDocument:
     issuer_parent: str  # "UBND TỈNH QUẢNG NGÃI"
-    issuer: str  # "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    issuer: str  # "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"; a new line sets where it breaks
     number: str  # "125/BC-STTTT"
     place: str
     issued_on: date
     kind: str  # "BÁO CÁO"
     summary: str  # "Kết quả thực hiện Kế hoạch số 116/KH-UBND năm 2025"
     body: list = field(default_factory=list)  # paragraphs (str) or flowables
-    recipients: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # "Lưu: …" is put last, with a stop
     signer_authority: str = ""  # "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
     signer_name: str = ""
+    drafting_unit: str = ""  # "- Lưu: VT, <drafting unit>."
 
 
-def _header(document: OfficialDocument, width: float) -> Table:
-    small = _style("small", 12, align=TA_CENTER)
-    small_bold = _style("small_bold", 12, bold=True, align=TA_CENTER)
-    motto = _style("motto", 13, bold=True, align=TA_CENTER)
-    left = [Paragraph(_text(document.issuer_parent.upper()), small),
-            Paragraph(_text(document.issuer.upper()), small_bold),
-            HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=1,
-                       spaceAfter=6),
-            Paragraph(f"Số: {_text(document.number)}", small)]
-    right = [Paragraph(NATIONAL_TITLE, small_bold), Paragraph(MOTTO, motto),
-             HRFlowable(width="60%", thickness=0.6, color=colors.black, spaceBefore=1,
-                        spaceAfter=6),
-             Paragraph(_text(date_line(document.place, document.issued_on)),
-                       _style("date", 13, italic=True, align=TA_CENTER))]
-    table = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
+def _names(document: OfficialDocument, column: float) -> CentredLines:
+    lines, rule = [], 0.0
+    for text, bold in ((document.issuer_parent, False), (document.issuer, True)):
+        font = face(bold=bold)
+        wrapped = balanced_lines(_clean(text).upper(), column,
+                                 lambda s, font=font: width(s, font, HEADER_SIZE))
+        lines += [(line, font, HEADER_SIZE) for line in wrapped]
+        if bold:
+            rule = ISSUER_RULE * max(width(line, font, HEADER_SIZE) for line in wrapped)
+    return CentredLines(lines, rule=rule)
+
+
+def _header(document: OfficialDocument) -> Table:
+    bold = face(bold=True)
+    right = width(NATIONAL_TITLE, bold, HEADER_SIZE) + 4 * mm
+    left = TEXT_WIDTH - right
+    title = CentredLines([(NATIONAL_TITLE, bold, HEADER_SIZE), (MOTTO, bold, MOTTO_SIZE)],
+                         rule=width(MOTTO, bold, MOTTO_SIZE))
+    number = Paragraph(f"Số: {_text(document.number)}",
+                       _style("number", NUMBER_SIZE, align=TA_CENTER))
+    day = Paragraph(_text(date_line(document.place, document.issued_on)),
+                    _style("date", DATE_SIZE, italic=True, align=TA_CENTER))
+    table = Table([[_names(document, left - 2 * mm), title], [number, day]],
+                  colWidths=[left, right])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, 0), 8),
+                               ("BOTTOMPADDING", (0, 1), (-1, 1), 0)]))
     return table
 
 
-def _closing(document: OfficialDocument, width: float) -> Flowable:
-    recipients = [Paragraph("Nơi nhận:", _style("to", 12, bold=True, italic=True))] + [
-        Paragraph(f"- {_text(name)};", _style("to_item", 11)) for name in document.recipients]
-    sign_style = _style("sign", 13, bold=True, align=TA_CENTER)
-    signature = [Paragraph(_text(line.upper()), sign_style)
+def _title(document: OfficialDocument) -> CentredLines:
+    bold = face(bold=True)
+    summary = balanced_lines(_clean(document.summary), TEXT_WIDTH * 0.8,
+                             lambda s: width(s, bold, TITLE_SIZE))
+    rule = SUMMARY_RULE * max((width(line, bold, TITLE_SIZE) for line in summary), default=0)
+    return CentredLines([(_clean(document.kind).upper(), bold, TITLE_SIZE),
+                         *[(line, bold, TITLE_SIZE) for line in summary]],
+                        rule=rule, space_after=12)
+
+
+def recipient_lines(document: OfficialDocument) -> list[str]:
+    """Each recipient on its line with a dash and a semicolon; the archive line last, with
+    the drafting unit and a full stop: "- Lưu: VT, TTĐN." (Phụ lục I, Phần II, mục 9)."""
+    named = [_clean(name).strip().lstrip("-").strip().rstrip(".;") for name in document.recipients]
+    kept = [name for name in named if name.startswith("Lưu")]
+    archive = kept[0] if kept else "Lưu: VT"
+    if document.drafting_unit and document.drafting_unit not in archive:
+        archive += f", {_clean(document.drafting_unit).strip()}"
+    return [f"- {name};" for name in named if name and not name.startswith("Lưu")] + [
+        f"- {archive}."]
+
+
+def _closing(document: OfficialDocument) -> Flowable:
+    # "Nơi nhận:" stands level with the signer's authority (Phần II, mục 9).
+    recipients = [Paragraph("Nơi nhận:", _style("to", 12, bold=True, italic=True))]
+    recipients += [Paragraph(_text(line), _style("to_item", 11, leading=11 * 1.15))
+                   for line in recipient_lines(document)]
+    bold = face(bold=True)
+    authority = [(_clean(line).upper(), bold, SIGN_SIZE)
                  for line in document.signer_authority.splitlines() if line.strip()]
-    signature += [Spacer(1, 22 * mm), Paragraph(_text(document.signer_name), sign_style)]
-    table = Table([[recipients, signature]], colWidths=[width * 0.5, width * 0.5])
+    signature = [CentredLines(authority), Spacer(1, 25 * mm),
+                 CentredLines([(_clean(document.signer_name), bold, SIGN_SIZE)])]
+    half = TEXT_WIDTH / 2
+    table = Table([[recipients, signature]], colWidths=[half - 10 * mm, half + 10 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 6 * mm), table])
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 4 * mm), table])
 
 
 def body_style() -> ParagraphStyle:
-    _register_fonts()
-    return _style("body", 13, align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=4)
+    return _style("body", BODY_SIZE, align=TA_JUSTIFY, firstLineIndent=10 * mm,
+                  spaceAfter=PARAGRAPH_SPACE)
 
 
 def heading_style() -> ParagraphStyle:
-    _register_fonts()
-    return _style("heading", 13, bold=True, spaceBefore=6, spaceAfter=4)
+    return _style("heading", BODY_SIZE, bold=True, spaceBefore=PARAGRAPH_SPACE,
+                  spaceAfter=PARAGRAPH_SPACE)
 
 
 def table_style(size: int = 10) -> ParagraphStyle:
-    _register_fonts()
     return _style(f"cell{size}", size)
 
 
@@ -135,25 +171,30 @@ def cell(value, size: int = 10) -> Paragraph:
     return Paragraph(_text("" if value is None else value), table_style(size))
 
 
+def _page_number(canvas, doc) -> None:
+    """Arabic, centred in the top margin, not on the first page (Phụ lục I, Phần I, mục I.6)."""
+    if doc.page < 2:
+        return
+    canvas.setFont(face(), PAGE_NUMBER_SIZE)
+    baseline = A4[1] - MARGINS["top"] / 2 - PAGE_NUMBER_SIZE * 0.33
+    canvas.drawCentredString(MARGINS["left"] + TEXT_WIDTH / 2, baseline, str(doc.page))
+
+
 def render(document: OfficialDocument) -> bytes:
-    """The document as PDF bytes, A4, margins as the decree sets them (top and bottom
-    20-25 mm, left 30-35 mm, right 15-20 mm)."""
+    """The document as PDF bytes: A4 upright, in the margins Phụ lục I sets."""
     _register_fonts()
     out = io.BytesIO()
-    pdf = SimpleDocTemplate(out, pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm,
-                            title=f"{document.kind} {document.number}",
-                            author=document.issuer)
-    width = A4[0] - 45 * mm
-    story = [_header(document, width), Spacer(1, 8 * mm),
-             Paragraph(_text(document.kind.upper()), _style("kind", 14, bold=True,
-                                                            align=TA_CENTER)),
-             Paragraph(_text(document.summary), _style("summary", 14, bold=True,
-                                                       align=TA_CENTER)),
-             HRFlowable(width="25%", thickness=0.6, color=colors.black, spaceBefore=2,
-                        spaceAfter=8)]
+    pdf = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGINS["left"],
+                          rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
+                          bottomMargin=MARGINS["bottom"],
+                          title=f"{document.kind} {document.number}", author=document.issuer)
+    frame = Frame(MARGINS["left"], MARGINS["bottom"], TEXT_WIDTH,
+                  A4[1] - MARGINS["top"] - MARGINS["bottom"], leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    pdf.addPageTemplates([PageTemplate("page", frames=[frame], onPage=_page_number)])
+    story = [_header(document), Spacer(1, 6 * mm), _title(document)]
     for part in document.body:
         story.append(Paragraph(_text(part), body_style()) if isinstance(part, str) else part)
-    story.append(_closing(document, width))
+    story.append(_closing(document))
     pdf.build(story)
     return out.getvalue()

@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.pdf.official import _register_fonts, _style, cell
+from app.pdf.official import cell
+from app.pdf.typeface import _register_fonts, _style
 
 
 def render_table(title: str, subtitle: str, header: list[str], rows: list[list],

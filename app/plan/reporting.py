@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import workflow
 from app.auth.models import Agency
+from app.calendar import next_working_day
 from app.clock import local_date, today, utcnow
 from app.extensions import db
 from app.notifications.models import Kind
@@ -57,11 +58,14 @@ def _day_of(setting: str, default: str, year: int) -> date:
 
 
 def opens_on(year: int) -> date:
-    return _day_of(OPENS_ON, DEFAULT_OPENS_ON, year)
+    """The round's opening day in `year`; on a rest day, the next working day."""
+    return next_working_day(_day_of(OPENS_ON, DEFAULT_OPENS_ON, year))
 
 
 def deadline_of(year: int) -> date:
-    return _day_of(DEADLINE, DEFAULT_DEADLINE, year)
+    """The agencies' deadline in `year`; one that falls on a rest day ends on the next
+    working day (Bộ luật Dân sự 2015, Điều 148 khoản 5)."""
+    return next_working_day(_day_of(DEADLINE, DEFAULT_DEADLINE, year))
 
 
 def data_period(year: int) -> tuple[date, date]:

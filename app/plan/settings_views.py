@@ -14,7 +14,7 @@ from app.auth.roles import Role, roles_required
 from app.extensions import db
 from app.plan import assignments, consolidation, recipients, reporting
 from app.plan.views import bp
-from app.plan.violations.service import LIMITS, limit
+from app.plan.violations.limits import LIMITS, UNITS, limit
 from app.settings import get_setting, set_setting
 
 
@@ -100,4 +100,4 @@ def settings_page():
         db.session.commit()
         flash(_("Plan settings saved."), "success")
         return redirect(url_for(".settings_page"))
-    return render_template("plan/settings.html", form=form, limits=LIMITS)
+    return render_template("plan/settings.html", form=form, limits=LIMITS, units=UNITS)

@@ -9,6 +9,9 @@ files of its case it needs with a property on the task (not on a form field):
 
 naming file fields of earlier steps (or "*" for every file of the case). Without it, a step
 reads only its own agency's files: a cooperating agency does not read another's answer.
+Those who follow a case without a step of their own (the coordinator of violation cases,
+whose decision now belongs to an official with sanctioning competence) are named by role
+on a step that needs files: <camunda:property name="caseReaders" value="coordinator" />.
 """
 
 import hashlib
@@ -27,6 +30,7 @@ from app.workflow.models import Attachment, ProcessInstance, WorkItem
 from app.workflow.specs import diagram_for
 
 CASE_FILES = "caseFiles"  # the task property that names the files a step needs
+CASE_READERS = "caseReaders"  # roles that read those files too, from the case's start
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -113,9 +117,14 @@ def _needed_by_fixed_steps(user, version) -> set[str]:
     need, whether or not the case has come to them yet (the coordinator's decision on a
     violation case reads its evidence from the start)."""
     needed: set[str] = set()
+    roles = {role.value for role in user.roles}
     for task_spec in _user_tasks(version):
         declared = _declared(task_spec)
         if declared and not declared <= needed:
+            readers = (task_spec.extensions or {}).get(CASE_READERS) or ""
+            if roles & {name.strip() for name in readers.split(",")}:
+                needed |= declared
+                continue
             assignee = fixed_assignee(task_spec)
             if assignee is not None and may_take(user, assignee):
                 needed |= declared

@@ -56,6 +56,10 @@ HELPERS: dict[str, Callable] = {
     "add_working_days": calendar.add_working_days,
     "is_working_day": calendar.is_working_day,
     "working_days_between": calendar.working_days_between,
+    "next_working_day": calendar.next_working_day,
+    # A period in days, months or years whose last day is a rest day ends on the next
+    # working day (Bộ luật Dân sự 2015, Điều 148 khoản 5).
+    "period_end": calendar.period_end,
     "parse_date": lambda text: datetime.strptime(text, "%d/%m/%Y").date(),
     "format_date": lambda day: day.strftime("%d/%m/%Y"),
 }

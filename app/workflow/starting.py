@@ -1,5 +1,6 @@
 """Which processes a person may start by hand."""
 
+from app.auth.successions import Work
 from app.workflow.assignment import matches, resolve_name
 from app.workflow.definitions import newest_published_versions
 from app.workflow.models import DefinitionVersion
@@ -23,7 +24,9 @@ def may_start(user, version: DefinitionVersion) -> bool:
     names = [name.strip() for name in (diagram.starters or "").split(",") if name.strip()]
     if not names:
         return True
-    return any((assignee := resolve_name(name)) is not None and matches(user, assignee)
+    # An ended agency named as a starter is whoever holds this process of its work now.
+    work = Work(process=version.definition.key)
+    return any((assignee := resolve_name(name, work)) is not None and matches(user, assignee)
                for name in names)
 
 

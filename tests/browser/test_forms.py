@@ -34,11 +34,12 @@ def test_fields_for_one_choice_show_with_it_and_empty_when_it_changes(page, deci
     choice.select_option("decide_extend")
     assert reason.is_visible() and not number.is_visible()
     assert number.input_value() == ""  # what was typed for the other choice is gone
+    page.get_by_label("Gia hạn", exact=True).select_option("extend_month")
     reason.fill("Người vi phạm xin giải trình")
     page.get_by_role("button", name="Hoàn thành bước này").click()
 
     assert "Đã hoàn thành: Ra quyết định xử phạt." in page.get_by_role("status").first.inner_text()
-    data = workflow.data_of(factories.open_step(decision.instance_id, "decision"))
+    data = workflow.data_of(factories.open_step(decision.instance_id, "decision_extended"))
     assert data["extension_reason"] == "Người vi phạm xin giải trình"
     assert data["decision_number"] is None
     assert page.console_errors == [] and page.foreign_requests == []

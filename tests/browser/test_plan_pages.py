@@ -52,7 +52,7 @@ def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
     _sign_in(page, "dieuphoi")
     page.goto("/plan/reports")
     page.get_by_role("link", name="Báo cáo kết quả thực hiện Kế hoạch 116/KH-UBND năm 2025").click()
-    page.get_by_label("Số văn bản").fill("125/BC-STTTT")
+    page.get_by_label("Số văn bản").fill("125/BC-SVHTTDL")
     page.get_by_label("III.1. Ưu điểm").fill("Các cơ quan triển khai nghiêm túc.")
     page.get_by_label("Người ký").fill("Nguyễn Văn Bình")
     page.get_by_role("button", name="Ký duyệt và xuất bản PDF").click()

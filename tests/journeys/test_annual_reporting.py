@@ -40,15 +40,16 @@ def people(shipped, person, coordinator):
 
 @pytest.fixture
 def round_open(people, clock):
-    """Saturday 15/11/2025: the worker opens the year's round on its day, not before."""
-    clock.current = datetime(2025, 11, 14, 10, 0)
+    """15/11/2025 is a Saturday: the worker opens the year's round on the next working day,
+    Monday 17/11, not before (Bộ luật Dân sự 2015, Điều 148 khoản 5)."""
+    clock.current = datetime(2025, 11, 15, 1, 0)
     _run_once()
     assert "Báo cáo năm 2025" not in main_text(people["coordinator"].get("/plan/reports"))
-    clock.current = datetime(2025, 11, 15, 1, 0)
+    clock.current = datetime(2025, 11, 17, 1, 0)
     _run_once()
     page = people["coordinator"].get("/plan/reports")
     [url] = set(re.findall(r'href="(/plan/reports/\d+)"', page))
-    clock.current = datetime(2025, 11, 17, 2, 0)  # Monday: the agencies get to work
+    clock.current = datetime(2025, 11, 17, 2, 0)  # the agencies get to work
     return url
 
 

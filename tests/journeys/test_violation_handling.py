@@ -1,7 +1,8 @@
 """Violation handling (violation_handling.bpmn, plan item 2.3), every branch walked through
 the pages by the coordinator and the inspector, each acting as themselves: the coordinator
 records the case and gives it to an inspector by name; no violation closes it; a violation
-goes to the record (biên bản), the coordinator's sanction decision, delivery and
+goes to the record (biên bản), the sanction decision of the official with sanctioning
+competence (NĐ 119/2020/NĐ-CP; not the coordinator's), delivery and
 compliance, or enforcement when it is not complied with; a case beyond our authority is
 referred and followed up; a missed statutory limit warns the inspector and the coordinator.
 
@@ -29,7 +30,8 @@ REFER, FOLLOW = ("Chuyển hồ sơ cơ quan có thẩm quyền",
 def people(shipped, person, coordinator, clock):
     clock.current = datetime(2026, 3, 2, 2, 0)  # Monday 02/03/2026, 09:00
     return {"coordinator": coordinator,
-            "inspector": person("thanh.tra", "STTTT", "Lý Thanh Tra")}
+            "inspector": person("thanh.tra", "STTTT", "Lý Thanh Tra"),
+            "official": person("xu.phat", "STTTT", "Hoàng Minh Phán", "sanctioning_official")}
 
 
 def record_case(coordinator, subject: str, channel: str = "") -> tuple[str, str]:
@@ -69,7 +71,9 @@ def test_the_intake_asks_who_handles_the_case_and_keeps_what_was_typed(people):
 def test_a_case_without_a_violation_is_closed(people):
     coordinator, inspector = people["coordinator"], people["inspector"]
     case, number = record_case(coordinator, "Tài khoản Facebook Y", "https://mxh.example/y")
-    assert f"Đang ở bước: {VERIFY} (hạn 16/03/2026" in main_text(coordinator.get(case))
+    # The record is due 3 working days from discovery, and verifying is part of it (NĐ
+    # 118/2021/NĐ-CP Đ.12, sửa đổi bởi NĐ 68/2025/NĐ-CP).
+    assert f"Đang ở bước: {VERIFY} (hạn 05/03/2026" in main_text(coordinator.get(case))
 
     verify(inspector, number, "finding_none", "Thông tin đúng sự thật, không có vi phạm")
 
@@ -89,9 +93,11 @@ def test_a_sanction_not_complied_with_is_enforced(people, clock):
     inspector.fill(inspector.waiting(RECORD, number), {
         "record_number": "03/BB-VPHC", "record_date": "03/03/2026",
         "violator": "Công ty TNHH Truyền thông Z", "violation_act": "Đăng tin sai sự thật"})
-    assert inspector.inbox() == []  # the decision is the coordinator's
+    assert inspector.inbox() == []  # the decision is the sanctioning official's
+    assert coordinator.inbox() == []  # not the coordinator's
+    official = people["official"]
 
-    sent = coordinator.fill(coordinator.waiting(DECISION, number), {
+    sent = official.fill(official.waiting(DECISION, number), {
         "decision_action": "decide_issue", "decision_number": "07/QĐ-XPVPHC",
         "decision_date": "05/03/2026", "fine_amount": "12500000"})
     assert "Số biên bản 03/BB-VPHC" in sent.panel
@@ -104,13 +110,13 @@ def test_a_sanction_not_complied_with_is_enforced(people, clock):
     sent = inspector.fill(inspector.waiting(COMPLY, number), {
         "complied": "complied_no", "compliance_notes": ""})
     assert sent.offered["field_complied"] == ""
-    sent = coordinator.fill(coordinator.waiting(ENFORCE, number), {
+    sent = official.fill(official.waiting(ENFORCE, number), {
         "enforcement_number": "02/QĐ-CC", "enforcement_date": "18/03/2026",
         "enforcement_measures": "Khấu trừ một phần lương hoặc thu nhập"})
     assert "Chấp hành Không tự nguyện chấp hành" in sent.panel
     assert "Ghi chú" not in sent.panel  # left blank, not shown as said
 
-    assert coordinator.inbox() == [] and inspector.inbox() == []
+    assert official.inbox() == [] and inspector.inbox() == []
     text = main_text(coordinator.get(case))
     assert "Đã đóng: đã cưỡng chế" in text
     assert "Số quyết định cưỡng chế 02/QĐ-CC" in text and "Biện pháp cưỡng chế" in text
@@ -146,9 +152,9 @@ def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, clock):
     case, number = record_case(coordinator, "Trang tin điện tử V")
     verify(inspector, number, "finding_sanction", "Có vi phạm")
     row = inspector.waiting(RECORD, number)
-    assert "Hạn xử lý 04/03/2026" in row.line  # two working days
+    assert "Hạn xử lý 05/03/2026" in row.line  # three working days from discovery
 
-    clock.current = datetime(2026, 3, 5, 1, 30)  # Thursday 08:30: the record is late
+    clock.current = datetime(2026, 3, 6, 1, 30)  # Friday 08:30: the record is late
     _run_once()
     late = f"Lập biên bản quá hạn: {number} · Trang tin điện tử V: Đăng tải thông tin sai lệch"
     [told] = [n for n in inspector.notices() if n.kind == "Quá hạn (chưa đọc)"]
@@ -166,6 +172,6 @@ def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, clock):
 
     # Late, the record is made all the same, and the case goes on.
     inspector.fill(inspector.waiting(RECORD, number), {
-        "record_number": "05/BB-VPHC", "record_date": "05/03/2026",
+        "record_number": "05/BB-VPHC", "record_date": "06/03/2026",
         "violator": "Ông Nguyễn Văn V", "violation_act": "Đăng tin sai sự thật"})
-    assert coordinator.waiting(DECISION, number)
+    assert people["official"].waiting(DECISION, number)

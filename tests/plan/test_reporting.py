@@ -73,11 +73,12 @@ def test_a_year_of_the_plan(plan, items, processes, staff, clock, app):
     workflow.complete(step_of(brand_week, "implement").id, staff["sct"], REPORT)
     workflow.complete(step_of(brand_week, "review").id, coordinator, {"decision": "accept"})
 
-    # 15/11: the worker opens the annual round by itself.
-    clock.current = datetime(2025, 11, 14, 3, 0)
+    # 15/11/2025 is a Saturday: the worker opens the annual round by itself on the next
+    # working day, Monday 17/11.
+    clock.current = datetime(2025, 11, 15, 1, 0)
     _run_once()
     assert reporting.annual_cycle(2025) is None
-    clock.current = datetime(2025, 11, 15, 1, 0)
+    clock.current = datetime(2025, 11, 17, 1, 0)
     _run_once()
     cycle = reporting.annual_cycle(2025)
     assert cycle.deadline == date(2025, 12, 5)
@@ -216,7 +217,7 @@ def test_a_crash_half_way_leaves_no_half_round_and_the_worker_opens_it_again(
         return started[-1]
 
     monkeypatch.setattr(workflow, "start_process", machine_dies_at_the_third_agency)
-    clock.current = datetime(2025, 11, 15, 2, 0)
+    clock.current = datetime(2025, 11, 17, 2, 0)  # the first working day from 15/11/2025
     _run_once()  # the worker's job fails; the worker carries on
 
     assert reporting.annual_cycle(2025) is None

@@ -31,7 +31,10 @@ def violation_people(agencies):
     workflow.sync_folder()
     return {"inspector": factories.make_user("thanh.tra", agency_code="STTTT",
                                              full_name="Lý Thanh Tra"),
-            "coordinator": factories.make_user("dieu.phoi", roles=["coordinator"],
+            # The coordinator, whom the admin also made an official with sanctioning
+            # competence (NĐ 119/2020/NĐ-CP): the decision needs that role.
+            "coordinator": factories.make_user("dieu.phoi",
+                                               roles=["coordinator", "sanctioning_official"],
                                                agency_code="STTTT", full_name="Trần Điều")}
 
 
@@ -95,23 +98,23 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     for name in ("xac-minh.pdf", "bien-ban.pdf"):
         assert f'href="/attachments/{files[name]}">{name}</a>' in page
     post_form(coordinator, f"/tasks/{decision.id}", {
-        "field_decision_action": "decide_extend",
+        "field_decision_action": "decide_extend", "field_extension_to": "extend_month",
         "field_extension_reason": "Người vi phạm xin giải trình"})
 
-    # The step again, after the limit passed: it shows its extension and why.
-    before_tet.current = datetime(2026, 3, 12, 2, 0)
+    # The step again, after its month (to 13/03/2026) passed: it shows its extension and why.
+    before_tet.current = datetime(2026, 3, 16, 2, 0)
     tick()
-    decision = step(case, "decision")
+    decision = step(case, "decision_extended")
     panel = case_panel(coordinator.get(f"/tasks/{decision.id}").get_data(as_text=True))
     assert "Lý do gia hạn Người vi phạm xin giải trình" in panel
     post_form(coordinator, f"/tasks/{decision.id}", {
         "field_decision_action": "decide_issue", "field_decision_number": "05/QĐ-XPVPHC",
-        "field_decision_date": "10/03/2026", "field_fine_amount": "15000000"})
+        "field_decision_date": "16/03/2026", "field_fine_amount": "15000000"})
 
     # The inspector who delivers it reads the decision as it was issued.
     deliver = step(case, "deliver")
     panel = case_panel(inspector.get(f"/tasks/{deliver.id}").get_data(as_text=True))
-    assert "Số quyết định 05/QĐ-XPVPHC" in panel and "Ngày ký quyết định 10/03/2026" in panel
+    assert "Số quyết định 05/QĐ-XPVPHC" in panel and "Ngày ký quyết định 16/03/2026" in panel
     assert "Số tiền phạt (đồng) 15.000.000" in panel and "giải trình" not in panel
 
     # The case page: each decision as recorded, once; no ISO date, no ids.
@@ -120,17 +123,18 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
               {"inspector": str(successor.id), "reason": "Ông Tra đi học"})
     page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
     text = text_of(page)
-    assert "Quyết định Gia hạn: người vi phạm giải trình hoặc cần xác minh thêm" in text
+    assert "Quyết định Gia hạn thời hạn ra quyết định Gia hạn Đến 01 tháng kể từ ngày lập " \
+        "biên bản" in text
     assert "Lý do gia hạn Người vi phạm xin giải trình" in text
     assert "Quyết định Ban hành quyết định xử phạt" in text
-    assert "Số quyết định 05/QĐ-XPVPHC Ngày ký quyết định 10/03/2026" in text
+    assert "Số quyết định 05/QĐ-XPVPHC Ngày ký quyết định 16/03/2026" in text
     assert "Số tiền phạt (đồng) 15.000.000" in text
     assert "Quá thời hạn (Ra quyết định xử phạt)" in text  # which limit passed
     assert text.count("Lý do gia hạn") == 1  # the issued decision does not repeat it
     assert text.count("Ông Tra đi học") == 1 and "Giao lại bước · Giao quyết định" in text
     assert "Thanh tra viên xử lý: Lý Thanh Tra → Đỗ Thanh Mới" in text
     assert "STTTT → STTTT" not in text and "tt.moi" not in text  # people by name
-    assert "Thời hạn xác minh" not in text  # the case's limits are settings, not its story
+    assert "Thời hạn lập biên bản kể từ" not in text  # the limits are settings, not its story
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert "decide_issue" not in text and "finding_sanction" not in text
 
@@ -138,8 +142,8 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
     text = text_of(admin_client.get(f"/admin/instances/{case.instance_id}")
                    .get_data(as_text=True))
     assert "Thanh tra viên xử lý Đỗ Thanh Mới" in text
-    assert "Thời hạn xác minh (ngày làm việc) 10" in text
-    assert "Số tiền phạt (đồng) 15.000.000" in text and "Ngày ký quyết định 10/03/2026" in text
+    assert "Thời hạn lập biên bản kể từ khi phát hiện vi phạm (ngày làm việc) 3" in text
+    assert "Số tiền phạt (đồng) 15.000.000" in text and "Ngày ký quyết định 16/03/2026" in text
     assert "{" not in text and not re.search(r"\d{4}-\d{2}-\d{2}", text)
 
     # The inspector who has the case now delivers the decision; it is complied with: closed.
@@ -147,7 +151,7 @@ def test_a_case_decided_with_an_extension_reads_as_it_was_recorded(
 
     inspector = Person(admin_client.application, successor)
     inspector.fill(inspector.waiting("Giao quyết định xử phạt", case.number), {
-        "delivered_on": "12/03/2026", "delivery_method": "Giao trực tiếp"})
+        "delivered_on": "17/03/2026", "delivery_method": "Giao trực tiếp"})
     inspector.fill(inspector.waiting("Theo dõi chấp hành quyết định", case.number), {
         "complied": "complied_yes", "compliance_notes": "Đã nộp phạt ngày 20/03/2026"})
     assert inspector.inbox() == []

@@ -27,6 +27,8 @@ def people(agencies):
                                              full_name="Lý Thanh Tra"),
             "coordinator": factories.make_user("dieu.phoi", roles=["coordinator"],
                                                agency_code="STTTT", full_name="Trần Điều"),
+            "official": factories.make_user("xu.phat", roles=["sanctioning_official"],
+                                            agency_code="STTTT", full_name="Hoàng Phán"),
             "outsider": factories.make_user("cv.sct", agency_code="SCT")}
 
 
@@ -62,33 +64,44 @@ def closed(case):
 
 
 def test_a_sanction_across_tet_with_an_extension_and_enforcement(people, before_tet):
+    """NĐ 118/2021/NĐ-CP Đ.12 (sửa đổi bởi NĐ 68/2025/NĐ-CP): the record within 3 working
+    days of discovery; Luật XLVPHC Đ.66 k.1: the decision within 7 working days of the
+    record, 1 month when extended (điểm b), by the official with sanctioning competence
+    (NĐ 119/2020/NĐ-CP), not the coordinator; Đ.70 delivery in 2 working days; Đ.73 k.1
+    compliance in 10 days from receipt, a last day on a weekend moving to Monday (Bộ luật
+    Dân sự 2015, Đ.148 k.5); Đ.74 enforcement within 1 year of the decision."""
     inspector, coordinator = people["inspector"], people["coordinator"]
+    official = people["official"]
     case = new_case(people)
     assert case.number == "VP-2026-001"
     verify = step(case, "verify")
     assert verify.claimed_by_id == inspector.id
-    assert due_day(verify) == "05/03/2026"  # ten working days, Tết skipped
+    assert due_day(verify) == "24/02/2026"  # 3 working days from 12/02: 13/02, 23/02, 24/02
 
     before_tet.current = datetime(2026, 2, 13, 2, 0)  # Friday 13/02
     workflow.complete(verify.id, inspector, {"finding": "finding_sanction",
                                              "findings_text": "Có dấu hiệu vi phạm"})
     record = step(case, "record")
-    assert due_day(record) == "24/02/2026"  # two working days after Tết
+    assert due_day(record) == "24/02/2026"
 
     workflow.complete(record.id, inspector, {
         "record_number": "01/BB-VPHC", "record_date": datetime(2026, 2, 13).date(),
         "violator": "Công ty TNHH X", "violation_act": "Đăng tin sai sự thật"})
     decision = step(case, "decision")
-    assert decision.role == "coordinator" and due_day(decision) == "03/03/2026"
+    assert decision.required_role == "sanctioning_official"
+    assert due_day(decision) == "03/03/2026"  # 7 working days after Tết
 
-    with pytest.raises(workflow.Forbidden):
-        workflow.complete(decision.id, inspector, {"decision_action": "decide_extend",
-                                                   "extension_reason": "Giải trình"})
-    workflow.complete(decision.id, coordinator, {"decision_action": "decide_extend",
-                                                 "extension_reason": "Người vi phạm giải trình"})
-    decision = step(case, "decision")
-    assert due_day(decision) == "10/03/2026"  # extended by five working days
-    workflow.complete(decision.id, coordinator, {
+    for someone in (inspector, coordinator):
+        with pytest.raises(workflow.Forbidden):
+            workflow.complete(decision.id, someone, {
+                "decision_action": "decide_extend", "extension_to": "extend_month",
+                "extension_reason": "Giải trình"})
+    workflow.complete(decision.id, official, {
+        "decision_action": "decide_extend", "extension_to": "extend_month",
+        "extension_reason": "Người vi phạm yêu cầu giải trình"})
+    decision = step(case, "decision_extended")
+    assert due_day(decision) == "13/03/2026"  # one month from the record
+    workflow.complete(decision.id, official, {
         "decision_action": "decide_issue", "decision_number": "05/QĐ-XPVPHC",
         "decision_date": datetime(2026, 3, 10).date(), "fine_amount": 15000000})
     deliver = step(case, "deliver")
@@ -96,9 +109,12 @@ def test_a_sanction_across_tet_with_an_extension_and_enforcement(people, before_
     workflow.complete(deliver.id, inspector, {"delivered_on": datetime(2026, 3, 11).date(),
                                               "delivery_method": "Giao trực tiếp"})
     comply = step(case, "comply")
-    assert due_day(comply) == "21/03/2026"  # ten days, not working days
+    assert due_day(comply) == "23/03/2026"  # ten days: Saturday 21/03, so Monday
     workflow.complete(comply.id, inspector, {"complied": "complied_no"})
-    workflow.complete(step(case, "enforce").id, coordinator, {
+    enforce = step(case, "enforce")
+    assert enforce.required_role == "sanctioning_official"
+    assert due_day(enforce) == "10/03/2027"  # the decision's execution limit
+    workflow.complete(enforce.id, official, {
         "enforcement_number": "02/QĐ-CC", "enforcement_date": datetime(2026, 3, 25).date(),
         "enforcement_measures": "Khấu trừ tài khoản"})
     assert closed(case).outcome == "enforced" and closed(case).closed_at is not None
@@ -132,7 +148,7 @@ def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, before_t
     case = new_case(people)
     workflow.complete(step(case, "verify").id, people["inspector"], {
         "finding": "finding_sanction", "findings_text": "Có vi phạm"})
-    before_tet.current = datetime(2026, 2, 25, 1, 0)  # 08:00 the day after the record limit
+    before_tet.current = datetime(2026, 2, 25, 1, 30)  # 08:30 the day after the record limit
     tick()
     kinds = {(n.user_id, n.kind) for n in db.session.scalars(select(Notification))}
     assert (people["inspector"].id, "overdue") in kinds
@@ -140,17 +156,19 @@ def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, before_t
 
 
 def test_every_limit_is_a_setting(people, before_tet):
+    """NĐ 118/2021/NĐ-CP Đ.12: the record's limit is a setting (3 working days by default)."""
     from app.settings import set_setting
 
-    set_setting("violations.verify_days", "3")
+    set_setting("violations.record_days", "5")
     db.session.commit()
-    assert due_day(step(new_case(people), "verify")) == "24/02/2026"
+    assert due_day(step(new_case(people), "verify")) == "26/02/2026"
 
 
 def test_intake_and_the_register(people, before_tet, app):
     client = app.test_client()
     login(client, "dieu.phoi", factories.PASSWORD)
-    form = {"source": "report", "received_on": "12/02/2026",
+    form = {"source": "report", "received_on": "12/02/2026", "discovered_on": "12/02/2026",
+            "sector": "other",
             "subject": "Tài khoản mạng xã hội Y",
             "channel": "https://mxh.example/y", "description": "Xuyên tạc chủ trương",
             "inspector": str(people["inspector"].id)}
@@ -191,12 +209,12 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
     from app.plan import assignments, reporting
 
     page = admin_client.get("/plan/settings").get_data(as_text=True)
-    assert "Lập biên bản sau xác minh (ngày làm việc)" in page
+    assert "Lập biên bản vi phạm, kể từ khi phát hiện vi phạm" in page
     fields = {"opens_on": "1/11", "deadline": "10/12", "reminder_days": "5", "consult_days": "7",
               **{item.key: str(item.default) for item in service.LIMITS}, "record_days": "3"}
     response = post_form(admin_client, "/plan/settings", fields, follow_redirects=True)
     assert "Đã lưu cài đặt kế hoạch." in response.get_data(as_text=True)
-    assert reporting.opens_on(2026).isoformat() == "2026-11-01"
+    assert reporting.opens_on(2026).isoformat() == "2026-11-02"  # 01/11/2026 is a Sunday
     assert reporting.deadline_of(2026).isoformat() == "2026-12-10"
     assert service.limit("record_days") == 3
     assert assignments.consult_days() == 7
@@ -205,7 +223,7 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
     assert "Ngày và tháng, ví dụ 15/11." in bad.get_data(as_text=True)
     late = post_form(admin_client, "/plan/settings", {**fields, "opens_on": "15/12"})
     assert "Hạn gửi báo cáo phải sau ngày mở đợt báo cáo." in late.get_data(as_text=True)
-    assert reporting.opens_on(2026).isoformat() == "2026-11-01"
+    assert reporting.opens_on(2026).isoformat() == "2026-11-02"
 
 
 def test_only_the_inspector_is_told_of_a_case_given_to_them(people, before_tet):

@@ -51,13 +51,13 @@ def test_extending_a_sanction_deadline_leaves_the_decisions_date_and_fine_empty(
     before = decision.due_at
 
     response = post_form(coordinator, f"/tasks/{decision.id}", {
-        "field_decision_action": "decide_extend",
+        "field_decision_action": "decide_extend", "field_extension_to": "extend_month",
         "field_extension_reason": "Người vi phạm xin giải trình",
         "field_decision_number": "", "field_decision_date": "", "field_fine_amount": ""})
 
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
-    extended = factories.open_step(decision.instance_id, "decision")
+    extended = factories.open_step(decision.instance_id, "decision_extended")
     assert extended is not None and extended.due_at > before
     assert workflow.data_of(extended)["extension_reason"] == "Người vi phạm xin giải trình"
 
@@ -66,13 +66,13 @@ def test_what_was_typed_in_a_field_its_choice_hides_is_not_kept(decision, app):
     coordinator = _signed_in(app, "dieu.phoi")
 
     response = post_form(coordinator, f"/tasks/{decision.id}", {
-        "field_decision_action": "decide_extend",
+        "field_decision_action": "decide_extend", "field_extension_to": "extend_month",
         "field_extension_reason": "Cần xác minh thêm",
         "field_decision_number": "05/QĐ-XPVPHC", "field_decision_date": "31/02/2026"})
 
     assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
-    data = workflow.data_of(factories.open_step(decision.instance_id, "decision"))
+    data = workflow.data_of(factories.open_step(decision.instance_id, "decision_extended"))
     assert data["decision_number"] is None and data["decision_date"] is None
     assert data["extension_reason"] == "Cần xác minh thêm"
 

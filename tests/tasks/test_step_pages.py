@@ -371,3 +371,31 @@ def test_after_a_step_the_clerk_goes_straight_to_the_next_one_that_is_theirs(app
 
     done = post_form(clerk, f"/tasks/{second.id}", {"field_answer": "Ý kiến 2"})
     assert done.location.endswith("/tasks")  # the summary is the coordinator's
+
+
+def test_the_demo_is_started_by_whoever_holds_its_process_of_an_ended_starter(
+        app, clock, province_today):
+    """The diagram names Sở Thông tin và Truyền thông as its starter; since 01/3/2025 that
+    process of its work is Sở Văn hóa, Thể thao và Du lịch's (its succession for
+    `demo_report`), not Sở Khoa học và Công nghệ's, which holds the rest of its work: the
+    coordinator at Sở VHTTDL starts it, a clerk at Sở KH&CN does not."""
+    from datetime import datetime
+
+    clock.current = datetime(2026, 3, 2, 1, 30)
+    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
+    svh = factories.make_user("dieu.svh", agency_code="SVHTTDL", roles=["coordinator",
+                                                                         "agency_staff"])
+    khcn = factories.make_user("clerk.khcn", agency_code="SKHCN")
+    clients = {}
+    for user in (svh, khcn):
+        clients[user.username] = app.test_client()
+        login(clients[user.username], user.username, factories.PASSWORD)
+
+    assert "quy trình mẫu" in clients["dieu.svh"].get("/processes/new").get_data(as_text=True)
+    assert "quy trình mẫu" not in clients["clerk.khcn"].get("/processes/new").get_data(
+        as_text=True)
+    response = post_form(clients["dieu.svh"], "/processes/demo_report/start",
+                         {"subject": "Lễ hội Điện Trường Bà"})
+    item = _open_item("Giao nhiệm vụ")
+    assert response.headers["Location"] == f"/tasks/{item.id}"
+    assert item.agency.code == "SVHTTDL"

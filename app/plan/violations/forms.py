@@ -7,7 +7,7 @@ from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.fields import VietnameseDateField, checked_in_browser, optional_int, too_large
-from app.plan.violations.models import SOURCES
+from app.plan.violations.models import SECTORS, SOURCES
 from app.workflow.attachments import ALLOWED, MAX_BYTES
 
 
@@ -15,6 +15,14 @@ class IntakeForm(FlaskForm):
     source = SelectField(_l("Source"), choices=[SelectChoice(key, label)
                                                 for key, label in SOURCES.items()])
     received_on = VietnameseDateField(_l("Received on"), validators=[DataRequired()])
+    # The record's time limit runs from discovery (Nghị định 118/2021/NĐ-CP, Điều 12); the
+    # limitation period from the day a finished violation ended (Luật XLVPHC, Điều 6).
+    discovered_on = VietnameseDateField(_l("Violation discovered on"),
+                                        validators=[DataRequired()])
+    ended_on = VietnameseDateField(_l("Violation ended on (blank if still going on)"),
+                                   validators=[Optional()])
+    sector = SelectField(_l("Field of the violation"), choices=[
+        SelectChoice(key, label) for key, label in SECTORS.items()])
     subject = StringField(_l("Organisation or person concerned"),
                           validators=[DataRequired(), Length(max=500)])
     channel = StringField(_l("Channel or address (URL)"),

@@ -35,6 +35,16 @@ SOURCES = {
 }
 
 
+# The field of the violation decides its limitation period (Luật Xử lý vi phạm hành chính,
+# Điều 6 khoản 1 điểm a): 02 years for the press and publishing, 01 year otherwise.
+SECTORS = {
+    "press": _l("Press"),
+    "publishing": _l("Publishing"),
+    "other": _l("Another field (electronic information, foreign information activity)"),
+}
+LONG_LIMITATION = frozenset({"press", "publishing"})
+
+
 class ViolationCase(db.Model):
     __tablename__ = "violation_cases"
 
@@ -42,6 +52,13 @@ class ViolationCase(db.Model):
     number: Mapped[str] = mapped_column(String(20), unique=True)  # "VP-2025-007"
     source: Mapped[str] = mapped_column(String(20))
     received_on: Mapped[date]
+    # When the violation was discovered: the record's time limit runs from it (Nghị định
+    # 118/2021/NĐ-CP, Điều 12); empty on cases recorded before it was asked.
+    discovered_on: Mapped[date | None]
+    # When a violation that is over ended (else it was going on when discovered): the
+    # limitation period runs from it (Luật Xử lý vi phạm hành chính, Điều 6 khoản 1 điểm b).
+    ended_on: Mapped[date | None]
+    sector: Mapped[str | None] = mapped_column(String(20))
     subject: Mapped[str] = mapped_column(String(500))  # the organisation or person
     channel: Mapped[str | None] = mapped_column(String(1000))  # where: a site, a URL
     description: Mapped[str] = mapped_column(Text)

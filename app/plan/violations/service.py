@@ -1,7 +1,6 @@
 """Violation cases: intake (a case and its process), the register, and closure (called
-from the diagram). Every time limit is a setting, counted in working days unless noted."""
+from the diagram). Every time limit is a setting with its legal source (limits.py)."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -14,40 +13,17 @@ from app.auth.roles import Role
 from app.auth.successions import INSPECTIONS, Work, holders
 from app.clock import today, utcnow
 from app.extensions import db
-from app.plan.violations.models import CaseOutcome, ViolationCase
-from app.settings import COORDINATOR_AGENCY, get_int_setting, get_setting
+from app.plan.violations.deadlines import limitation_until
+from app.plan.violations.limits import LIMITS, limit
+from app.plan.violations.models import SECTORS, CaseOutcome, ViolationCase
+from app.settings import COORDINATOR_AGENCY, get_setting
 from app.workflow.models import WorkItem
 
 PROCESS = "violation_handling"
 
 
-@dataclass(frozen=True)
-class Limit:
-    key: str
-    default: int
-    label: object
-
-
-LIMITS = [
-    Limit("verify_days", 10, _l("Verification (working days)")),
-    Limit("record_days", 2, _l("Violation record after verification (working days)")),
-    Limit("decision_days", 7, _l("Sanction decision after the record (working days)")),
-    Limit("extension_days", 5, _l("Extension of the decision (working days)")),
-    Limit("delivery_days", 2, _l("Delivery of the decision (working days)")),
-    Limit("compliance_days", 10, _l("Compliance after delivery (days)")),
-    Limit("enforce_days", 10, _l("Enforcement decision (working days)")),
-    Limit("referral_days", 2, _l("Referral to the competent agency (working days)")),
-    Limit("follow_up_days", 30, _l("Follow-up of a referral (days)")),
-]
-
-
 class CaseError(ValueError):
     pass
-
-
-def limit(key: str) -> int:
-    spec = next(item for item in LIMITS if item.key == key)
-    return max(get_int_setting(f"violations.{key}", spec.default), 0)
 
 
 def _inspecting_agencies() -> list[Agency]:
@@ -77,13 +53,22 @@ def _next_number(year: int) -> str:
 
 
 def open_case(*, source: str, received_on: date, subject: str, channel: str | None,
-              description: str, inspector: User, actor, evidence=None) -> ViolationCase:
+              description: str, inspector: User, actor, evidence=None,
+              discovered_on: date | None = None, ended_on: date | None = None,
+              sector: str = "other") -> ViolationCase:
     """Record the case and start its process with the inspector it goes to; `evidence` is
-    (file name, bytes) or None."""
+    (file name, bytes) or None. The violation was discovered on `discovered_on` (the day
+    received when not said) and, when over, ended on `ended_on`."""
+    discovered_on = discovered_on or received_on
     if inspector not in inspectors():
         raise CaseError(_l("Choose an inspector of the coordinating agency."))
-    if received_on > today():
+    if received_on > today() or discovered_on > today():
         raise CaseError(_l("The case cannot be received in the future."))
+    if ended_on is not None and ended_on > discovered_on:
+        raise CaseError(_l("A violation that is over ended before it was discovered; leave "
+                           "the day it ended blank when it was still going on."))
+    if sector not in SECTORS:
+        raise CaseError(_l("Choose the field of the violation."))
     if evidence is not None:
         try:
             workflow.check_file(*evidence)  # before anything is written
@@ -91,7 +76,8 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
             raise CaseError(str(error)) from None
     for attempt in range(3):  # two intakes at once may take the same number: take the next
         case = ViolationCase(number=_next_number(received_on.year), source=source,
-                             received_on=received_on, subject=subject.strip(),
+                             received_on=received_on, discovered_on=discovered_on,
+                             ended_on=ended_on, sector=sector, subject=subject.strip(),
                              channel=(channel or "").strip() or None,
                              description=description.strip(), inspector_id=inspector.id,
                              opened_by_id=actor.id, opened_at=utcnow())
@@ -110,6 +96,7 @@ def open_case(*, source: str, received_on: date, subject: str, channel: str | No
             subject=f"{case.number} · {case.subject}", commit=False,  # with the evidence
             data={"case_id": case.id, "case_summary": summary,
                   "inspector": inspector.username, "inspector_agency": inspector.agency.code,
+                  "discovered_on": discovered_on, "limitation_until": limitation_until(case),
                   **{item.key: limit(item.key) for item in LIMITS}})
     except workflow.WorkflowError as error:
         db.session.rollback()

@@ -12,8 +12,9 @@ from app.clock import today
 from app.extensions import db
 from app.fields import choose_first
 from app.plan.violations import service
+from app.plan.violations.deadlines import deadlines_of
 from app.plan.violations.forms import HandOverForm, IntakeForm
-from app.plan.violations.models import OUTCOME_LABELS, SOURCES, ViolationCase
+from app.plan.violations.models import OUTCOME_LABELS, SECTORS, SOURCES, ViolationCase
 
 bp = Blueprint("violations", __name__, url_prefix="/plan/violations",
                template_folder="templates")
@@ -36,13 +37,14 @@ def intake_page():
     people = service.inspectors()
     form.inspector.choices = choose_first([(person.id, person.full_name) for person in people])
     if not form.is_submitted():
-        form.received_on.data = today()
+        form.received_on.data = form.discovered_on.data = today()
     if form.validate_on_submit():
         evidence = form.evidence.data
         try:
             case = service.open_case(
                 source=form.source.data, received_on=form.received_on.data,
-                subject=form.subject.data, channel=form.channel.data,
+                discovered_on=form.discovered_on.data, ended_on=form.ended_on.data,
+                sector=form.sector.data, subject=form.subject.data, channel=form.channel.data,
                 description=form.description.data,
                 inspector=next(p for p in people if p.id == form.inspector.data),
                 actor=current_user,
@@ -69,7 +71,9 @@ def _hand_over_form(case: ViolationCase) -> HandOverForm:
 def case_page(case_id: int, form: HandOverForm | None = None, status: int = 200):
     case = db.session.get(ViolationCase, case_id) or abort(404)
     step = service.waiting_steps([case]).get(case.instance_id)
+    data = workflow.instance_detail(case.instance_id).raw_data if case.instance_id else {}
     return render_template("violations/case.html", case=case, sources=SOURCES, step=step,
+                           sectors=SECTORS, deadlines=deadlines_of(case, data),
                            yours=step is not None and workflow.may_take(current_user, step),
                            hand_over=form or _hand_over_form(case),
                            history=workflow.history_of(case.instance_id),
