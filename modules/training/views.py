@@ -81,9 +81,11 @@ def register(class_id: int):
 
 @bp.get("/my")
 def my_registrations_page():
-    return render_template("training/mine.html", form=ActionForm(),
-                           registrations=queries.registrations_of(current_user),
-                           steps=_open_steps())
+    registrations = queries.registrations_of(current_user)
+    return render_template("training/mine.html", form=ActionForm(), registrations=registrations,
+                           steps=_open_steps(), begun={
+                               r.class_id for r in registrations
+                               if schedule.has_begun(r.training_class)})
 
 
 def _open_steps() -> dict[str, int]:
