@@ -158,6 +158,17 @@ class PlanItemAgency(db.Model):
 
         return now_held_by(self.agency, Work(item=self.item.code), day) if self.agency else None
 
+    def as_planned(self, locale: str, day: date | None = None) -> str:
+        """The plan's own name for it and, where that has ended, who acts now: "Sở Thông tin
+        và Truyền thông (nay là Sở Văn hóa, Thể thao và Du lịch)" on pages and in documents."""
+        from flask_babel import gettext, force_locale
+
+        name = self.target.name(locale)
+        holder = self.now_held_by(day)
+        with force_locale(locale):
+            now = holder.name(locale) if holder else self.now_level(day)
+            return gettext("%(name)s (now %(holder)s)", name=name, holder=now) if now else name
+
     def now_level(self, day: date | None = None) -> str | None:
         """The level that acts today for a group the plan names whose members have given way
         to agencies of another level: "UBND cấp huyện" is the communes since 01/7/2025
