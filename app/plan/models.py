@@ -161,7 +161,7 @@ class PlanItemAgency(db.Model):
     def as_planned(self, locale: str, day: date | None = None) -> str:
         """The plan's own name for it and, where that has ended, who acts now: "Sở Thông tin
         và Truyền thông (nay là Sở Văn hóa, Thể thao và Du lịch)" on pages and in documents."""
-        from flask_babel import gettext, force_locale
+        from flask_babel import force_locale, gettext
 
         name = self.target.name(locale)
         holder = self.now_held_by(day)
