@@ -288,6 +288,8 @@ class ReportCycle(db.Model):
     issued_on: Mapped[date | None]
     signer_authority: Mapped[str | None] = mapped_column(String(255))
     signer_name: Mapped[str | None] = mapped_column(String(255))
+    # The unit that drafted it, by its abbreviation: "- Lưu: VT, TTĐN." (NĐ 30/2020, Phụ lục I).
+    drafting_unit: Mapped[str | None] = mapped_column(String(40))
     signed_at: Mapped[datetime | None]
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)

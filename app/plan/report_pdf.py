@@ -175,7 +175,7 @@ def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
         place="Quảng Ngãi", issued_on=cycle.issued_on, kind="Báo cáo",
         summary=f"Kết quả thực hiện Kế hoạch số {plan.number} năm {cycle.year}", body=body,
         recipients=[*recipients(), ARCHIVE], signer_authority=cycle.signer_authority or "",
-        signer_name=cycle.signer_name or "")
+        signer_name=cycle.signer_name or "", drafting_unit=cycle.drafting_unit or "")
 
 
 def consolidated_pdf(cycle: ReportCycle) -> bytes:

@@ -227,3 +227,17 @@ def test_the_items_table_keeps_the_plans_agencies_and_says_who_acts_now(
     assert "Sở Kế hoạch và Đầu tư (nay là Sở Tài chính)" in text
     assert "UBND cấp huyện (nay là UBND cấp xã)" in text
     assert "Sở Công Thương (nay là" not in text  # a live agency is just itself
+
+
+@pytest.mark.parametrize(("unit", "archive"), [("TTĐN", "- Lưu: VT, TTĐN."), ("", "- Lưu: VT.")])
+def test_the_archive_line_names_the_drafting_unit_and_ends_with_a_full_stop(
+        open_round, clients, clock, unit, archive):
+    """NĐ 30/2020/NĐ-CP, Phụ lục I, Phần II, mục 9 (nơi nhận): the last entry is "- Lưu: VT,"
+    then the drafting unit's abbreviation, ending with a full stop; a unit left blank leaves
+    "- Lưu: VT."."""
+    cycle = open_round()
+    clock.current = datetime(2025, 12, 8, 2, 0)
+    text = signed_off(clients["coordinator"], cycle, {**WRITTEN, "drafting_unit": unit})
+
+    recipients = between(text, "Nơi nhận:")
+    assert f"; {archive} " in recipients and recipients.count("Lưu:") == 1
