@@ -93,7 +93,8 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
     reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
                        sections=form.sections(),
                        signer_authority=form.signer_authority.data,
-                       signer_name=form.signer_name.data, actor=current_user)
+                       signer_name=form.signer_name.data, actor=current_user,
+                       drafting_unit=form.drafting_unit.data)
     flash(_("Signed off. Download the draft, sign it with the agency's digital signature, "
             "and upload the signed PDF: it becomes the issued report."), "success")
     ended = closing.close_round(cycle, current_user)
