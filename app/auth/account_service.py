@@ -113,6 +113,36 @@ def create_for_agency(*, lead: User, agency: Agency, full_name: str, email: str,
     return handover
 
 
+def account_for_nomination(lead: User, *, full_name: str, email: str) -> tuple[User, bool]:
+    """Whom a lead nominates by name and email: the account of their agency that has the
+    address, or else a new staff account of their agency, staged for the caller's
+    transaction (the nomination commits both, or neither). True when it is new."""
+    if not lead.has_any_role(Role.AGENCY_LEAD):
+        raise AccountError(_l("A lead makes accounts for their own agency only."))
+    address = email_of(email)
+    holder = holder_of(address)
+    if holder is not None:
+        if holder.agency_id != lead.agency_id or not holder.active:
+            raise AccountError(_l("%(email)s is the address of an account outside your "
+                                  "agency.", email=address))
+        return holder, False
+    name = full_name_of(full_name)
+    if not name:
+        raise AccountError(_l("The full name is missing."))
+    check_agency(lead.agency)
+    user = add_account(full_name=name, email=address, agency=lead.agency,
+                       roles={Role.AGENCY_STAFF})
+    db.session.flush()
+    return user, True
+
+
+def hand_over(user: User) -> Handover:
+    """send_link for an account already committed, committing the mail it queues."""
+    handover = send_link(user)
+    db.session.commit()
+    return handover
+
+
 def mail_configured() -> bool:
     return bool(current_app.config.get("MAIL_SERVER"))
 
