@@ -25,8 +25,8 @@ def _cycle_or_404(cycle_id: int) -> ReportCycle:
 
 def _forms():
     open_form, ad_hoc = OpenCycleForm(prefix="open"), AdHocForm(prefix="adhoc")
-    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
-                                  .order_by(Agency.kind, Agency.name_vi))
+    agencies = sorted(db.session.scalars(select(Agency).where(Agency.active.is_(True))),
+                      key=lambda agency: agency.sort_key)
     ad_hoc.agencies.choices = [(a.id, a.name_vi) for a in agencies]
     if not open_form.is_submitted():
         open_form.year.data = today().year
