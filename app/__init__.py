@@ -53,6 +53,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.home import bp as home_bp
     from app.notifications import init_app as init_notifications
     from app.plan import init_app as init_plan
+    from app.signing import init_app as init_signing
     from app.tasks import init_app as init_tasks
     from app.workflow import init_app as init_workflow
 
@@ -67,6 +68,7 @@ def _register_blueprints(app: Flask) -> None:
     init_api(app)
     init_notifications(app)
     init_plan(app)
+    init_signing(app)
     init_calendar(app)
     app.register_blueprint(home_bp)
 

@@ -11,6 +11,7 @@ from app.auth.reorg_seed import follow_successions, seed_reorganisation
 from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD, seed_agencies, seed_demo_users
 from app.calendar.notices import seed_declared_days
+from app.clock import today
 from app.extensions import db
 from app.plan.appendix import PLAN_NUMBER
 from app.plan.demo import seed_demo_year
@@ -58,7 +59,9 @@ def _start_demo_case() -> None:
         return
     if workflow.list_instances(process=DEMO_PROCESS).total:
         return
-    workflow.start_process(DEMO_PROCESS, subject="Tuần lễ Thương hiệu quốc gia 2025 (ví dụ)")
+    # The week is held every April (Ngày Thương hiệu Việt Nam, 20/4): this year's.
+    workflow.start_process(DEMO_PROCESS,
+                           subject=f"Tuần lễ Thương hiệu quốc gia {today().year} (ví dụ)")
     click.echo("A case of the demo process waits in dieuphoi's inbox.")
 
 

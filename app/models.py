@@ -7,6 +7,7 @@ from app.notifications.models import Notification
 from app.plan.models import Assignment, Plan, PlanAmendment, PlanItem, PlanItemAgency
 from app.plan.violations.models import ViolationCase
 from app.settings import Setting
+from app.signing.models import TrustedRoot
 from app.workflow.models import (
     AuditEvent,
     DefinitionVersion,
@@ -20,5 +21,5 @@ __all__ = [
     "Agency", "AgencyGroup", "ApiToken", "Assignment", "AuditEvent", "DeclaredDay",
     "DefinitionVersion", "LoginAttempt", "Notification", "PendingMessage", "Plan",
     "PlanAmendment", "PlanItem", "PlanItemAgency", "ProcessDefinition", "ProcessInstance",
-    "Setting", "User", "UserRole", "ViolationCase", "WorkItem",
+    "Setting", "TrustedRoot", "User", "UserRole", "ViolationCase", "WorkItem",
 ]

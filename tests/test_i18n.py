@@ -69,3 +69,19 @@ def test_every_text_has_a_vietnamese_translation(tmp_path):
     )
     assert missing == [], "run `make extract-messages` and translate"
     assert untranslated == []
+
+
+def test_vietnamese_uses_the_administrations_words():
+    """Text the user sees reads as a civil servant writes: a step taken back from a person is
+    "thu hồi", never "giải phóng" (liberation); an ended agency "hoạt động đến hết ngày" its
+    last day, not "chấm dứt hoạt động từ sau ngày"."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).resolve().parents[1] / "app/translations/vi/LC_MESSAGES/messages.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="vi")
+    texts = [m.string for m in catalog if m.id and isinstance(m.string, str)]
+    assert not [t for t in texts if "giải phóng" in t.casefold()]
+    assert not [t for t in texts if "từ sau ngày" in t]

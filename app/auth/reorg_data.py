@@ -24,6 +24,13 @@ _NQ176 = ("Nghị quyết 176/2025/QH15: hợp nhất Bộ TT&TT vào Bộ KH&CN
 _NQ1677 = ("Nghị quyết 1677/NQ-UBTVQH15 ngày 16/6/2025: 96 đơn vị hành chính cấp xã "
            "của tỉnh Quảng Ngãi từ 01/7/2025; chấm dứt cấp huyện")
 UNCONFIRMED = "chưa đối chiếu văn bản"
+# Read in the press (baomoi.net.vn, 21/5/2025): the Provincial Party Committee's decision
+# merging the radio and television station into Báo Quảng Ngãi, which works as one from
+# 19/5/2025; the decision itself was not read.
+PRESS_END = date(2025, 5, 18)
+_PRESS = ("Quyết định của Tỉnh ủy sáp nhập Đài Phát thanh và Truyền hình tỉnh vào Báo Quảng "
+          "Ngãi, hoạt động từ 19/5/2025 (công bố ngày 21/5/2025, baomoi.net.vn); văn bản "
+          + UNCONFIRMED)
 
 # code, Vietnamese name, English name, kind, valid from, source
 NEW_AGENCIES = [
@@ -73,6 +80,7 @@ SUCCESSIONS = [
     ("BDT", DEPARTMENTS_END, [("all", "", "SDTTG", "Sở Dân tộc và Tôn giáo thành lập trên cơ sở "
                               "Ban Dân tộc (dantri.com.vn, 12/01/2026); " + UNCONFIRMED)]),
     ("BTG_TU", DEPARTMENTS_END, [("all", "", "BTGDV_TU", UNCONFIRMED)]),
+    ("DAI_PTTH", PRESS_END, [("all", "", "BAO_QN", _PRESS)]),
     ("BTTTT", DEPARTMENTS_END, [
         ("duty", COORDINATOR, "BVHTTDL", _NQ176),
         ("all", "", "BKHCN", _NQ176),

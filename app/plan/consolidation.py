@@ -39,10 +39,11 @@ def due_of(year: int) -> date:
 
 
 def is_done(cycle: ReportCycle) -> bool:
-    return cycle.signed_at is not None
+    """Reported to UBND tỉnh: the signed report is issued."""
+    return cycle.issued_at is not None
 
 
-NOT_DONE = ReportCycle.signed_at.is_(None)  # is_done, as the database asks it
+NOT_DONE = ReportCycle.issued_at.is_(None)  # is_done, as the database asks it
 
 
 @dataclass(frozen=True)

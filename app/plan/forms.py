@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     IntegerField,
     SelectChoice,
@@ -128,3 +129,10 @@ class SignOffForm(FlaskForm):
 
     def sections(self) -> dict[str, str]:
         return {key: self[key].data or "" for key in REPORT_SECTIONS}
+
+
+class IssueForm(FlaskForm):
+    """The signed copy of the consolidated report, signed outside the app."""
+
+    signed_pdf = FileField(_l("The signed report (PDF)"), validators=[
+        FileRequired(_l("Choose the signed PDF (at most 20 MB)."))])

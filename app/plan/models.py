@@ -158,6 +158,24 @@ class PlanItemAgency(db.Model):
 
         return now_held_by(self.agency, Work(item=self.item.code), day) if self.agency else None
 
+    def now_level(self, day: date | None = None) -> str | None:
+        """The level that acts today for a group the plan names whose members have given way
+        to agencies of another level: "UBND cấp huyện" is the communes since 01/7/2025
+        ("UBND cấp huyện (nay là UBND cấp xã)"); None otherwise."""
+        from app.auth.agency_service import has_ended
+        from app.auth.models import AgencyKind
+        from app.auth.successions import Work
+        from app.clock import today
+
+        if self.group is None:
+            return None
+        day = day or today()
+        ended = {m.kind for m in self.group.members if has_ended(m, day)}
+        live = {a.kind for a in self.group.expand(day, Work(item=self.item.code))}
+        if not ended or len(live) != 1 or live & ended:
+            return None
+        return AgencyKind(live.pop()).label
+
 
 class PlanAmendment(db.Model):
     """An admin's change to the plan: what changed, by whom, when and why."""
@@ -267,6 +285,11 @@ class ReportCycle(db.Model):
     report_due: Mapped[date | None]
     due_reminded_at: Mapped[datetime | None]
     overdue_told_at: Mapped[datetime | None]
+    # The issued document: the draft above, signed outside the app with the agency's digital
+    # signature and uploaded (app/plan/issuing.py); what readers are given from then on.
+    issued_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    issued_at: Mapped[datetime | None]
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     reports: Mapped[list["AgencyReport"]] = relationship(
         back_populates="cycle", order_by="AgencyReport.id", lazy="selectin")

@@ -10,12 +10,13 @@ from app.auth.models import Agency
 from app.auth.roles import Role, roles_required
 from app.clock import today
 from app.extensions import db
-from app.plan import closing, consolidation, reporting
-from app.plan.forms import AdHocForm, OpenCycleForm, SignOffForm
+from app.plan import closing, consolidation, issuing, reporting
+from app.plan.forms import AdHocForm, IssueForm, OpenCycleForm, SignOffForm
 from app.plan.models import ASSESSMENTS, REPORT_STATE_BADGES, ReportCycle
 from app.plan.views import bp
 
 REPORTERS = (Role.COORDINATOR, Role.ADMIN)
+READERS = (*REPORTERS, Role.AGENCY_LEAD)  # of the issued report
 
 
 def _cycle_or_404(cycle_id: int) -> ReportCycle:
@@ -93,12 +94,31 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
                        sections=form.sections(),
                        signer_authority=form.signer_authority.data,
                        signer_name=form.signer_name.data, actor=current_user)
-    flash(_("Signed off; the consolidated report is ready."), "success")
+    flash(_("Signed off. Download the draft, sign it with the agency's digital signature, "
+            "and upload the signed PDF: it becomes the issued report."), "success")
     ended = closing.close_round(cycle, current_user)
     if ended:
         flash(_("The report steps still open (%(count)s agencies) have ended; each agency "
                 "was told.", count=ended), "info")
     return redirect(url_for(".report_page", cycle_id=cycle.id))
+
+
+def _round_page(cycle: ReportCycle, form: SignOffForm, confirming=None,
+                issue_form: IssueForm | None = None, status: int = 200):
+    item_codes = sorted({entry["code"] for report in cycle.reports for entry in report.items},
+                        key=lambda code: [int(part) for part in code.split(".")])
+    try:
+        signed = issuing.signed_copy(cycle)
+    except issuing.SignatureError as error:  # kept as uploaded; say why it reads no more
+        signed, unreadable = None, str(error)
+    else:
+        unreadable = None
+    return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
+                           today=today(), assessments=ASSESSMENTS, confirming=confirming,
+                           review_steps=reporting.review_steps(cycle),
+                           due=consolidation.due_state(cycle), states=REPORT_STATE_BADGES,
+                           issue_form=IssueForm() if issue_form is None else issue_form,
+                           signed=signed, unreadable=unreadable), status
 
 
 @bp.route("/reports/<int:cycle_id>", methods=["GET", "POST"])
@@ -119,21 +139,53 @@ def report_page(cycle_id: int):
             flash(str(error), "danger")
         else:
             confirming = closing.check(cycle)  # what to know first, on this page
-    item_codes = sorted({entry["code"] for report in cycle.reports for entry in report.items},
-                        key=lambda code: [int(part) for part in code.split(".")])
-    return render_template("plan/report.html", cycle=cycle, form=form, item_codes=item_codes,
-                           today=today(), assessments=ASSESSMENTS, confirming=confirming,
-                           review_steps=reporting.review_steps(cycle),
-                           due=consolidation.due_state(cycle),
-                           states=REPORT_STATE_BADGES)
+    return _round_page(cycle, form, confirming)
+
+
+@bp.post("/reports/<int:cycle_id>/issue")
+@roles_required(*REPORTERS)
+def issue_report(cycle_id: int):
+    """The signed copy uploaded: kept as the issued report, or refused with the reason."""
+    cycle = _cycle_or_404(cycle_id)
+    issue_form = IssueForm()
+    if issue_form.validate_on_submit():
+        try:
+            found = issuing.issue(cycle, issue_form.signed_pdf.data.read(issuing.MAX_BYTES + 1),
+                                  current_user)
+        except issuing.IssueError as error:
+            issue_form.signed_pdf.errors.append(str(error))
+            if cycle.signed_at is None:  # no upload form on the page yet: say it on top
+                flash(str(error), "danger")
+        else:
+            flash(_("Issued: the report signed by %(signer)s is the issued document.",
+                    signer=found.signatures[0].signer), "success")
+            return redirect(url_for(".report_page", cycle_id=cycle.id))
+    return _round_page(cycle, SignOffForm(obj=cycle, data=cycle.sections or {}),
+                       issue_form=issue_form, status=400)
+
+
+def _pdf(content: bytes, filename: str) -> Response:
+    return Response(content, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/reports/<int:cycle_id>/report.pdf")
-@roles_required(*REPORTERS)
+@roles_required(*READERS)
 def report_pdf(cycle_id: int):
+    """The report as it stands: the issued (signed) copy for its readers once uploaded;
+    before that the draft, for the coordinator only."""
+    cycle = _cycle_or_404(cycle_id)
+    if cycle.issued_at is not None:
+        return _pdf(cycle.issued_pdf, f"bao-cao-ke-hoach-116-nam-{cycle.year}-ky-so.pdf")
+    if cycle.pdf is None or not current_user.has_any_role(*REPORTERS):
+        abort(404)
+    return _pdf(cycle.pdf, f"bao-cao-ke-hoach-116-nam-{cycle.year}-du-thao.pdf")
+
+
+@bp.get("/reports/<int:cycle_id>/draft.pdf")
+@roles_required(*REPORTERS)
+def draft_pdf(cycle_id: int):
     cycle = _cycle_or_404(cycle_id)
     if cycle.pdf is None:
         abort(404)
-    filename = f"bao-cao-ke-hoach-116-nam-{cycle.year}.pdf"
-    return Response(cycle.pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return _pdf(cycle.pdf, f"bao-cao-ke-hoach-116-nam-{cycle.year}-du-thao.pdf")

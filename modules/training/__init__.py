@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import workflow
 from app.auth.roles import Role
-from app.home.panels import register_home_page
+from app.home.panels import register_home_page, register_home_panel
 from app.nav import NavItem, register_nav
 
 
@@ -36,7 +36,7 @@ def _init_attendance_and_certificates(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from modules.training import enrollment, models, outcomes, process, views  # noqa: F401
+    from modules.training import enrollment, home, models, outcomes, process, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
@@ -46,9 +46,10 @@ def init_app(app: Flask) -> None:
     _init_attendance_and_certificates(app)
     workflow.instance_terminated.connect(enrollment.terminated_by_admin)
     register_home_page(app, _home_of_trainee)
-    register_nav(app, NavItem("training.classes_page", _l("Training"), order=30),
-                 NavItem("training.organiser_page", _l("Organise training"),
-                         frozenset({Role.ADMIN, Role.COORDINATOR, Role.AGENCY_LEAD,
-                                    Role.AGENCY_STAFF}), order=31),
-                 NavItem("training.agency_page", _l("Agency training"),
-                         frozenset({Role.AGENCY_LEAD}), order=32))
+    # One entry, for the officials who register and organise: the organiser's and the
+    # lead's pages open from the classes page, and an admin's full menu bar keeps to one
+    # line (a coordinator who is no agency's staff comes in by the home page's panel).
+    register_nav(app, NavItem("training.classes_page", _l("Training"), frozenset({
+        Role.TRAINEE, Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS,
+        Role.SANCTIONING_OFFICIAL}), order=30))
+    register_home_panel(app, home.training_panel)

@@ -6,7 +6,7 @@ from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from app.fields import WholeNumberField
-from modules.training.attendance_models import RESULT_LABELS
+from modules.training.models import RESULT_LABELS
 
 
 class RuleForm(FlaskForm):

@@ -4,7 +4,6 @@ trainee's result with every change an organiser made to it and why."""
 
 from datetime import datetime
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
@@ -13,9 +12,7 @@ from app.clock import utcnow
 from app.extensions import db
 from modules.training.models import ClassSession, Registration, TrainingClass
 
-COMPLETED, NOT_COMPLETED = "completed", "not_completed"
-RESULT_LABELS = {COMPLETED: _l("Completed the class"),
-                 NOT_COMPLETED: _l("Did not complete the class")}
+COMPLETED, NOT_COMPLETED = "completed", "not_completed"  # the keys of RESULT_LABELS
 DEFAULT_PERCENT = 80  # "≥ 80 % of sessions": the organiser's practice, a setting per class
 
 TICKED, CHECKED_IN = "ticked", "checked_in"  # how a presence was recorded

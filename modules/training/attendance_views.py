@@ -10,9 +10,8 @@ from flask_login import current_user
 from app.extensions import db
 from modules.training import attendance, certificates, class_xlsx, qr, results, sheets
 from modules.training.attendance_forms import OverrideForm, RuleForm
-from modules.training.attendance_models import RESULT_LABELS
 from modules.training.forms import ActionForm
-from modules.training.models import ClassSession, Registration
+from modules.training.models import RESULT_LABELS, ClassSession, Registration
 from modules.training.organiser_views import _managed_class
 from modules.training.views import bp
 

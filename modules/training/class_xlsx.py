@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from modules.training import certificates, queries
-from modules.training.attendance_models import RESULT_LABELS
+from modules.training.models import RESULT_LABELS
 
 
 def class_list(training_class) -> bytes:

@@ -174,8 +174,9 @@ def close_class(training_class: TrainingClass, actor) -> int:
     note = str(_l("The class has finished."))
     for registration in _live(training_class):
         if registration.status == RegistrationStatus.CONFIRMED.value:
+            # Kept if the enrollment is not there yet (its reminder's timer not fired).
             moved += workflow.send_message(offers.CLASS_CLOSED,
-                                           offers.business_key(registration), actor)
+                                           offers.business_key(registration), actor, keep=True)
             continue
         # Still waiting (for a seat, an approval, a confirmation): nothing more to wait for.
         seats.end(registration.id, RegistrationStatus.CANCELLED, note, actor=actor)

@@ -57,6 +57,10 @@ REGISTRATION_STATUS_LABELS = {
     RegistrationStatus.LAPSED: _l("Lapsed"),
 }
 
+# What the results part records on a registration (outcomes.training_result reads it).
+RESULT_LABELS = {"completed": _l("Completed the class"),  # hoàn thành / không hoàn thành
+                 "not_completed": _l("Did not complete the class")}
+
 HOLDS_SEAT = frozenset({RegistrationStatus.CONFIRMED.value, RegistrationStatus.OFFERED.value})
 ACTIVE = frozenset({RegistrationStatus.PENDING.value, RegistrationStatus.WAITLISTED.value,
                     *HOLDS_SEAT})
@@ -184,6 +188,10 @@ class Registration(db.Model):
     @property
     def status_label(self) -> str:
         return str(REGISTRATION_STATUS_LABELS[RegistrationStatus(self.status)])
+
+    @property
+    def result_label(self) -> str | None:
+        return str(RESULT_LABELS.get(self.result, self.result)) if self.result else None
 
     @property
     def holds_seat(self) -> bool:

@@ -14,13 +14,12 @@ from modules.training.attendance_models import (
     COMPLETED,
     DEFAULT_PERCENT,
     NOT_COMPLETED,
-    RESULT_LABELS,
     Attendance,
     AttendanceBook,
     ResultChange,
     ResultRecord,
 )
-from modules.training.models import OPEN_STATUSES, Registration
+from modules.training.models import OPEN_STATUSES, RESULT_LABELS, Registration
 
 
 class ResultError(ValueError):

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import workflow
+from app.auth.roles import Role
 from app.extensions import db
 from modules.training import access, enrollment, ics, queries, schedule
 from modules.training.forms import ActionForm
@@ -46,7 +47,9 @@ def classes_page():
     search = request.args.get("q", "")[:200]
     listed = queries.classes(current_user, year=year, search=search, status=status)
     return render_template("training/classes.html", listed=listed, status=status, year=year,
-                           search=search, years=queries.years())
+                           search=search, years=queries.years(),
+                           organises=access.may_organise(current_user),
+                           leads=current_user.has_any_role(Role.AGENCY_LEAD))
 
 
 @bp.get("/classes/<int:class_id>")
@@ -81,9 +84,11 @@ def register(class_id: int):
 
 @bp.get("/my")
 def my_registrations_page():
-    return render_template("training/mine.html", form=ActionForm(),
-                           registrations=queries.registrations_of(current_user),
-                           steps=_open_steps())
+    registrations = queries.registrations_of(current_user)
+    return render_template("training/mine.html", form=ActionForm(), registrations=registrations,
+                           steps=_open_steps(), begun={
+                               r.class_id for r in registrations
+                               if schedule.has_begun(r.training_class)})
 
 
 def _open_steps() -> dict[str, int]:

@@ -70,6 +70,20 @@ def test_the_other_departments_of_2025(province_today):
     assert unconfirmed, "what no text confirmed says so on its page"
 
 
+def test_the_radio_and_television_station_is_part_of_bao_quang_ngai(province_today):
+    """The Provincial Party Committee merged Đài Phát thanh và Truyền hình tỉnh into Báo
+    Quảng Ngãi, one newspaper from 19/5/2025 (announced 21/5/2025, baomoi.net.vn; the decision
+    not read, so marked "chưa đối chiếu văn bản"): the station ends on 18/5/2025, its work is
+    the newspaper's, and "Các cơ quan báo chí" of the plan reaches the newspaper alone."""
+    a = province_today
+    station = a["DAI_PTTH"]
+    assert station.valid_to == date(2025, 5, 18) and not station.is_current_on(date(2025, 5, 19))
+    assert _codes(holders(station, day=date(2025, 5, 19))) == {"BAO_QN"}
+    assert "chưa đối chiếu văn bản" in station.successions[0].source
+    press = db.session.scalar(select(AgencyGroup).where(AgencyGroup.code == "CQ_BAO_CHI"))
+    assert _codes(press.expand(date(2026, 3, 2))) == {"BAO_QN"}
+
+
 def test_the_96_commune_level_units(province_today):
     """Nghị quyết 1677/NQ-UBTVQH15 (16/6/2025): from 01/7/2025 Quảng Ngãi has 96
     commune-level units, 86 xã, 9 phường and đặc khu Lý Sơn; read from `vietnam-provinces`."""

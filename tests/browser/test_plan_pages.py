@@ -2,6 +2,7 @@
 demo year in place; the CSP lets their bar charts draw without a console error."""
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from app.auth.reorg_seed import seed_reorganisation
 from app.auth.seed import DEMO_PASSWORD, seed_demo_users
 from app.plan.demo import seed_demo_year
 from app.plan.seed import seed_plan
+from tests import signatures
 
 pytestmark = pytest.mark.browser
 
@@ -61,8 +63,19 @@ def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
     page.get_by_role("button", name="Xác nhận và ký ban hành").click()
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Tải bản PDF").click()
-    assert download.value.suggested_filename == "bao-cao-ke-hoach-116-nam-2025.pdf"
+        page.get_by_role("link", name="Tải bản PDF dự thảo").click()
+    assert download.value.suggested_filename == "bao-cao-ke-hoach-116-nam-2025-du-thao.pdf"
+
+    # Signed outside the system, then uploaded: the page shows who signed it.
+    root = signatures.authority()
+    signed = signatures.sign(Path(download.value.path()).read_bytes(),
+                             signatures.signer(root, "Nguyễn Văn Bình", "Sở Văn hóa"))
+    page.get_by_label("Báo cáo đã ký số (tệp PDF)").set_input_files(
+        {"name": "bao-cao-ky-so.pdf", "mimeType": "application/pdf", "buffer": signed})
+    page.get_by_role("button", name="Tải lên và phát hành").click()
+    issued = page.locator("#issued").inner_text()
+    assert "Người ký: Nguyễn Văn Bình (Sở Văn hóa)" in issued
+    assert "Chưa kiểm tra với chứng thư gốc tin cậy" in issued
     assert page.console_errors == []
 
 

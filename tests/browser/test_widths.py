@@ -98,7 +98,7 @@ def test_releasing_a_step_from_the_admins_instance_page_fits_a_390_px_phone(
     page = context.new_page()
     _sign_in(page, "admin.test")
     page.goto(f"/admin/instances/{instance.id}")
-    button = page.get_by_role("button", name="Giải phóng khỏi Phạm Thị Huyền")
+    button = page.get_by_role("button", name="Thu hồi việc của Phạm Thị Huyền")
     box = button.bounding_box()
     line = page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
     assert box["height"] < 2 * line, box  # one line of text

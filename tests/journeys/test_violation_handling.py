@@ -167,7 +167,7 @@ def test_a_missed_limit_warns_the_inspector_and_the_coordinator(people, clock):
     assert coordinator.client.get(warned.link).headers["Location"] == row.url
     page = main_text(coordinator.get(row.url))  # to read, and to hand on if need be
     assert "Lý Thanh Tra đã nhận xử lý bước này." in page and "Quá hạn" in page
-    assert "Giải phóng khỏi Lý Thanh Tra" in page and "Chuyển cho đồng nghiệp" in page
+    assert "Thu hồi việc của Lý Thanh Tra" in page and "Chuyển cho đồng nghiệp" in page
     assert "Quá thời hạn (Lập biên bản vi phạm hành chính)" in main_text(coordinator.get(case))
 
     # Late, the record is made all the same, and the case goes on.

@@ -106,3 +106,30 @@ def test_the_seed_is_what_the_readmes_first_walk_describes(app, clock):
 
     inspector = demo(app, "thanhtra").get("/tasks?status=mine").get_data(as_text=True)
     assert "Xác minh vụ việc" in inspector and "VP-2025-001" in inspector
+
+
+def test_the_readme_names_every_demo_person_and_the_seeds_year(app, clock):
+    """README, its table of demo logins and its walk: every demo person the seed makes is in
+    the table; the sanction decision of VP-…-002 waits for `xuphat`, the official with
+    sanctioning competence (Nghị định 119/2020/NĐ-CP), not for the coordinator; the demo
+    case waiting for `dieuphoi` is of the seeded year, not of 2025."""
+    from pathlib import Path
+
+    from app.auth.seed import DEMO_USERS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for person in DEMO_USERS:
+        assert f"| `{person.username}` |" in readme, person.username
+    assert "`xuphat`" in readme.split("### The demo process")[0].split("4. Sign in as")[1]
+
+    clock.current = datetime(2026, 12, 2, 2, 0)
+    app.config["DEVELOPMENT"] = True
+    try:
+        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+    finally:
+        app.config["DEVELOPMENT"] = False
+    sanction = demo(app, "xuphat").get("/tasks").get_data(as_text=True)
+    assert "Ra quyết định xử phạt" in sanction and "VP-2026-002" in sanction
+    inbox = demo(app, "dieuphoi").get("/tasks").get_data(as_text=True)
+    assert "Tuần lễ Thương hiệu quốc gia 2026 (ví dụ)" in inbox
+    assert "Ra quyết định xử phạt" not in inbox

@@ -148,7 +148,7 @@ def test_an_admin_releases_a_claim_from_the_step_page(app, deploy, people):
     admin = factories.make_user("quan.tri", roles=["admin"], agency_code="STTTT")
     client = signed_in(app, admin)
     page = client.get(f"/tasks/{step.id}").get_data(as_text=True)
-    assert "Giải phóng khỏi Phạm Thị Huyền" in page
+    assert "Thu hồi việc của Phạm Thị Huyền" in page
     post_form(client, f"/tasks/{step.id}/release")
     db.session.expire_all()
     assert db.session.get(WorkItem, step.id).claimed_by_id is None
@@ -161,7 +161,7 @@ def test_the_coordinator_releases_a_cases_step_from_the_case_page(app, stttt, ve
         ViolationCase.instance_id == verify.instance_id))
     coordinator = signed_in(app, stttt["coordinator"])
     page = coordinator.get(f"/plan/violations/{case.id}").get_data(as_text=True)
-    assert "Giải phóng khỏi Lý Thanh Tra" in page
+    assert "Thu hồi việc của Lý Thanh Tra" in page
     response = post_form(coordinator, f"/tasks/{verify.id}/release",
                          {"next": f"/plan/violations/{case.id}"})
     assert response.headers["Location"] == f"/plan/violations/{case.id}"

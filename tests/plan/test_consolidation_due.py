@@ -5,6 +5,7 @@ reminds the coordinators the plan's reminder days before it (once), and once it 
 tells them and their agency's leaders (once); the round's page, the list of rounds and the
 dashboard show it overdue until the report is issued."""
 
+import io
 from datetime import date, datetime
 
 import pytest
@@ -15,7 +16,7 @@ from app.extensions import db
 from app.notifications.models import Notification
 from app.plan import reporting
 from app.workflow.cli import _run_once
-from tests import factories
+from tests import factories, signatures
 from tests.conftest import login, post_form
 from tests.journeys.walk import main_text, text_of
 
@@ -92,17 +93,28 @@ def test_the_round_is_due_14_12_reminded_once_then_overdue_once(round_2025, peop
     assert "Báo cáo tổng hợp năm 2025: hạn gửi UBND tỉnh 14/12/2025. Quá hạn" in dashboard
 
 
-def test_a_report_signed_off_in_time_is_neither_reminded_nor_overdue(round_2025, people,
-                                                                      clock):
+def test_a_report_issued_in_time_is_neither_reminded_nor_overdue(round_2025, people, clock):
+    """Done means reported to UBND tỉnh: the signed copy uploaded (app/plan/issuing.py). A
+    round only signed off is still due, and overdue once 14/12 has passed."""
     clock.current = datetime(2025, 12, 8, 2, 0)
     url = f"/plan/reports/{round_2025.id}"
     form = {"number": "125/BC-SVHTTDL", "issued_on": "08/12/2025", "strengths": "Đạt.",
             "signer_authority": "GIÁM ĐỐC", "signer_name": "Nguyễn Văn Bình", "confirm": "1"}
-    assert post_form(people["coordinator"], url, form).status_code == 302
+    coordinator = people["coordinator"]
+    assert post_form(coordinator, url, form).status_code == 302
+    clock.current = datetime(2025, 12, 11, 2, 0)
+    assert due_line(coordinator, url).endswith("Sắp đến hạn")  # signed off, not yet issued
+
+    root = signatures.authority()
+    signed = signatures.sign(coordinator.get(f"{url}/report.pdf").data,
+                             signatures.signer(root, "Nguyễn Văn Bình", "Sở Văn hóa"))
+    assert post_form(coordinator, f"{url}/issue",
+                     {"signed_pdf": (io.BytesIO(signed), "bao-cao.pdf")},
+                     content_type="multipart/form-data").status_code == 302
     clock.current = datetime(2025, 12, 16, 2, 0)
     _run_once()
-    assert notices(people["coordinator"].user) == notices(people["lead"].user) == []
-    assert due_line(people["coordinator"], url).endswith("trước ngày 15/12).")
+    assert notices(coordinator.user) == notices(people["lead"].user) == []
+    assert due_line(coordinator, url).endswith("trước ngày 15/12).")
 
 
 def test_the_admin_moves_the_plans_day_and_the_next_round_follows(plan, people, app, clock):

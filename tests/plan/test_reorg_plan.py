@@ -39,6 +39,26 @@ def test_the_plan_keeps_its_wording_and_names_todays_holder(staff_client, provin
     assert "Sở Công Thương (nay là" not in catalogue  # a live agency is just itself
 
 
+def test_the_plans_district_level_reads_as_the_communes_since_july_2025(
+        clock, staff_client, province_today):
+    """Nghị quyết 1677/NQ-UBTVQH15: from 01/7/2025 Quảng Ngãi has no district level, and the
+    96 commune-level units carry what the plan gives "UBND cấp huyện": the plan's pages keep
+    its words and say who acts now, "UBND cấp huyện (nay là UBND cấp xã)"; before July 2025
+    they read as the plan; a group of one level that goes on ("Các sở, ban, ngành") never."""
+    seed_plan()
+    item_11 = f"/plan/items/{item_by_code(current_plan(), '1.1').id}"
+    before = staff_client.get(item_11).get_data(as_text=True)
+    assert "UBND cấp huyện" in before and "UBND cấp huyện (nay là" not in before
+
+    clock.current = datetime(2026, 3, 2, 1, 30)
+    item = staff_client.get(item_11).get_data(as_text=True)
+    catalogue = staff_client.get("/plan/").get_data(as_text=True)
+    for page in (item, catalogue):
+        assert "UBND cấp huyện (nay là UBND cấp xã)" in page
+        assert "Các sở, ban, ngành (nay là" not in page
+    assert "UBND cấp huyện</" not in catalogue.replace(" (nay là UBND cấp xã)", "x")
+
+
 def test_launches_and_rounds_reach_only_live_agencies(clock, province_today):
     """A launch and a report round go to the agency holding the item's work on the day (Nghị
     quyết 1677/NQ-UBTVQH15: no district after 30/6/2025; Sở TT&TT ended 28/02/2025)."""

@@ -258,7 +258,7 @@ def test_an_admin_releases_the_step_of_an_inspector_who_left(people, before_tet,
         workflow.complete(verify.id, colleague, {"finding": "finding_none",
                                                  "findings_text": "x"})
     page = admin_client.get(f"/admin/instances/{case.instance_id}").get_data(as_text=True)
-    assert "Giải phóng khỏi Lý Thanh Tra" in page
+    assert "Thu hồi việc của Lý Thanh Tra" in page
     post_form(admin_client, f"/admin/instances/{case.instance_id}/steps/{verify.id}/release")
     db.session.expire_all()
     workflow.complete(verify.id, colleague, {"finding": "finding_none", "findings_text": "x"})

@@ -69,3 +69,17 @@ def test_a_trainee_lands_on_the_training_classes(organiser, person):
     assert response.status_code == 302 and response.headers["Location"] == "/training/"
     staff = person("chuyen.vien", "SCT", "Phạm Thị Huyền")
     assert staff.client.get("/").status_code == 200
+
+
+def test_the_coordinator_reaches_training_from_the_home_page(organiser, person):
+    """The coordinator's menu bar has no training entry (an admin's must fit one line):
+    the home page's panel counts the classes open and leads to them."""
+    open_class(organiser)
+    coordinator = person("dieu.phoi.2", "STTTT", "Trần Văn Phối", "coordinator")
+    page = coordinator.get("/")
+    assert re.search(r'href="/training/">\s*<div class="card-body">\s*<div[^>]*>1</div>\s*'
+                     r'<div class="text-body">Lớp bồi dưỡng đang nhận đăng ký', page)
+    staff = person("chuyen.vien", "SCT", "Phạm Thị Huyền")
+    nav = re.compile(r'<a class="nav-link"\s+href="/training/">Bồi dưỡng</a>')
+    assert nav.search(staff.get("/")) and not nav.search(page)  # staff: in the menu bar
+    assert "Tổ chức lớp bồi dưỡng" in main_text(coordinator.get("/training/"))

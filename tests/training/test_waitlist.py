@@ -101,3 +101,28 @@ def test_an_admin_terminating_an_enrollment_frees_its_seat(organiser, person, ad
     assert response.status_code in (302, 303), response.status_code
     assert "Đã hủy" in my_status(first, "TTDN-2026-01")
     assert second.waiting(CONFIRM)
+
+
+def test_the_organiser_frees_and_adds_seats_and_the_waiting_list_moves_up(organiser, person):
+    class_id = open_class(organiser, capacity="1")
+    people = [person(f"hv.{n}", "SNV", name, "trainee") for n, name in
+              enumerate(("Nguyễn Thị Một", "Trần Văn Hai", "Lê Thị Ba", "Phạm Văn Bốn"))]
+    for trainee in people:
+        register(trainee, class_id)
+    roster_url = f"/training/classes/{class_id}/registrations"
+    first = re.search(r'action="/training/registrations/(\d+)/remove"', organiser.get(roster_url))
+    organiser.post(f"/training/registrations/{first[1]}/remove",
+                   {"remove-reason": "Không đúng đối tượng của lớp"}, page=roster_url)
+    assert "Đã hủy" in my_status(people[0], "TTDN-2026-01")
+    assert any("Không đúng đối tượng của lớp" in n.text for n in people[0].notices())
+    assert people[1].waiting(CONFIRM)
+
+    page = organiser.get(f"/training/classes/{class_id}/edit")
+    organiser.post(f"/training/classes/{class_id}/edit", {"capacity": "0"}, expect=400)
+    organiser.post(f"/training/classes/{class_id}/edit", {"capacity": "3"},
+                   page=f"/training/classes/{class_id}/edit")
+    assert "Hội trường" in page
+    assert people[2].waiting(CONFIRM) and people[3].waiting(CONFIRM)
+    refused = organiser.post(f"/training/classes/{class_id}/edit", {"capacity": "2"},
+                             expect=400)
+    assert "Lớp đã có 3 người giữ chỗ" in main_text(refused)
