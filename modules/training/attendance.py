@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.clock import LOCAL_TZ, utcnow
 from app.extensions import db
+from app.text import vietnamese_order
 from modules.training import schedule, seats, throttle
 from modules.training.attendance_models import (
     CHECKED_IN,
@@ -54,11 +55,13 @@ def is_closed(training_class) -> bool:
 
 
 def confirmed(training_class) -> list[Registration]:
-    """The trainees who hold a seat, by name: the attendance list."""
+    """The trainees who hold a seat, in the order Vietnamese lists take: by given name (the
+    last word), then the full name."""
     found = db.session.scalars(select(Registration).where(
         Registration.class_id == training_class.id,
         Registration.status == RegistrationStatus.CONFIRMED.value))
-    return sorted(found, key=lambda r: (r.user.full_name, r.id))
+    return sorted(found, key=lambda r: (vietnamese_order(r.user.full_name.split()[-1]),
+                                        vietnamese_order(r.user.full_name), r.id))
 
 
 def present(training_class) -> dict[int, set[int]]:

@@ -102,21 +102,21 @@ def completion_list(training_class) -> bytes:
         rows.append([cell(n), cell(registration.user.full_name),
                      cell(registration.agency.name_vi), cell(present),
                      cell(numbers.get(registration.id, ""))])
-    table = Table(rows, colWidths=[TEXT_WIDTH * w for w in (0.07, 0.26, 0.3, 0.12, 0.25)],
+    table = Table(rows, colWidths=[TEXT_WIDTH * w for w in (0.07, 0.25, 0.26, 0.12, 0.30)],
                   repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, "black"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]))
     closed_on = local_date(book.closed_at) if book and book.closed_at else today()
-    intro = (f"Lớp {training_class.code} ({_days(training_class)}), do {course.agency.name_vi} "
-             f"tổ chức: {len(completed)}/{total} học viên hoàn thành theo quy định của lớp "
-             f"(có mặt từ {book.min_percent if book else ''}% số buổi học trở lên, hoặc theo "
-             f"quyết định của đơn vị tổ chức).")
+    intro = [f"Lớp {training_class.code} ({_days(training_class)}), do {course.agency.name_vi} "
+             f"tổ chức. Điều kiện hoàn thành: có mặt từ {book.min_percent if book else ''}% số "
+             "buổi học trở lên, hoặc theo quyết định của đơn vị tổ chức có ghi lý do.",
+             f"Số học viên hoàn thành: {len(completed)}/{total} học viên, danh sách như sau:"]
     document = OfficialDocument(
         issuer_parent="UBND tỉnh Quảng Ngãi", issuer=course.agency.name_vi,
         number=f"      /DS-{course.agency.code}", place="Quảng Ngãi", issued_on=closed_on,
         kind="Danh sách", summary=f"Học viên hoàn thành lớp bồi dưỡng {course.topic}",
-        body=[intro, table], recipients=["Các cơ quan có học viên", "Lưu: VT"],
+        body=[*intro, table], recipients=["Các cơ quan có học viên", "Lưu: VT"],
         signer_authority=(book.signer_authority if book else "") or "",
         signer_name=(book.signer_name if book else "") or "")
     return render(document)
