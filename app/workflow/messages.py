@@ -19,6 +19,7 @@ from app.workflow.models import (
     ProcessInstance,
 )
 from app.workflow.serializer import to_plain
+from app.workflow.waiting import waiting_events
 
 MAX_DEPTH = 10
 
@@ -35,7 +36,7 @@ def _correlation_key(instance, event) -> str | None:
 
 
 def waiting_names(workflow) -> set[str]:
-    return {e.name for e in workflow.waiting_events() if "Message" in e.event_type}
+    return {e.name for e in waiting_events(workflow) if "Message" in e.event_type}
 
 
 def subscribe(instance, workflow) -> None:

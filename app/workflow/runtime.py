@@ -24,6 +24,7 @@ from app.workflow.sandbox_limits import ScriptLimitExceeded
 from app.workflow.script_engine import SCRIPT_ENGINE
 from app.workflow.specs import diagram_for
 from app.workflow.spiff_workflow import Workflow
+from app.workflow.waiting import waiting_events
 
 spiff_clock.install()
 
@@ -152,7 +153,7 @@ def due_at_of(task, data) -> datetime | None:
 
 def _next_timer(workflow: Workflow) -> datetime | None:
     due = []
-    for event in workflow.waiting_events():
+    for event in waiting_events(workflow):
         value = event.value
         if "Timer" not in event.event_type and "TimeDate" not in event.event_type:
             continue

@@ -26,6 +26,15 @@ def _home_of_trainee(user) -> str | None:
     return None
 
 
+def _init_attendance_and_certificates(app: Flask) -> None:
+    """The attendance, results and certificates part: its pages, the public check page, and
+    the certificate hand-off of the diagram (replacing outcomes.issue_certificate)."""
+    from modules.training import certificates, public_views
+
+    workflow.register_helper("issue_certificate", certificates.issue_for)
+    app.register_blueprint(public_views.bp)
+
+
 def init_app(app: Flask) -> None:
     from modules.training import enrollment, home, models, outcomes, process, views  # noqa: F401
 
@@ -34,6 +43,7 @@ def init_app(app: Flask) -> None:
         workflow.register_helper(name, helper)
     workflow.register_helper("training_result", outcomes.training_result)
     workflow.register_helper("issue_certificate", outcomes.issue_certificate)
+    _init_attendance_and_certificates(app)
     workflow.instance_terminated.connect(enrollment.terminated_by_admin)
     register_home_page(app, _home_of_trainee)
     # One entry, for the officials who register and organise: the organiser's and the

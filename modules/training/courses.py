@@ -165,6 +165,9 @@ def close_class(training_class: TrainingClass, actor) -> int:
     enrollment goes on to its result and certificate. Returns how many moved."""
     if training_class.status not in (ClassStatus.PUBLISHED.value, ClassStatus.POSTPONED.value):
         raise CourseError(_l("Only a class that took place is closed."))
+    from modules.training import results  # the results are fixed before enrollments go on
+
+    results.ready_to_close(training_class)
     seats.lock(training_class.id)
     training_class.status = ClassStatus.FINISHED.value
     moved = 0

@@ -58,7 +58,8 @@ REGISTRATION_STATUS_LABELS = {
 }
 
 # What the results part records on a registration (outcomes.training_result reads it).
-RESULT_LABELS = {"completed": _l("Completed"), "not_completed": _l("Not completed")}
+RESULT_LABELS = {"completed": _l("Completed the class"),  # hoàn thành / không hoàn thành
+                 "not_completed": _l("Did not complete the class")}
 
 HOLDS_SEAT = frozenset({RegistrationStatus.CONFIRMED.value, RegistrationStatus.OFFERED.value})
 ACTIVE = frozenset({RegistrationStatus.PENDING.value, RegistrationStatus.WAITLISTED.value,

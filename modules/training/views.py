@@ -143,4 +143,5 @@ def _quoted(name: str) -> str:
     return quote(name)
 
 
-from modules.training import lead_views, organiser_views  # noqa: E402, F401  (their routes)
+from modules.training import (  # noqa: E402, F401, I001  (their routes)
+    attendance_views, checkin_views, lead_views, organiser_views)

@@ -9,9 +9,9 @@ from datetime import datetime
 from app import workflow
 from app.extensions import db
 from app.workflow.cli import _run_once
-from modules.training import outcomes
 from modules.training.models import Registration
-from tests.training.steps import my_status, open_class, register
+from tests.training.attendance_steps import at, attend, close_attendance, close_class
+from tests.training.steps import SESSIONS, my_status, open_class, register
 
 
 def _enrollment(code_user: str):
@@ -23,28 +23,25 @@ def _enrollment(code_user: str):
 
 def test_closing_the_class_runs_each_result_and_a_completed_one_gets_its_certificate(
         organiser, person, clock):
+    """The attendance part records the results (tests/training/test_results.py); closing
+    the class sends each enrollment on through "Kết quả học tập" to its certificate."""
     class_id = open_class(organiser)
     done, absent = (person("hv.mot", "SCT", "Nguyễn Thị Một", "trainee"),
                     person("hv.hai", "SNV", "Trần Văn Hai", "trainee"))
     register(done, class_id)
     register(absent, class_id)
-    clock.current = datetime(2026, 3, 17, 10, 30)  # 17:30 on the last day
-    registration, _ = _enrollment("hv.mot")
-    registration.result = "completed"  # what the attendance part records
-    db.session.commit()
-    issued = []
-    workflow.register_helper("issue_certificate", lambda rid: issued.append(rid) or "GCN-01")
-    try:
-        organiser.post(f"/training/classes/{class_id}/close",
-                       page=f"/training/classes/{class_id}/registrations")
-        _run_once()  # the worker's tick: enrollments whose reminder was still due catch up
-    finally:
-        workflow.register_helper("issue_certificate", outcomes.issue_certificate)
-    assert issued == [registration.id]
+    attend(organiser, clock, class_id, {"Nguyễn Thị Một": 2}, sessions=SESSIONS)
+    at(clock, datetime(2026, 3, 17, 10, 30))  # 17:30 on the last day
+    close_attendance(organiser, class_id)
+    close_class(organiser, class_id)
+    _run_once()  # the worker's tick: enrollments whose reminder was still due catch up
     for username in ("hv.mot", "hv.hai"):
         assert _enrollment(username)[1].status == "completed"
+    registration, _ = _enrollment("hv.mot")
+    assert registration.certificate is not None
+    assert _enrollment("hv.hai")[0].certificate is None
     status = my_status(done, "TTDN-2026-01")
-    assert "Kết thúc Đã xác nhận chỗ · kết quả: Đã hoàn thành" in status
+    assert "Kết thúc Đã xác nhận chỗ Kết quả: Hoàn thành" in status
     assert "Rút đăng ký" not in status  # the class has taken place
 
 

@@ -179,3 +179,24 @@ def multi_instance(shape: str, *, sequential: bool, key: str = "asking",
     called = ('<bpmn:process id="ask_one" name="Hỏi một cơ quan">' + _ASK_ONE + "</bpmn:process>"
               if shape == "call" else "")
     return process(key, body, extra=called)
+
+
+def race(key: str = "race", at: str = "2025-06-09T08:00:00") -> str:
+    """Start → an event-based gateway: the message 'bao_cao_da_nop' → 'Tổng hợp' (SNV), or
+    the moment `at` → 'Nhắc nộp' (SCT)."""
+    body = (
+        '<bpmn:startEvent id="start" />'
+        '<bpmn:eventBasedGateway id="which" />'
+        '<bpmn:intermediateCatchEvent id="got" name="Nhận báo cáo">'
+        '<bpmn:messageEventDefinition messageRef="msg_report" /></bpmn:intermediateCatchEvent>'
+        '<bpmn:intermediateCatchEvent id="late" name="Quá hạn"><bpmn:timerEventDefinition>'
+        '<bpmn:timeDate xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'xsi:type="bpmn:tFormalExpression">"{at}"</bpmn:timeDate>'
+        '</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>'
+        '<bpmn:userTask id="merge" name="Tổng hợp" camunda:candidateGroups="SNV" />'
+        '<bpmn:userTask id="chase" name="Nhắc nộp" camunda:candidateGroups="SCT" />'
+        '<bpmn:endEvent id="end_merge" /><bpmn:endEvent id="end_chase" />'
+        + flows(("start", "which"), ("which", "got"), ("which", "late"), ("got", "merge"),
+                ("late", "chase"), ("merge", "end_merge"), ("chase", "end_chase"))
+    )
+    return process(key, body, extra=MESSAGES)
