@@ -9,17 +9,18 @@ class is open for registration today, in Quảng Ngãi's time."""
 
 import re
 import threading
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from modules.training import courses, enrollment
+from modules.training import enrollment
 from modules.training.models import Registration
 from tests import factories
 from tests.e2e.browser import Browser
 from tests.e2e.real_server import RealServer
+from tests.e2e.training_setup import open_class_today
 from tests.journeys.conftest import shipped  # noqa: F401 - the plan and diagrams, as seeded
 
 RACERS, WORKERS = 50, 4
@@ -35,24 +36,6 @@ def postgres(database_url):
                     "how the app is deployed; tests/training/test_seat_race.py shows the "
                     "last seat on SQLite within one process")
     return database_url
-
-
-def open_class_today(code: str, capacity: int, organiser) -> int:
-    """A published class open for registration today, its sessions a month ahead."""
-    from app.clock import today
-
-    day = today()
-    course = courses.save_course(
-        None, topic="Nghiệp vụ thông tin đối ngoại", audience="Cán bộ, công chức cấp xã",
-        description=None, agency=organiser.agency, plan_item_code="1.2", actor=organiser)
-    session = courses.Session(day + timedelta(days=30), time(8, 0), time(11, 30))
-    training_class = courses.save_class(
-        None, course, code=code, venue="Hội trường Sở Thông tin và Truyền thông",
-        online_link=None, lecturers=None, capacity=capacity, opens_on=day - timedelta(days=1),
-        closes_on=day + timedelta(days=20), approval_needed=False, open_to_all=True,
-        agencies=[], sessions=[session], actor=organiser)
-    courses.publish(training_class)
-    return training_class.id
 
 
 @pytest.fixture
