@@ -40,11 +40,16 @@ $(CHROMIUM):
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
+# The two legs run side by side (one core each); SQLite's output follows PostgreSQL's.
 test: $(VENV)/.dev translations lint $(CHROMIUM)
-	@echo "== tests on SQLite =="
-	TEST_DATABASE_URL=sqlite $(BIN)/pytest
-	@echo "== tests on PostgreSQL ($(PG_TEST_URL)) =="
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+	@mkdir -p test-artifacts
+	@echo "== tests on SQLite (in the background) and on PostgreSQL ($(PG_TEST_URL)) =="
+	@TEST_DATABASE_URL=sqlite $(BIN)/pytest > test-artifacts/sqlite.log 2>&1 & lite=$$!; \
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; pg=$$?; \
+	wait $$lite; sqlite=$$?; \
+	echo "== tests on SQLite =="; cat test-artifacts/sqlite.log; \
+	echo "== SQLite: exit $$sqlite; PostgreSQL: exit $$pg =="; \
+	test $$sqlite = 0 && test $$pg = 0
 
 # Maintainers: refresh the message catalogue after changing user-facing text.
 extract-messages: $(VENV)/.runtime

@@ -34,3 +34,21 @@ class CleanFormData(ImmutableMultiDict):
             return
         super().__init__([(key, clean(value.replace("\x00", "")) if isinstance(value, str)
                            else value) for key, value in mapping])
+
+
+# Vietnamese alphabetical order: the letters as the alphabet runs, then the tones
+# (ngang, huyền, hỏi, ngã, sắc, nặng) only where the letters tie.
+_ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêghiklmnoôơpqrstuưvxy")}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_order(text: str) -> tuple:
+    """A sort key that puts Vietnamese names in the order of the alphabet ("Sở Dân tộc" before
+    "Sở Đ…", "Đ…" before "E…"), not of code points (where "Đ" comes after "Y")."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        marks = unicodedata.normalize("NFD", char)
+        tones.append(max((_TONES.get(mark, 0) for mark in marks), default=0))
+        base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
+        letters.append(-1 if base.isspace() else _ALPHABET.get(base, len(_ALPHABET) + ord(base[0])))
+    return tuple(letters), tuple(tones)

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import case, or_, select
 
 from app.auth import agency_service
 from app.auth.forms import (
@@ -12,7 +12,7 @@ from app.auth.forms import (
     SettingsForm,
     agency_choices,
 )
-from app.auth.models import AGENCY_KIND_LABELS, Agency, AgencyGroup, User
+from app.auth.models import AGENCY_KIND_LABELS, KIND_ORDER, Agency, AgencyGroup, User
 from app.auth.roles import Role, restrict_blueprint
 from app.clock import today
 from app.extensions import db
@@ -36,7 +36,10 @@ def _active_agency_choices(exclude: int | None = None):
 
 @bp.get("/agencies")
 def agencies():
-    query = select(Agency).order_by(Agency.kind, Agency.name_vi)
+    # The kinds as an official lists them; names within a kind as the database sorts them.
+    kind_rank = case({kind.value: rank for rank, kind in enumerate(KIND_ORDER)},
+                     value=Agency.kind, else_=len(KIND_ORDER))
+    query = select(Agency).order_by(kind_rank, Agency.name_vi)
     search = request.args.get("q", "").strip()
     if search:
         like = f"%{search}%"

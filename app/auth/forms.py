@@ -101,7 +101,7 @@ def agency_choices(agencies) -> list[SelectChoice]:
     return [
         SelectChoice(agency.id, f"{agency.name_vi} ({agency.code})",
                      optgroup=str(AGENCY_KIND_LABELS[agency.kind]))
-        for agency in sorted(agencies, key=lambda a: (a.kind, a.name_vi))
+        for agency in sorted(agencies, key=lambda agency: agency.sort_key)
     ]
 
 

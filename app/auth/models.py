@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.auth.roles import Role
 from app.clock import utcnow
 from app.extensions import db
+from app.text import vietnamese_order
 
 DEFAULT_HASH_METHOD = "scrypt"  # werkzeug's own default: memory-hard, salted
 
@@ -43,6 +44,11 @@ AGENCY_KIND_LABELS = {
     AgencyKind.ASSOCIATION: _l("Association or mass organisation"),
     AgencyKind.CENTRAL: _l("Central agency"),
 }
+
+# How an official lists agencies: the province's leadership, its departments, then the rest.
+KIND_ORDER = (AgencyKind.PROVINCIAL_LEADERSHIP, AgencyKind.DEPARTMENT, AgencyKind.POLICE_MILITARY,
+              AgencyKind.PRESS, AgencyKind.ASSOCIATION, AgencyKind.COMMUNE_COMMITTEE,
+              AgencyKind.DISTRICT_COMMITTEE, AgencyKind.CENTRAL)
 
 agency_group_members = Table(
     "agency_group_members",
@@ -77,6 +83,12 @@ class Agency(CodeAndNames, db.Model):
     groups: Mapped[list["AgencyGroup"]] = relationship(
         secondary=agency_group_members, back_populates="members"
     )
+
+    @property
+    def sort_key(self) -> tuple:
+        """Its place in a list: by kind as KIND_ORDER has it, then in Vietnamese order."""
+        rank = KIND_ORDER.index(self.kind) if self.kind in KIND_ORDER else len(KIND_ORDER)
+        return rank, vietnamese_order(self.name_vi)
 
     def is_current_on(self, day: date) -> bool:
         """Whether the agency exists and works on `day` (the admin's switch and its dates)."""

@@ -151,7 +151,7 @@ def expand(group: AgencyGroup, day: date | None = None, work: Work = ANY_WORK) -
             found = [target] if target is not None else []
         for agency in found:
             reached.setdefault(agency.id, agency)
-    return sorted(reached.values(), key=lambda agency: agency.name_vi)
+    return sorted(reached.values(), key=lambda agency: agency.sort_key)
 
 
 def now_held_by(agency: Agency, work: Work = ANY_WORK,

@@ -133,8 +133,8 @@ def retire_item(item: PlanItem, *, actor, reason: str) -> PlanItem:
 def reference_choices() -> list[SelectChoice]:
     """Groups, then agencies in use today, for the lead and cooperating checkboxes."""
     groups = db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name_vi))
-    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
-                                  .order_by(Agency.kind, Agency.name_vi))
+    agencies = sorted(db.session.scalars(select(Agency).where(Agency.active.is_(True))),
+                      key=lambda agency: agency.sort_key)
     return ([SelectChoice(f"group:{g.id}", g.name_vi) for g in groups]
             + [SelectChoice(f"agency:{a.id}", a.name_vi) for a in agencies])
 

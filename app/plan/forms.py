@@ -124,6 +124,9 @@ class SignOffForm(FlaskForm):
                                      description=_l("One line each, for example "
                                                     "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"))
     signer_name = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=255)])
+    drafting_unit = StringField(_l("Drafting unit"), validators=[Optional(), Length(max=40)],
+                                description=_l("Its abbreviation, printed after 'Lưu: VT,' "
+                                               "(for example TTĐN)"))
     # Offered once the coordinator has read who is missing: the sign-off goes through.
     confirm = SubmitField(_l("Confirm and sign off"))
 

@@ -158,6 +158,17 @@ class PlanItemAgency(db.Model):
 
         return now_held_by(self.agency, Work(item=self.item.code), day) if self.agency else None
 
+    def as_planned(self, locale: str, day: date | None = None) -> str:
+        """The plan's own name for it and, where that has ended, who acts now: "Sở Thông tin
+        và Truyền thông (nay là Sở Văn hóa, Thể thao và Du lịch)" on pages and in documents."""
+        from flask_babel import force_locale, gettext
+
+        name = self.target.name(locale)
+        holder = self.now_held_by(day)
+        with force_locale(locale):
+            now = holder.name(locale) if holder else self.now_level(day)
+            return gettext("%(name)s (now %(holder)s)", name=name, holder=now) if now else name
+
     def now_level(self, day: date | None = None) -> str | None:
         """The level that acts today for a group the plan names whose members have given way
         to agencies of another level: "UBND cấp huyện" is the communes since 01/7/2025
@@ -277,6 +288,8 @@ class ReportCycle(db.Model):
     issued_on: Mapped[date | None]
     signer_authority: Mapped[str | None] = mapped_column(String(255))
     signer_name: Mapped[str | None] = mapped_column(String(255))
+    # The unit that drafted it, by its abbreviation: "- Lưu: VT, TTĐN." (NĐ 30/2020, Phụ lục I).
+    drafting_unit: Mapped[str | None] = mapped_column(String(40))
     signed_at: Mapped[datetime | None]
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)

@@ -48,7 +48,8 @@ def _items_table(cycle: ReportCycle, reported: dict) -> Table:
         by_item.setdefault(assignment.item_id, []).append(assignment)
     rows = [[cell("Mã"), cell("Nhiệm vụ"), cell("Cơ quan chủ trì"), cell("Tình trạng")]]
     for item in items_due_in(plan, cycle.year):
-        leads = "; ".join(link.target.name_vi for link in item.leads)  # the plan's words
+        # The plan's words, and who acts now where they name an agency that has ended.
+        leads = "; ".join(link.as_planned("vi", cycle.issued_on) for link in item.leads)
         rows.append([cell(item.code), cell(item.content), cell(leads), cell(_states(
             by_item.get(item.id, []), reported.get(item.code, []), cycle.issued_on))])
     width = 165 * mm
@@ -174,7 +175,7 @@ def consolidated_document(cycle: ReportCycle) -> OfficialDocument:
         place="Quảng Ngãi", issued_on=cycle.issued_on, kind="Báo cáo",
         summary=f"Kết quả thực hiện Kế hoạch số {plan.number} năm {cycle.year}", body=body,
         recipients=[*recipients(), ARCHIVE], signer_authority=cycle.signer_authority or "",
-        signer_name=cycle.signer_name or "")
+        signer_name=cycle.signer_name or "", drafting_unit=cycle.drafting_unit or "")
 
 
 def consolidated_pdf(cycle: ReportCycle) -> bytes:

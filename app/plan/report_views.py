@@ -25,8 +25,8 @@ def _cycle_or_404(cycle_id: int) -> ReportCycle:
 
 def _forms():
     open_form, ad_hoc = OpenCycleForm(prefix="open"), AdHocForm(prefix="adhoc")
-    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
-                                  .order_by(Agency.kind, Agency.name_vi))
+    agencies = sorted(db.session.scalars(select(Agency).where(Agency.active.is_(True))),
+                      key=lambda agency: agency.sort_key)
     ad_hoc.agencies.choices = [(a.id, a.name_vi) for a in agencies]
     if not open_form.is_submitted():
         open_form.year.data = today().year
@@ -93,7 +93,8 @@ def _sign_off(cycle: ReportCycle, form: SignOffForm):
     reporting.sign_off(cycle, number=form.number.data, issued_on=form.issued_on.data,
                        sections=form.sections(),
                        signer_authority=form.signer_authority.data,
-                       signer_name=form.signer_name.data, actor=current_user)
+                       signer_name=form.signer_name.data, actor=current_user,
+                       drafting_unit=form.drafting_unit.data)
     flash(_("Signed off. Download the draft, sign it with the agency's digital signature, "
             "and upload the signed PDF: it becomes the issued report."), "success")
     ended = closing.close_round(cycle, current_user)

@@ -222,7 +222,8 @@ def check_sign_off(cycle: ReportCycle, issued_on: date) -> None:
 
 
 def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, sections: dict,
-             signer_authority: str, signer_name: str, actor) -> ReportCycle:
+             signer_authority: str, signer_name: str, actor,
+             drafting_unit: str | None = None) -> ReportCycle:
     """Sign off the consolidated report: its draft is produced once, to be signed with the
     agency's digital signature outside the app, and the round is read-only from then on.
     `sections` holds what the coordinator wrote (REPORT_SECTIONS; a blank one is left out).
@@ -236,7 +237,9 @@ def sign_off(cycle: ReportCycle, *, number: str, issued_on: date, sections: dict
         cycle.sections = {key: text for key, text in written.items() if text}
         cycle.signer_authority = signer_authority.strip()
         cycle.signer_name = signer_name.strip()
+        cycle.drafting_unit = (drafting_unit or "").strip() or None
         values = {"number": cycle.number, "issued_on": issued_on,
+                  "drafting_unit": cycle.drafting_unit,
                   "sections": cycle.sections, "signer_authority": cycle.signer_authority,
                   "signer_name": cycle.signer_name, "pdf": consolidated_pdf(cycle),
                   "signed_at": utcnow(), "signed_by_id": actor.id}

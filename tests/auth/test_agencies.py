@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -184,3 +185,20 @@ def test_a_merge_that_races_a_claim_of_one_of_its_steps_is_refused_whole(agencie
     db.session.expire_all()
     assert db.session.get(type(old), old.id).active  # nothing of the merge was kept
     assert db.session.scalar(select(WorkItem.agency_id)) == old.id
+
+
+def test_pickers_list_the_departments_first_in_vietnamese_alphabetical_order(
+        admin_client, province_today):
+    """An official looks for an agency where a Vietnamese list puts it: the province's
+    leadership, then its departments, then the rest, each in the order of the Vietnamese
+    alphabet ("Sở Dân tộc và Tôn giáo" before "Sở Giáo dục…", "Đ…" after "D…", not after "Y")."""
+    page = admin_client.get("/admin/users/new").get_data(as_text=True)
+    options = re.findall(r'<option value="\d+"[^>]*>([^<(]+) \(', page)
+    departments = [name for name in options if name.startswith("Sở ")]
+    assert departments.index("Sở Dân tộc và Tôn giáo") < departments.index("Sở Giáo dục và Đào tạo")
+    assert departments.index("Sở Xây dựng") < departments.index("Sở Y tế")
+    first_commune = next(i for i, name in enumerate(options) if name.startswith("UBND "))
+    assert options.index("Sở Y tế") < first_commune  # departments before the communes
+    assert options.index("Ủy ban nhân dân tỉnh Quảng Ngãi") < options.index("Sở Y tế")
+    press = options.index("Báo Quảng Ngãi")
+    assert options.index("Sở Y tế") < press < first_commune

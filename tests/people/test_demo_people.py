@@ -1,6 +1,6 @@
 """The demo people hold the roles their steps need: the coordinator fills in the demo's first
 step for its department, Sở Nội vụ's person answers a cooperating request, and the trainee
-of UBND huyện Lý Sơn sees nothing of the district's annual report."""
+of đặc khu Lý Sơn sees nothing of the district's annual report."""
 
 from datetime import datetime
 
@@ -133,3 +133,22 @@ def test_the_readme_names_every_demo_person_and_the_seeds_year(app, clock):
     inbox = demo(app, "dieuphoi").get("/tasks").get_data(as_text=True)
     assert "Tuần lễ Thương hiệu quốc gia 2026 (ví dụ)" in inbox
     assert "Ra quyết định xử phạt" not in inbox
+
+
+def test_the_demo_violation_cases_open_within_the_laws_limits(app, clock):
+    """The demo's violation cases are this week's, so their steps open within the limits of
+    NĐ 118/2021/NĐ-CP Đ.12 (as amended by NĐ 68/2025/NĐ-CP: the record within 3 working days
+    of discovery) and Luật XLVPHC Đ.66 (the decision within 7 working days of the record),
+    not overdue on the day the demo is seeded."""
+    clock.current = datetime(2026, 12, 1, 2, 0)
+    app.config["DEVELOPMENT"] = True
+    try:
+        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+    steps = db.session.scalars(select(WorkItem).where(
+        WorkItem.process_key == "violation_handling", WorkItem.status == "open")).all()
+    assert len(steps) == 2
+    assert all(step.due_at is not None and step.due_at > clock.current for step in steps), [
+        (step.task_name, step.due_at) for step in steps]

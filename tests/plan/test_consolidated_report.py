@@ -210,3 +210,34 @@ def test_a_blank_list_of_recipients_brings_back_the_list_as_seeded(clients):
                      ).status_code == 302
     assert "Ban Tuyên giáo và Dân vận Tỉnh ủy" in admin.get("/plan/settings").get_data(
         as_text=True)
+
+
+def test_the_items_table_keeps_the_plans_agencies_and_says_who_acts_now(
+        open_round, clients, clock, province_today):
+    """Kế hoạch 116/KH-UBND keeps its own words in the report as on its pages; where it names
+    an agency that has ended, the report says who holds that item's work on its date:
+    Thông tư 10/2025/TT-BVHTTDL, Điều 1 (foreign information to Sở VHTTDL), the province's
+    merger of Sở Kế hoạch và Đầu tư into Sở Tài chính, and NQ 1677/NQ-UBTVQH15 (the communes
+    in place of the districts from 01/7/2025)."""
+    cycle = open_round()
+    clock.current = datetime(2025, 12, 8, 2, 0)
+    text = " ".join(signed_off(clients["coordinator"], cycle, WRITTEN).split())
+
+    assert "Sở Thông tin và Truyền thông (nay là Sở Văn hóa, Thể thao và Du lịch)" in text
+    assert "Sở Kế hoạch và Đầu tư (nay là Sở Tài chính)" in text
+    assert "UBND cấp huyện (nay là UBND cấp xã)" in text
+    assert "Sở Công Thương (nay là" not in text  # a live agency is just itself
+
+
+@pytest.mark.parametrize(("unit", "archive"), [("TTĐN", "- Lưu: VT, TTĐN."), ("", "- Lưu: VT.")])
+def test_the_archive_line_names_the_drafting_unit_and_ends_with_a_full_stop(
+        open_round, clients, clock, unit, archive):
+    """NĐ 30/2020/NĐ-CP, Phụ lục I, Phần II, mục 9 (nơi nhận): the last entry is "- Lưu: VT,"
+    then the drafting unit's abbreviation, ending with a full stop; a unit left blank leaves
+    "- Lưu: VT."."""
+    cycle = open_round()
+    clock.current = datetime(2025, 12, 8, 2, 0)
+    text = signed_off(clients["coordinator"], cycle, {**WRITTEN, "drafting_unit": unit})
+
+    recipients = between(text, "Nơi nhận:")
+    assert f"; {archive} " in recipients and recipients.count("Lưu:") == 1
