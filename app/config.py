@@ -65,6 +65,8 @@ class Config:
         self.MAIL_PASSWORD = environ.get("MAIL_PASSWORD")
         self.MAIL_FROM = environ.get("MAIL_FROM", "thongtindoingoai@quangngai.gov.vn")
         self.PUBLIC_URL = environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # How long a link to set one's password works (a new account's, a forgotten one's).
+        self.PASSWORD_LINK_HOURS = int(environ.get("PASSWORD_LINK_HOURS", "72"))
         # How long one script, condition or expression of a diagram may run (seconds).
         self.SCRIPT_TIME_LIMIT = float(environ.get("SCRIPT_TIME_LIMIT", "2"))
         self.SECRET_KEY = environ.get("SECRET_KEY")

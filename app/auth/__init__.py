@@ -10,13 +10,22 @@ from app.extensions import db, login_manager
 from app.nav import ADMINISTRATION, NavItem, register_nav
 
 # Pages a person who must change their password may still reach.
-OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.switch_language"}
+OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.switch_language",
+                               "auth.set_password", "auth.forgot_password"}
 
 
 def init_app(app: Flask) -> None:
-    from app.auth import admin_agencies, admin_successions, admin_users, views  # noqa: F401
+    from app.auth import (  # noqa: F401
+        admin_agencies,
+        admin_successions,
+        admin_users,
+        agency_people,
+        people_import_views,
+        views,
+    )
 
     app.register_blueprint(views.bp)
+    app.register_blueprint(agency_people.bp)
     app.register_blueprint(admin_agencies.bp)
     app.register_blueprint(admin_users.bp)
 
@@ -46,5 +55,9 @@ def init_app(app: Flask) -> None:
         NavItem("auth_admin.agencies", _l("Agencies"), admin, menu=ADMINISTRATION, order=80),
         NavItem("auth_admin.groups", _l("Agency groups"), admin, menu=ADMINISTRATION, order=81),
         NavItem("users_admin.users", _l("People"), admin, menu=ADMINISTRATION, order=82),
+        NavItem("users_admin.import_people", _l("Import people"), admin, menu=ADMINISTRATION,
+                order=82),
+        NavItem("agency_people.own_people", _l("People of the agency"),
+                frozenset({Role.AGENCY_LEAD}), order=33),
         NavItem("auth_admin.settings", _l("Settings"), admin, menu=ADMINISTRATION, order=83),
     )

@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, R
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.models import AGENCY_KIND_LABELS
-from app.auth.roles import ROLE_LABELS
+from app.auth.roles import ROLE_LABELS, Role
 from app.fields import VietnameseDateField, optional_int
 
 CODE_PATTERN = Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use letters, digits, '.', '-' or '_'."))
@@ -39,6 +39,27 @@ class ChangePasswordForm(FlaskForm):
         _l("Repeat the new password"),
         validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))],
     )
+
+
+class SetPasswordForm(FlaskForm):
+    new = PasswordField(_l("New password"), validators=[DataRequired()])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))],
+    )
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = StringField(_l("Your email address"), validators=[DataRequired(), Length(max=255)])
+
+
+class AccountForm(FlaskForm):
+    """A lead's new account for a person of their agency."""
+
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=255)])
+    email = StringField(_l("Email"), validators=[DataRequired(), Length(max=255)])
+    roles = MultiCheckboxField(_l("Roles"), default=["trainee"], choices=[
+        SelectChoice(role, ROLE_LABELS[role]) for role in (Role.AGENCY_STAFF, Role.TRAINEE)])
 
 
 class AgencyForm(FlaskForm):

@@ -1,10 +1,20 @@
 """Sign in, sign out, and one's own password."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.forms import ChangePasswordForm, LoginForm
+from app.auth import account_service, password_links
+from app.auth.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from app.auth.login_service import authenticate
 from app.auth.user_service import UserError
 from app.auth.user_service import change_password as change_user_password
@@ -58,3 +68,42 @@ def change_password():
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("home.index"))
     return render_template("auth/change_password.html", form=form)
+
+
+@bp.route(password_links.PATH + "<token>", methods=["GET", "POST"])
+def set_password(token: str):
+    """A new person, or one who forgot their password, sets it from the mailed link."""
+    form = SetPasswordForm()
+    try:
+        user = password_links.user_for(token)
+    except password_links.LinkError as error:
+        return render_template("auth/link_refused.html", reason=str(error)), 410
+    if form.validate_on_submit():
+        try:
+            account_service.set_password_from_link(token, form.new.data)
+        except password_links.LinkError as error:
+            return render_template("auth/link_refused.html", reason=str(error)), 410
+        except UserError as error:
+            form.new.errors.append(str(error))
+        else:
+            logout_user()  # whoever was signed in on this browser, the person signs in now
+            flash(_("Your password is set. Sign in with your user name %(username)s.",
+                    username=user.username), "success")
+            return redirect(url_for("auth.login"))
+    response = make_response(render_template("auth/set_password.html", form=form, user=user))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/account/forgot-password", methods=["GET", "POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        account_service.forgot_password(form.email.data)
+        # The same answer whether or not the address has an account.
+        flash(_("If an account has this address, a link to set its password has been sent "
+                "to it. It works for %(n)d hours.", n=current_app.config["PASSWORD_LINK_HOURS"]),
+              "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot_password.html", form=form,
+                           mail=account_service.mail_configured())

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app import workflow
+from app.auth import account_mail
 from app.auth.models import User
 from app.clock import today, utcnow
 from app.extensions import db
@@ -40,9 +41,13 @@ def _message(notification: Notification, user: User) -> EmailMessage:
     config = current_app.config
     with force_locale(user.locale or "vi"):
         message = EmailMessage()
-        message["Subject"] = f"[{_('Foreign information work')}] {notification.kind_label}"
         message["From"] = config["MAIL_FROM"]
         message["To"] = user.email
+        if notification.kind == Kind.PASSWORD_LINK:  # the link is made now, to count from now
+            message["Subject"] = f"[{_('Foreign information work')}] {account_mail.subject()}"
+            message.set_content(account_mail.body(user))
+            return message
+        message["Subject"] = f"[{_('Foreign information work')}] {notification.kind_label}"
         # Through the notice, so that opening it from the mail marks it read too.
         path = f"/notifications/{notification.id}" if notification.link else "/notifications/"
         link = config["PUBLIC_URL"].rstrip("/") + path

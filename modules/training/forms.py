@@ -91,12 +91,32 @@ class ReasonForm(FlaskForm):
 
 
 class NominateForm(FlaskForm):
-    person = SelectField(_l("Official"), coerce=optional_int, validators=[
-        DataRequired(message=_l("Choose the official you nominate."))])
+    """An official of the agency, or a new person by name and email who gets an account."""
+
+    person = SelectField(_l("Official"), coerce=optional_int, validators=[Optional()])
+    new_name = StringField(_l("Full name"), validators=[Optional(), Length(max=255)])
+    new_email = StringField(_l("Email"), validators=[Optional(), Length(max=255)])
     document = FileField(_l("Nomination document (văn bản cử đi học)"), validators=[
         FileRequired(message=_l("Attach the nomination document.")),
         FileAllowed(sorted(ALLOWED)), FileSize(MAX_BYTES, message=too_large())],
         render_kw=checked_in_browser())
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        newcomer = bool(self.new_name.data or self.new_email.data)
+        if self.person.data and newcomer:
+            self.person.errors = [*self.person.errors, str(_l(
+                "Choose an official or write a new person, not both."))]
+            return False
+        if not self.person.data and not newcomer:
+            self.person.errors = [*self.person.errors, str(_l(
+                "Choose the official you nominate."))]
+            return False
+        if newcomer and not (self.new_name.data and self.new_email.data):
+            self.new_email.errors = [*self.new_email.errors, str(_l(
+                "Write the new person's full name and email."))]
+            return False
+        return valid
 
 
 class ActionForm(FlaskForm):

@@ -9,6 +9,8 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from app import workflow
+from app.auth import account_service
+from app.auth.agency_people import handover_page
 from app.auth.models import User
 from app.auth.roles import Role
 from app.extensions import db
@@ -39,6 +41,24 @@ def _officials() -> list[User]:
         .order_by(User.full_name)))
 
 
+def _nominee(form, people) -> tuple[User, bool]:
+    """The official chosen, or the new person written in (an account made for them)."""
+    if form.person.data:
+        return next(p for p in people if p.id == form.person.data), False
+    return account_service.account_for_nomination(
+        current_user, full_name=form.new_name.data, email=form.new_email.data)
+
+
+def _hand_over(person: User):
+    """A new person's link to set their password: mailed, or shown once to the lead."""
+    handover = account_service.hand_over(person)
+    if handover.link:
+        return handover_page([handover], url_for(".agency_page"))
+    flash(_("A link to set the password is being mailed to %(email)s.", email=person.email),
+          "info")
+    return redirect(url_for(".agency_page"))
+
+
 @bp.route("/classes/<int:class_id>/nominate", methods=["GET", "POST"])
 def nominate_page(class_id: int):
     _lead()
@@ -48,17 +68,20 @@ def nominate_page(class_id: int):
     form.person.choices = choose_first([SelectChoice(p.id, f"{p.full_name} ({p.username})")
                                         for p in people])
     if form.validate_on_submit():
-        person = next(p for p in people if p.id == form.person.data)
         document = form.document.data
         try:
+            person, new = _nominee(form, people)
             registration = enrollment.register(
                 training_class.id, person, nominated_by=current_user,
                 document=(document.filename, document.read()))
-        except enrollment.EnrollmentError as error:
+        except (enrollment.EnrollmentError, account_service.AccountError) as error:
+            db.session.rollback()  # a new person's account goes with the refused nomination
             form.person.errors = [*form.person.errors, str(error)]
         else:
             flash(_("%(name)s is nominated for %(code)s: %(status)s.", name=person.full_name,
                     code=training_class.code, status=registration.status_label), "success")
+            if new:
+                return _hand_over(person)
             return redirect(url_for(".agency_page"))
     return render_template("training/nominate.html", form=form, training_class=training_class,
                            why_not=None if access.open_to(training_class, current_user) else

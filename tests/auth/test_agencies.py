@@ -160,6 +160,7 @@ def test_coordinator_agency_is_a_setting(admin_client, agencies):
 
 def test_a_merge_that_races_a_claim_of_one_of_its_steps_is_refused_whole(agencies, deploy):
     from sqlalchemy import select, update
+    from sqlalchemy.orm.attributes import flag_modified
 
     from app.auth.signals import agency_merged
     from app.workflow import start_process
@@ -170,8 +171,18 @@ def test_a_merge_that_races_a_claim_of_one_of_its_steps_is_refused_whole(agencie
     start_process("two_steps", subject="Hồ sơ của Sở Kế hoạch và Đầu tư")
     old, successor = agencies["SKHDT"], agencies["STC"]
 
+    held = []
+
     def someone_claims_it_meanwhile(sender, **_):
         # The row changes under the merge, as a claim committed at this moment leaves it.
+        # Blinker calls receivers in no fixed order, and the merge's move of the step may
+        # have gone to the database already (a lazy load flushes): the step is held as the
+        # merge knows it and written at commit, so that write meets the changed row
+        # whichever way this run went.
+        with db.session.no_autoflush:
+            held.extend(db.session.scalars(select(WorkItem)))
+        for item in held:
+            flag_modified(item, "agency_id")
         db.session.execute(update(WorkItem.__table__).values(
             lock_version=WorkItem.__table__.c.lock_version + 1))
 
