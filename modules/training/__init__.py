@@ -45,3 +45,7 @@ def init_app(app: Flask) -> None:
         Role.SANCTIONING_OFFICIAL}), order=30))
     register_home_panel(app, home.training_panel)
     register_demo_seed(app, demo.seed_demo_training)
+    from app.plan.reporting import register_item_figures
+    from modules.training.plan_figures import figures
+
+    register_item_figures(app, figures)
