@@ -42,12 +42,22 @@ def seed_command():
         if seed_demo_year():
             click.echo("A year in progress: items done on time, late, overdue; the annual "
                        "report round; two violation cases.")
+        for seeder in current_app.extensions.get("demo_seeds", []):
+            said = seeder()
+            if said:
+                click.echo(said)
         click.echo("\nDemo logins (development only), password for all: " + DEMO_PASSWORD)
         rows = [(demo.username, ", ".join(role.value for role in demo.roles), demo.agency_code)
                 for demo in users]
         width = max(len(roles) for _, roles, _ in rows)  # the agencies line up, however long
         for username, roles, agency_code in rows:
             click.echo(f"  {username:<18} {roles:<{width}}  {agency_code}")
+
+
+def register_demo_seed(app: Flask, seeder) -> None:
+    """A module's demo data, seeded in development after the demo people and year:
+    `seeder()` adds what is missing and returns what it did (None: nothing)."""
+    app.extensions.setdefault("demo_seeds", []).append(seeder)
 
 
 DEMO_PROCESS = "demo_report"

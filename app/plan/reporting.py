@@ -4,6 +4,7 @@ the consolidated report. This module owns the writes of reports."""
 
 from datetime import date
 
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -87,6 +88,18 @@ def items_by_agency(plan: Plan, year: int) -> dict[Agency, list]:
     return dict(sorted(found.items(), key=lambda pair: pair[0].name_vi))
 
 
+def register_item_figures(app, provider) -> None:
+    """A module's figures for an item's annual report step, filled in for the agency to edit
+    before sending: provider(item_code, agency, period_from, period_to) -> text or None."""
+    app.extensions.setdefault("report_item_figures", []).append(provider)
+
+
+def _item_figures(code: str, agency: Agency, period_from: date, period_to: date) -> dict:
+    found = [text for provider in current_app.extensions.get("report_item_figures", [])
+             if (text := provider(code, agency, period_from, period_to))]
+    return {"figures": "\n".join(found)} if found else {}
+
+
 def _start_round(cycle: ReportCycle, process: str, actor, data_of: dict[Agency, dict]) -> None:
     """Give each agency its report steps and commit the round as one whole: a missing
     diagram, or a crash half-way, leaves no round and no agency's steps behind, so the
@@ -134,7 +147,9 @@ def open_annual_cycle(year: int, actor=None, deadline: date | None = None) -> Re
         raise AlreadyOpen(annual_cycle(year)) from None
     _start_round(cycle, "periodic_reporting", actor, {
         agency: {"period_label": label,
-                 "report_items": [{"code": item.code, "title": item.content} for item in items]}
+                 "report_items": [{"code": item.code, "title": item.content,
+                                   **_item_figures(item.code, agency, period_from, period_to)}
+                                  for item in items]}
         for agency, items in items_by_agency(plan, year).items()})
     return cycle
 

@@ -36,7 +36,8 @@ def _init_attendance_and_certificates(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from modules.training import enrollment, home, models, outcomes, process, views  # noqa: F401
+    from app.cli import register_demo_seed
+    from modules.training import demo, enrollment, home, models, outcomes, process, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
@@ -53,3 +54,8 @@ def init_app(app: Flask) -> None:
         Role.TRAINEE, Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS,
         Role.SANCTIONING_OFFICIAL}), order=30))
     register_home_panel(app, home.training_panel)
+    register_demo_seed(app, demo.seed_demo_training)
+    from app.plan.reporting import register_item_figures
+    from modules.training.plan_figures import figures
+
+    register_item_figures(app, figures)

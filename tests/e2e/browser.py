@@ -1,0 +1,51 @@
+"""A browser's HTTP session against the real server: its own cookies, the CSRF token read
+from the page as a form carries it, redirects not followed (the answer is what we check)."""
+
+import http.cookiejar
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+
+    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+        """(status, body) of one request; a redirect is an answer, not followed."""
+        data = None if form is None else urllib.parse.urlencode(form).encode()
+        request = urllib.request.Request(  # noqa: S310 - our own server, http only
+            self.base_url + path, data=data, method=method)
+        try:
+            with self.opener.open(request, timeout=120) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx, 5xx
+            return error.code, error.read().decode(errors="replace")
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self.request("GET", path)
+
+    def csrf(self, path: str) -> str:
+        """The CSRF token of the page at `path`, as its forms carry it."""
+        status, page = self.get(path)
+        assert status == 200, (path, status)
+        return CSRF_META.search(page).group(1)
+
+    def post(self, path: str, form: dict, token: str) -> tuple[int, str]:
+        return self.request("POST", path, {"csrf_token": token, **form})
+
+    def sign_in(self, username: str, password: str) -> "Browser":
+        status, _ = self.post("/login", {"username": username, "password": password},
+                              self.csrf("/login"))
+        assert status == 302, f"{username} could not sign in ({status})"
+        return self
