@@ -18,7 +18,7 @@ from app.auth.roles import Role
 from app.auth.seed import DEMO_PASSWORD
 from app.clock import LOCAL_TZ, FrozenClock, today
 from app.extensions import db
-from modules.training import courses, enrollment
+from modules.training import attendance, courses, enrollment, results
 from modules.training.models import Course, Registration, RegistrationStatus
 
 # Officials with accounts who registered (demo people who do not sign in: not printed).
@@ -87,15 +87,16 @@ def _register(training_class, people) -> list[Registration]:
     return [enrollment.register(training_class.id, person) for person in people]
 
 
-def _attendance_and_certificates(registrations: list[Registration], absent: User) -> None:
-    """SEAM (attendance and certificates, branch tcert): once that part is on main, take the
-    attendance of both sessions and issue the certificates through its services here. Until
-    then the result is recorded as the attendance part records it; certificates follow when
-    its issue_certificate replaces outcomes.issue_certificate."""
-    for registration in registrations:
-        registration.result = "not_completed" if registration.user_id == absent.id \
-            else "completed"
-    db.session.commit()
+def _attendance_and_results(training_class, registrations: list[Registration], absent: User,
+                            organiser: User) -> None:
+    """The organiser's attendance list for each session (everyone but `absent`), then the
+    results by the class's rule; closing the class then issues the certificates."""
+    present = {r.id for r in registrations if r.user_id != absent.id}
+    for session in training_class.sessions:
+        attendance.tick(training_class, session, present, organiser)
+    results.close_attendance(training_class, organiser, min_percent=80,
+                             signer_authority="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+                             signer_name="Nguyễn Văn Bình")
 
 
 def seed_demo_training() -> str | None:
@@ -127,7 +128,7 @@ def seed_demo_training() -> str | None:
                           held_on - timedelta(days=20), held_on - timedelta(days=3), organiser)
         attended = _register(finished, [trainee, *staff, *others[:4]])
     with _clock_at(_at(held_on + timedelta(days=1), 18)):
-        _attendance_and_certificates(attended, absent=others[3])
+        _attendance_and_results(finished, attended, others[3], organiser)
         courses.close_class(finished, organiser)
 
     # Open now: 10 seats, 8 taken.

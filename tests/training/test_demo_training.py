@@ -44,7 +44,7 @@ def test_the_seed_is_what_the_readmes_training_walk_describes(app, clock):
     assert "TTDN-2026-02" in listed and "Còn 2 chỗ" in listed
     assert "TTDN-2026-03" in listed and "Đã đủ chỗ · 3 người chờ" in listed
     mine = main_text(trainee.get("/training/my").get_data(as_text=True))
-    assert re.search(r"TTDN-2026-01 .*kết quả: Đã hoàn thành", mine), mine
+    assert re.search(r"TTDN-2026-01 .*Kết quả: Hoàn thành · có mặt 2/2 buổi", mine), mine
     seated = main_text(trainee.get(f"/training/classes/{_id('TTDN-2026-02')}")
                        .get_data(as_text=True))
     assert "Đã xác nhận chỗ" in seated and "Đã có 8/10 người" in seated
@@ -66,6 +66,8 @@ def test_the_seed_is_what_the_readmes_training_walk_describes(app, clock):
     statuses = [i.status for i in db.session.scalars(select(ProcessInstance).where(
         ProcessInstance.subject.like("TTDN-2026-01%")))]
     assert statuses == ["completed"] * 7
+    mine = main_text(trainee.get("/training/my").get_data(as_text=True))
+    assert re.search(r"Tải giấy chứng nhận số GCN-2026-\S+ \(PDF\)", mine), mine
 
 
 def test_seeding_the_training_twice_adds_nothing(app, clock):
