@@ -26,9 +26,18 @@ def _home_of_trainee(user) -> str | None:
     return None
 
 
+def _init_evaluations(app: Flask) -> None:
+    """After the class: the evaluation form, its summary, and the worker's job that tells
+    the trainees of a class that has ended."""
+    from modules.training import evaluation_views, evaluations  # noqa: F401
+
+    workflow.register_worker_job(app, evaluations.invite_ended_classes)
+
+
 def init_app(app: Flask) -> None:
     from modules.training import enrollment, home, models, outcomes, process, views  # noqa: F401
 
+    _init_evaluations(app)  # its routes join the blueprint before it is registered
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
         workflow.register_helper(name, helper)
