@@ -26,14 +26,6 @@ def _home_of_trainee(user) -> str | None:
     return None
 
 
-def _init_evaluations(app: Flask) -> None:
-    """After the class: the evaluation form, its summary, and the worker's job that tells
-    the trainees of a class that has ended."""
-    from modules.training import evaluation_views, evaluations  # noqa: F401
-
-    workflow.register_worker_job(app, evaluations.invite_ended_classes)
-
-
 def init_app(app: Flask) -> None:
     from modules.training import enrollment, home, models, outcomes, process, views  # noqa: F401
 
@@ -52,3 +44,11 @@ def init_app(app: Flask) -> None:
         Role.TRAINEE, Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS,
         Role.SANCTIONING_OFFICIAL}), order=30))
     register_home_panel(app, home.training_panel)
+
+
+def _init_evaluations(app: Flask) -> None:
+    """After the class: the evaluation form, its summary, and the worker's job that tells
+    the trainees of a class that has ended."""
+    from modules.training import evaluation_views, evaluations  # noqa: F401
+
+    workflow.register_worker_job(app, evaluations.invite_ended_classes)
