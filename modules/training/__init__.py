@@ -37,8 +37,19 @@ def _init_attendance_and_certificates(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     from app.cli import register_demo_seed
-    from modules.training import demo, enrollment, home, models, outcomes, process, views  # noqa: F401
+    from app.plan.reporting import register_item_figures
+    from modules.training import (  # noqa: F401
+        demo,
+        enrollment,
+        home,
+        models,
+        outcomes,
+        plan_figures,
+        process,
+        views,
+    )
 
+    _init_evaluations(app)  # its routes join the blueprint before it is registered
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
         workflow.register_helper(name, helper)
@@ -55,7 +66,12 @@ def init_app(app: Flask) -> None:
         Role.SANCTIONING_OFFICIAL}), order=30))
     register_home_panel(app, home.training_panel)
     register_demo_seed(app, demo.seed_demo_training)
-    from app.plan.reporting import register_item_figures
-    from modules.training.plan_figures import figures
+    register_item_figures(app, plan_figures.figures)
 
-    register_item_figures(app, figures)
+
+def _init_evaluations(app: Flask) -> None:
+    """After the class: the evaluation form, its summary, and the worker's job that tells
+    the trainees of a class that has ended."""
+    from modules.training import evaluation_views, evaluations  # noqa: F401
+
+    workflow.register_worker_job(app, evaluations.invite_ended_classes)
