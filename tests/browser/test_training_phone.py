@@ -1,6 +1,8 @@
 """A trainee on a 390 px phone: signed in, they land on the classes open to them, open one
 and register with a second tap; nothing on the way makes the page move sideways."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -44,7 +46,11 @@ def test_a_trainee_registers_in_two_taps_on_a_390_px_phone(browser, live_server,
     assert phone.url.endswith("/training/")  # their home is the training classes
     assert phone.evaluate(WIDE) <= 390
     phone.get_by_text("Kỹ năng thông tin đối ngoại cho cán bộ cấp xã").tap()  # tap one
+    # Measured once the class page has loaded with its styles, not while it is arriving.
+    phone.wait_for_url(re.compile(r"/training/classes/\d+$"))
+    phone.wait_for_load_state("load")
     button = phone.get_by_role("button", name="Đăng ký")
+    expect(button).to_be_visible()
     box = button.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 44
     assert phone.evaluate(WIDE) <= 390
