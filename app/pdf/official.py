@@ -79,8 +79,14 @@ class OfficialDocument:
 
 
 def _names(document: OfficialDocument, column: float) -> CentredLines:
+    return issuer_lines(document.issuer_parent, document.issuer, column)
+
+
+def issuer_lines(parent: str, issuer: str, column: float) -> CentredLines:
+    """The issuing body under its parent, in capitals, broken between words to fit `column`,
+    with the rule under it (Phụ lục I, Phần II, mục 2)."""
     lines, rule = [], 0.0
-    for text, bold in ((document.issuer_parent, False), (document.issuer, True)):
+    for text, bold in ((parent, False), (issuer, True)):
         font = face(bold=bold)
         wrapped = balanced_lines(_clean(text).upper(), column,
                                  lambda s, font=font: width(s, font, HEADER_SIZE))

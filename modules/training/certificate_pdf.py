@@ -23,16 +23,15 @@ from reportlab.platypus import (
 )
 
 from app.pdf.blocks import CentredLines
-from app.pdf.lines import balanced_lines
 from app.pdf.official import (
     DATE_SIZE,
     HEADER_SIZE,
-    ISSUER_RULE,
     MOTTO,
     MOTTO_SIZE,
     NATIONAL_TITLE,
     SIGN_SIZE,
     date_line,
+    issuer_lines,
 )
 from app.pdf.typeface import _register_fonts, _style, face, width
 from modules.training.certificate_models import Certificate
@@ -63,25 +62,14 @@ def _centred(text: str, size: float, bold=False, italic=False, name="line") -> P
                                             align=TA_CENTER, leading=size * 1.3))
 
 
-def _issuer(certificate: Certificate, column: float) -> CentredLines:
-    lines, rule = [], 0.0
-    for text, bold in ((PROVINCE, False), (certificate.issuer, True)):
-        font = face(bold=bold)
-        wrapped = balanced_lines(_clean(text).upper(), column,
-                                 lambda s, font=font: width(s, font, HEADER_SIZE))
-        lines += [(line, font, HEADER_SIZE) for line in wrapped]
-        if bold:
-            rule = ISSUER_RULE * max(width(line, font, HEADER_SIZE) for line in wrapped)
-    return CentredLines(lines, rule=rule)
-
-
 def _header(certificate: Certificate) -> Table:
     bold = face(bold=True)
     right = width(NATIONAL_TITLE, bold, HEADER_SIZE) + 20 * mm
     left = TEXT_WIDTH - right
     title = CentredLines([(NATIONAL_TITLE, bold, HEADER_SIZE), (MOTTO, bold, MOTTO_SIZE)],
                          rule=width(MOTTO, bold, MOTTO_SIZE))
-    return _plain_table([[_issuer(certificate, left * 0.8), title]], [left, right])
+    return _plain_table([[issuer_lines(PROVINCE, certificate.issuer, left * 0.8), title]],
+                        [left, right])
 
 
 def _plain_table(rows, widths) -> Table:

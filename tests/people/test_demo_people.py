@@ -15,6 +15,15 @@ from tests.people.conftest import open_step
 DEMO_PASSWORD = "QuangNgai@2024"  # noqa: S105 - printed by `flask seed` in development
 
 
+def seed_demo(app):
+    """`flask seed` as `make run` gives it: the demo people and year (development only)."""
+    app.config["DEVELOPMENT"] = True
+    try:
+        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+    finally:
+        app.config["DEVELOPMENT"] = False
+
+
 def demo(app, username):
     client = app.test_client()
     login(client, username, DEMO_PASSWORD)
@@ -23,11 +32,7 @@ def demo(app, username):
 
 def test_each_demo_person_can_do_their_part(app, clock):
     clock.current = datetime(2025, 11, 20, 2, 0)  # the annual round is open
-    app.config["DEVELOPMENT"] = True
-    try:
-        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    finally:
-        app.config["DEVELOPMENT"] = False
+    seed_demo(app)
 
     coordinator = demo(app, "dieuphoi")
     assign = open_step("assign", process_key="demo_report")
@@ -66,11 +71,7 @@ def test_the_seed_is_what_the_readmes_first_walk_describes(app, clock):
     from app.plan.reporting import annual_cycle, items_by_agency
 
     clock.current = datetime(2025, 11, 20, 2, 0)
-    app.config["DEVELOPMENT"] = True
-    try:
-        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    finally:
-        app.config["DEVELOPMENT"] = False
+    seed_demo(app)
 
     clerk_sct = demo(app, "chuyenvien.sct")
     assert "Không có dữ liệu." in clerk_sct.get("/tasks?status=open").get_data(as_text=True)
@@ -123,11 +124,7 @@ def test_the_readme_names_every_demo_person_and_the_seeds_year(app, clock):
     assert "`xuphat`" in readme.split("### The demo process")[0].split("4. Sign in as")[1]
 
     clock.current = datetime(2026, 12, 2, 2, 0)
-    app.config["DEVELOPMENT"] = True
-    try:
-        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    finally:
-        app.config["DEVELOPMENT"] = False
+    seed_demo(app)
     sanction = demo(app, "xuphat").get("/tasks").get_data(as_text=True)
     assert "Ra quyết định xử phạt" in sanction and "VP-2026-002" in sanction
     inbox = demo(app, "dieuphoi").get("/tasks").get_data(as_text=True)
@@ -141,11 +138,7 @@ def test_the_demo_violation_cases_open_within_the_laws_limits(app, clock):
     of discovery) and Luật XLVPHC Đ.66 (the decision within 7 working days of the record),
     not overdue on the day the demo is seeded."""
     clock.current = datetime(2026, 12, 1, 2, 0)
-    app.config["DEVELOPMENT"] = True
-    try:
-        assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
-    finally:
-        app.config["DEVELOPMENT"] = False
+    seed_demo(app)
 
     steps = db.session.scalars(select(WorkItem).where(
         WorkItem.process_key == "violation_handling", WorkItem.status == "open")).all()
