@@ -26,29 +26,16 @@ def prepare(url: str) -> dict:
     """An empty, migrated database with the agencies, 16 clerks of one agency, an approver
     of the next, their tokens and the published process."""
     from flask_migrate import upgrade
-    from sqlalchemy import create_engine, text
 
     from app import create_app
     from app.api import tokens
-    from app.config import TestingConfig, normalise_database_url
+    from app.config import TestingConfig
     from app.workflow import add_version
+    from bench.databases import empty_postgres
     from tests import factories
     from tests.workflow.diagrams import two_steps
 
-    server, name = url.rsplit("/", 1)
-    admin = create_engine(normalise_database_url(f"{server}/postgres"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                                 {"name": name}):
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    database = create_engine(normalise_database_url(url))
-    with database.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    database.dispose()
-
+    empty_postgres(url)
     app = create_app(TestingConfig(url))
     with app.app_context():
         upgrade()

@@ -30,26 +30,6 @@ PEOPLE, CONCURRENT, WORKERS, SEATS = 120, 8, 4, 30
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/bench"
 
 
-def _empty_postgres(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from app.config import normalise_database_url
-
-    server, name = url.rsplit("/", 1)
-    admin = create_engine(normalise_database_url(f"{server}/postgres"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
-                                 {"name": name}):
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    database = create_engine(normalise_database_url(url))
-    with database.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    database.dispose()
-
-
 def prepare(url: str) -> dict:
     """The database: the plan and diagrams, an organiser, 7 open classes, 120 officials."""
     from flask_migrate import upgrade
@@ -57,11 +37,12 @@ def prepare(url: str) -> dict:
     from app import create_app, workflow
     from app.config import TestingConfig
     from app.plan.seed import seed_plan
+    from bench.databases import empty_postgres
     from tests import factories
     from tests.e2e.training_setup import open_class_today
 
     if url.startswith("postgres"):
-        _empty_postgres(url)
+        empty_postgres(url)
     app = create_app(TestingConfig(url))
     with app.app_context():  # the real clock: the server has no other
         upgrade()

@@ -19,6 +19,7 @@ from app.clock import FrozenClock
 from app.config import TestingConfig, normalise_database_url
 from app.extensions import db as _db
 from tests import factories
+from tests.mail import smtp  # noqa: F401 - the SMTP sink fixture, for every test that reads mail
 
 START = datetime(2025, 6, 2, 1, 30)  # 08:30 in Quảng Ngãi, a Monday
 

@@ -1,7 +1,5 @@
 """Notifications in the app, with the unread count, and by email through a local SMTP sink."""
 
-import socket
-
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
@@ -12,32 +10,8 @@ from app.notifications.models import Notification
 from app.notifications.service import notify_agency
 from tests import factories
 from tests.conftest import login, post_form
-
-
-class Sink:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(app):
-    sink, port = Sink(), free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
-    yield sink
-    controller.stop()
-    app.config.update(MAIL_SERVER=None, MAIL_PORT=25)
+from tests.e2e.real_server import free_port
+from tests.mail import Sink
 
 
 @pytest.fixture

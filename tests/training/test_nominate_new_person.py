@@ -12,7 +12,6 @@ from app.auth.models import User
 from app.extensions import db
 from app.notifications import dispatch
 from tests.auth.accounts import link_in, links_on
-from tests.auth.conftest import smtp  # noqa: F401 - the mail sink of the account journeys
 from tests.conftest import login, post_form
 from tests.journeys.walk import main_text
 from tests.training.steps import my_status, open_class
