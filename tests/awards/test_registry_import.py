@@ -13,7 +13,7 @@ from app.extensions import db
 from modules.awards.registry_models import Award
 from tests.awards import test_registry_support as support
 from tests.awards.test_registry_support import search
-from tests.journeys.walk import flashes, main_text, text_of
+from tests.journeys.walk import flashes, main_text, option_value, text_of
 from tests.pages import form_values
 
 person, readers, registry = support.person, support.readers, support.registry  # fixtures
@@ -118,6 +118,10 @@ def test_bad_rows_are_shown_before_anything_is_saved_then_the_good_ones_and_the_
     assert "2021" in team["text"] and "Tập thể" in team["text"]  # year and kind from the form
     [lan] = search(home_affairs, q="dinh thi lan")
     assert "Giấy khen" in lan["text"] and "Phòng Văn hóa và Thông tin huyện Lý Sơn" in lan["text"]
+    # An agency of old, kept as written, is one of the registry's agencies to filter by.
+    listing = home_affairs.get("/awards/registry/")
+    ly_son = option_value(listing, "agency", "Phòng Văn hóa và Thông tin huyện Lý Sơn")
+    assert [row["id"] for row in search(home_affairs, agency=ly_son)] == [lan["id"]]
 
     # The rows corrected, with the rows imported already: only the corrected are new.
     fixed = _xlsx([*GOOD, *FIXED])

@@ -111,3 +111,32 @@ def test_the_history_of_a_person_lists_every_award_for_the_next_proposal(registr
     rows = awards_listed(coordinator.get(f"/awards/registry/{section['id']}").split(
         'id="history-table"')[1])
     assert len(rows) == 1
+
+
+def test_two_people_revoking_at_once_revoke_it_once(registry, readers):
+    """Both opened the award before either sent: the second is told it was done, and the
+    first one's reason and decision stay."""
+    from datetime import date
+
+    from sqlalchemy import update
+
+    from app.clock import utcnow
+    from modules.awards import registry as service
+
+    award_id = _award_of(readers["home_affairs"], "vo thi my linh")
+    db.session.remove()
+    award = db.session.get(Award, award_id)  # as the second person's request loaded it
+    with db.engine.begin() as first:  # the first person's request, committed meanwhile
+        first.execute(update(Award).where(Award.id == award_id).values(
+            revoked_at=utcnow(), revoke_reason="Lý do thứ nhất", revoke_decision_number="1/QĐ",
+            revoke_decision_date=date(2025, 3, 1), revoked_by_id=readers["admin"].user.id))
+    try:
+        service.revoke(award, reason="Lý do thứ hai", decision_number="2/QĐ",
+                       decision_date=date(2025, 3, 2), actor=readers["home_affairs"].user)
+    except service.AlreadyRevoked:
+        pass
+    else:
+        raise AssertionError("revoked twice")
+    db.session.remove()
+    kept = db.session.get(Award, award_id)
+    assert (kept.revoke_reason, kept.revoke_decision_number) == ("Lý do thứ nhất", "1/QĐ")
