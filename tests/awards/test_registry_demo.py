@@ -28,6 +28,7 @@ def test_the_demo_registry_holds_last_years_decision_and_earlier_years(app, cloc
     assert "2718/QĐ-UBND" in _seed(app)
 
     home_affairs = demo(app, "noivu")
+    assert 'href="/awards/registry/"' in home_affairs.get("/").get_data(as_text=True)  # menu
     page = home_affairs.get("/awards/registry/?year=2025").get_data(as_text=True)
     rows = awards_listed(page)
     assert len(rows) == 7 and all("2718/QĐ-UBND, 19/12/2025" in row["text"] for row in rows)
@@ -38,7 +39,9 @@ def test_the_demo_registry_holds_last_years_decision_and_earlier_years(app, cloc
     mine = awards_listed(demo(app, "chuyenvien.sct").get("/awards/registry/").get_data(
         as_text=True))
     assert [row["text"].split(" Cá nhân")[0] for row in mine] == ["2025 Phạm Thị Huyền"]
-    assert demo(app, "hocvien").get("/awards/registry/").status_code == 403
+    trainee = demo(app, "hocvien")
+    assert trainee.get("/awards/registry/").status_code == 403
+    assert 'href="/awards/registry/"' not in trainee.get("/").get_data(as_text=True)
 
     db.session.remove()
     before = db.session.scalar(select(func.count()).select_from(Award))
