@@ -14,6 +14,8 @@ LAW_GROUND = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2
 DECREE_GROUND = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy "
                  "định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định "
                  "chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng")
+# Luật 72/2025/QH15; its date was not read in the text (unconfirmed): the services may pass
+# their own grounds.
 LOCAL_GOVERNMENT_GROUND = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
 
 
