@@ -33,7 +33,8 @@ def test_the_filters_narrow_by_year_agency_form_and_kind(registry, readers):
     coordinator = readers["coordinator"]
     page = coordinator.get("/awards/registry/")
     newspaper = option_value(page, "agency", "Báo Quảng Ngãi")
-    special = option_value(page, "form", "Bằng khen của Chủ tịch UBND tỉnh theo chuyên đề")
+    special = option_value(page, "form", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh theo "
+                                         "chuyên đề — công tác thông tin đối ngoại")
 
     assert len(search(coordinator, agency=newspaper)) == 3  # 2 in 2024, 1 in 2022
     assert len(search(coordinator, agency=newspaper, year=2022)) == 1
