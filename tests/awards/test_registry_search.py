@@ -78,3 +78,18 @@ def test_a_long_registry_comes_page_by_page(agencies, readers):
     assert len(first) == 25 and len(second) == 5
     assert not {row["id"] for row in first} & {row["id"] for row in second}
     assert search(home_affairs, page=9) == []
+
+
+def test_an_agency_that_took_over_an_ended_ones_work_reads_its_earlier_awards(
+        province_today, registry, readers):
+    """Sở Thông tin và Truyền thông ended on 01/3/2025; Sở Văn hóa, Thể thao và Du lịch took
+    its foreign-information work, and the people of it: their earlier titles are its to read
+    for their next proposal."""
+    lead = readers["lead"]
+    history = search(lead, q="nguyen thi thu ha")
+    assert [row["text"].split()[0] for row in history] == ["2024", "2023", "2022"]
+    assert len(search(lead)) == 5  # its 2 of 2024, and 3 of Sở Thông tin và Truyền thông
+    page = lead.get(f"/awards/registry/{history[0]['id']}")
+    assert "Chiến sĩ thi đua cơ sở" in page
+
+    assert len(search(readers["sct"])) == 1  # another department reads none of it
