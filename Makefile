@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint translations vendor fonts extract-messages clean
+.PHONY: run test lint translations vendor vendor-bpmn fonts extract-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,28 @@ vendor:
 	   node_modules/vanillajs-datepicker/dist/js/locales/vi.js app/static/vendor/datepicker/js/
 	cp node_modules/vanillajs-datepicker/dist/css/datepicker-bs5.min.css app/static/vendor/datepicker/css/
 	cp node_modules/vanillajs-datepicker/LICENSE app/static/vendor/datepicker/
+	$(MAKE) vendor-bpmn
+
+# The BPMN editor ships only ES modules: esbuild (pinned, from npm) bundles it with our
+# properties provider and the compiled bpmnlint config into one committed file. The viewer
+# is bpmn-js's own prebuilt NavigatedViewer, loaded only when someone asks for a diagram.
+BPMN_OUT := app/static/vendor/bpmn
+vendor-bpmn:
+	rm -rf $(BPMN_OUT) build && mkdir -p $(BPMN_OUT)/css
+	node frontend/bpmn/compile-lint.cjs
+	node_modules/.bin/esbuild frontend/bpmn/modeler.js --bundle --minify --format=iife \
+	  --target=es2020 --legal-comments=linked --outfile=$(BPMN_OUT)/modeler.js
+	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js $(BPMN_OUT)/viewer.js
+	cp node_modules/bpmn-js/dist/assets/diagram-js.css node_modules/bpmn-js/dist/assets/bpmn-js.css \
+	   node_modules/@bpmn-io/properties-panel/dist/assets/properties-panel.css \
+	   node_modules/bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css $(BPMN_OUT)/css/
+	mkdir -p $(BPMN_OUT)/bpmn-font/css $(BPMN_OUT)/bpmn-font/font
+	cp node_modules/bpmn-js/dist/assets/bpmn-font/css/bpmn.css $(BPMN_OUT)/bpmn-font/css/
+	cp node_modules/bpmn-js/dist/assets/bpmn-font/font/bpmn.woff2 \
+	   node_modules/bpmn-js/dist/assets/bpmn-font/font/bpmn.woff $(BPMN_OUT)/bpmn-font/font/
+	cp node_modules/bpmn-js/LICENSE $(BPMN_OUT)/LICENSE-bpmn-js
+	cp node_modules/bpmn-js-properties-panel/LICENSE $(BPMN_OUT)/LICENSE-bpmn-js-properties-panel
+	rm -rf build
 
 # Maintainers: the documents' font. Nghị định 30/2020/NĐ-CP names Times New Roman; Liberation Serif
 # (SIL OFL 1.1) has its metrics, so lines break where Word breaks them. Taken from Debian's package

@@ -1,0 +1,105 @@
+"""The BPMN editor's pages: open a version, a draft, a template or a blank diagram in the
+browser's modeler, and the lists its properties panel picks from. Saving, publishing and
+importing are the drafts' JSON endpoints (app.workflow's save_draft, publish_draft)."""
+
+import re
+
+from flask import abort, jsonify, render_template, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app import workflow
+from app.admin.blank import blank_diagram
+from app.admin.views import bp
+from app.auth.models import Agency, AgencyGroup
+from app.auth.roles import ROLE_LABELS
+from app.extensions import db
+from app.security import editor_policy
+
+KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
+
+
+@bp.app_template_global()
+def endpoint_url(endpoint: str, **values) -> str:
+    """The endpoint's URL, or "" while it does not exist (the drafts' API lands separately)."""
+    from flask import url_for
+    from werkzeug.routing import BuildError
+    try:
+        return url_for(endpoint, **values)
+    except BuildError:
+        return ""
+
+
+@bp.get("/processes/editor")
+def editor():
+    """The editor: ?version=ID, ?draft=ID, or a new process (?key=&name=[&template=ID])."""
+    source = _source_args()
+    response = render_template("admin/editor.html", source=source,
+                               templates=workflow.list_definitions())
+    return editor_policy(response)
+
+
+@bp.get("/processes/editor/source.json")
+def editor_source():
+    args = _source_args()
+    if "version" in args:
+        version = _version(args["version"])
+        return jsonify(xml=version.xml, key=version.definition.key,
+                       name=version.definition.name, version_id=version.id,
+                       version_number=version.number, draft=None, problems=[])
+    if "draft" in args:
+        try:
+            result = workflow.draft_result(args["draft"])
+        except workflow.NotFound:
+            abort(404)
+        body = result.as_dict()
+        return jsonify(xml=result.draft.xml, key=result.draft.key, name=result.draft.name,
+                       version_id=result.draft.based_on_version_id, draft=body,
+                       problems=body.pop("problems"))
+    key, name = args.get("key"), args.get("name")
+    if not key or not KEY.match(key):
+        return jsonify(error=_("A process key is one word: letters, digits, _ . or -, "
+                               "starting with a letter.")), 400
+    xml = (_version(args["template"]).xml if "template" in args
+           else blank_diagram(key, name or key))
+    return jsonify(xml=xml, key=key, name=name or key, version_id=None, draft=None,
+                   problems=[], new=True)
+
+
+@bp.get("/processes/assignees.json")
+def assignees():
+    """Whom a step can go to (agencies, groups, roles) and the roles it may require."""
+    locale = str(get_locale() or "vi")
+    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
+                                  .order_by(Agency.name_vi)).all()
+    groups = db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name_vi)).all()
+    roles = [{"value": role.value, "label": str(label)} for role, label in ROLE_LABELS.items()]
+    audiences = (
+        [{"value": a.code, "label": f"{a.name(locale)} ({a.code})", "kind": "agency"}
+         for a in agencies]
+        + [{"value": g.code, "label": f"{_('Group')}: {g.name(locale)} ({g.code})", "kind": "group"}
+           for g in groups]
+        + [{"value": r["value"], "label": f"{_('Role')}: {r['label']}", "kind": "role"}
+           for r in roles])
+    return jsonify(audiences=audiences, roles=roles)
+
+
+def _source_args() -> dict:
+    args = {}
+    for name in ("version", "draft", "template"):
+        value = request.args.get(name, type=int)
+        if value is not None:
+            args[name] = value
+    for name in ("key", "name"):
+        value = request.args.get(name, "").strip()
+        if value:
+            args[name] = value
+    return args
+
+
+def _version(version_id: int):
+    try:
+        return workflow.definition_version(version_id)
+    except workflow.NotFound:
+        abort(404)
