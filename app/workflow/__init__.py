@@ -38,6 +38,14 @@ outside app.workflow touches SpiffWorkflow.
         records the amendment (who, when, why, which version); new instances start with it
     amendments(key): the process's amendment history, newest first
     version_xml(version_id): a version's BPMN text
+    compare_versions(a_id, b_id), compare_draft(draft_id, version_id=None) -> Comparison:
+        elements added, removed, changed (id, type, name; what changed), .as_dict()
+
+  Moving running instances to another version (SpiffWorkflow's diff and migration):
+    migration_preview(instance_ids or key, to_version) -> [MigrationCheck(instance_id,
+        subject, from_version, to_version, can_move, reasons)]
+    migrate(instance_id, to_version, user): audited ("migrated"); its open work items,
+        timers and messages carry on; refused (WorkflowError) when it cannot move
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     attachments_of(instance_id), timeline_of(instance_id): a case's files and audit trail;
     history_of(instance_id): its timeline as people read it (what each step recorded)
@@ -67,6 +75,7 @@ from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
 from app.workflow.bpmn import BpmnError, NotBpmn, Problem
 from app.workflow.cli import register_worker_job
+from app.workflow.compare import Comparison, compare_draft, compare_versions
 from app.workflow.completing import complete
 from app.workflow.corrections import Correctable, stored_value
 from app.workflow.corrections import correctable as correctable_data
@@ -120,6 +129,7 @@ from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.labels import audience_of
 from app.workflow.messages import send as send_message
+from app.workflow.migration import MigrationCheck, migrate, migration_preview
 from app.workflow.monitor import (
     attachments_of,
     instance_counts,
@@ -156,7 +166,8 @@ from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, 
 __all__ = [
     "DraftConflict", "DraftHasProblems", "DraftResult", "KeyNeeded", "NotBpmn", "Problem",
     "amendments", "discard_draft", "draft_dict", "draft_problems", "draft_result", "drafts",
-    "get_draft", "publish_draft", "save_draft", "version_xml",
+    "get_draft", "publish_draft", "save_draft", "version_xml", "Comparison", "compare_draft",
+    "compare_versions", "MigrationCheck", "migrate", "migration_preview",
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Correctable", "EarlierStep", "case_of", "correctable_data", "describe_data", "history_of",
     "send_message", "stored_value", "cancel_instance", "instance_terminated", "file_of",
