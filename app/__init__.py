@@ -50,6 +50,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.api import init_app as init_api
     from app.auth import init_app as init_auth
     from app.calendar import init_app as init_calendar
+    from app.diagrams import init_app as init_diagrams
     from app.home import bp as home_bp
     from app.notifications import init_app as init_notifications
     from app.plan import init_app as init_plan
@@ -70,6 +71,7 @@ def _register_blueprints(app: Flask) -> None:
     init_plan(app)
     init_signing(app)
     init_calendar(app)
+    init_diagrams(app)
     app.register_blueprint(home_bp)
 
 

@@ -8,8 +8,10 @@ from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
 def init_app(app: Flask) -> None:
-    from app.admin import editor  # noqa: F401  (its pages join the blueprint)
-    from app.admin import editor_api  # noqa: F401 - its JSON endpoints join the blueprint
+    from app.admin import (
+        editor,  # noqa: F401  (its pages join the blueprint)
+        editor_api,  # noqa: F401 - its JSON endpoints join the blueprint
+    )
     from app.admin.views import bp
 
     app.register_blueprint(bp)

@@ -20,17 +20,6 @@ from app.security import editor_policy
 KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 
 
-@bp.app_template_global()
-def endpoint_url(endpoint: str, **values) -> str:
-    """The endpoint's URL, or "" while it does not exist (the drafts' API lands separately)."""
-    from flask import url_for
-    from werkzeug.routing import BuildError
-    try:
-        return url_for(endpoint, **values)
-    except BuildError:
-        return ""
-
-
 @bp.get("/processes/editor")
 def editor():
     """The editor: ?version=ID, ?draft=ID, or a new process (?key=&name=[&template=ID])."""
@@ -103,3 +92,30 @@ def _version(version_id: int):
         return workflow.definition_version(version_id)
     except workflow.NotFound:
         abort(404)
+
+
+@bp.get("/processes/versions/<int:version_id>/diagram")
+def version_diagram(version_id: int):
+    """A version drawn, to read, export (.bpmn, .svg) and print."""
+    return render_template("admin/version_diagram.html", version=_version(version_id))
+
+
+@bp.get("/processes/versions/<int:version_id>/diagram.json")
+def version_diagram_json(version_id: int):
+    return jsonify(xml=_version(version_id).xml, completed={}, active={}, failed={},
+                   taken=[], here=None)
+
+
+@bp.get("/processes/compare")
+def compare():
+    """Two versions side by side: what the newer adds, removes and changes, listed and
+    coloured on each diagram (app.workflow's compare_versions)."""
+    a, b = request.args.get("a", type=int), request.args.get("b", type=int)
+    try:
+        comparison = workflow.compare_versions(a or 0, b or 0)
+    except workflow.NotFound:
+        abort(404)
+    except workflow.WorkflowError as error:
+        return render_template("admin/compare.html", error=str(error)), 400
+    return render_template("admin/compare.html", comparison=comparison,
+                           older=_version(a), newer=_version(b))

@@ -43,6 +43,7 @@ def definitions():
     return render_template(
         "admin/definitions.html", form=form, verdict=verdict,
         definitions=workflow.list_definitions(), counts=workflow.instance_counts(),
+        drafts=workflow.drafts, amendments=workflow.amendments,
     ), status
 
 

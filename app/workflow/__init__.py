@@ -48,6 +48,8 @@ outside app.workflow touches SpiffWorkflow.
         timers and messages carry on; refused (WorkflowError) when it cannot move
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     attachments_of(instance_id), timeline_of(instance_id): a case's files and audit trail;
+    case_diagram(instance_id, user, here_item_id=None): a case on its diagram (done, waiting,
+    failed, the path taken; without scripts and expressions for readers not admins)
     history_of(instance_id): its timeline as people read it (what each step recorded)
     readable_attachments(instance_id, user), attachment_for(id, user): the files one may open
     register_helper(name, function): offer a function to BPMN scripts
@@ -89,6 +91,7 @@ from app.workflow.definitions import (
     sync_folder,
     validate,
 )
+from app.workflow.diagram import CaseDiagram, case_diagram, without_expressions
 from app.workflow.drafts import (
     DraftConflict,
     DraftHasProblems,
@@ -164,6 +167,7 @@ from app.workflow.starting import startable_by
 from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, fields_of, step
 
 __all__ = [
+    "CaseDiagram", "case_diagram", "without_expressions",
     "DraftConflict", "DraftHasProblems", "DraftResult", "KeyNeeded", "NotBpmn", "Problem",
     "amendments", "discard_draft", "draft_dict", "draft_problems", "draft_result", "drafts",
     "get_draft", "publish_draft", "save_draft", "version_xml", "Comparison", "compare_draft",

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from app import workflow
+from app.extensions import db
 from app.workflow import add_version
 from tests import factories
 from tests.browser.test_layout import _sign_in
@@ -58,3 +60,97 @@ def test_the_editor_loads_under_the_csp_in_vietnamese_with_only_our_engines_fiel
     expect(page.locator(".djs-popup-body svg").first).to_be_visible()
     assert page.console_errors == []
     assert page.foreign_requests == []
+
+
+def open_group(panel, title):
+    header = panel.locator(".bio-properties-panel-group-header").filter(
+        has=panel.page.get_by_text(title, exact=True)).first
+    if "open" not in (header.get_attribute("class") or ""):
+        header.click()
+
+
+def _field(page, entry_id):
+    return page.locator(f"[data-entry-id='{entry_id}'] input, "
+                        f"[data-entry-id='{entry_id}'] select").first
+
+
+def test_an_admin_amends_a_process_in_the_editor_and_the_new_case_shows_on_its_diagram(
+        page, browser, live_server, demo_version, clock):
+    """The issue's "done when": label, candidate group, a form field; a draft with a problem
+    highlighted, fixed, published with a reason; a case on the new version, on its diagram."""
+    _sign_in(page, "admin.qt")
+    open_editor(page, f"/admin/processes/editor?version={demo_version.id}")
+    select(page, "assign")
+    panel = page.locator("[data-properties]")
+
+    open_group(panel, "Chung")
+    panel.get_by_label("Tên", exact=True).first.fill("Giao nhiệm vụ có sửa đổi")
+    open_group(panel, "Giao việc và biểu mẫu")
+    # A candidate group that names nobody: the server will say so.
+    candidate = panel.get_by_label("Giao cho (mã hoặc biểu thức)")
+    candidate.fill("SO_KHONG_CO")
+    candidate.press("Tab")
+    open_group(panel, "Các trường biểu mẫu")
+    panel.locator("[data-group-id='group-CamundaPlatform__FormData'] "
+                  ".bio-properties-panel-group-header .bio-properties-panel-add-entry").click()
+    _field(page, "assign-formField-7-formFieldID").fill("ghi_chu")
+    _field(page, "assign-formField-7-formFieldLabel").fill("Ghi chú của người giao")
+    _field(page, "assign-formField-7-formFieldType").select_option("string")
+    _field(page, "assign-formField-7-formFieldLabel").press("Tab")
+
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    status = page.locator("[data-status]")
+    expect(status).to_contain_text("còn 1 vấn đề")
+    problem = page.locator("[data-problem-list] button[data-element-id=assign]")
+    expect(problem).to_contain_text("SO_KHONG_CO")
+    expect(page.locator("[data-element-id=assign].bpmn-problem")).to_have_count(1)
+    # Publishing is refused while the problem remains.
+    page.get_by_role("button", name="Ban hành", exact=True).click()
+    page.get_by_label("Lý do sửa đổi").fill("Giao cho Sở TT&TT theo Kế hoạch 116")
+    page.get_by_role("button", name="Ban hành bản nháp này").click()
+    expect(status).to_contain_text("Chưa thể ban hành bản nháp")
+    assert "/admin/processes/editor?draft=" in page.url
+
+    problem.click()  # selects the element: the panel shows it
+    expect(panel.get_by_label("Tên", exact=True).first).to_have_value("Giao nhiệm vụ có sửa đổi")
+    panel.get_by_label("Cơ quan, nhóm hoặc vai trò được giao").select_option("STTTT")
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    expect(status).to_contain_text("Đã lưu bản nháp: có thể ban hành.")
+    expect(page.locator("[data-element-id=assign].bpmn-problem")).to_have_count(0)
+
+    page.get_by_role("button", name="Ban hành", exact=True).click()
+    page.get_by_label("Lý do sửa đổi").fill("Giao cho Sở TT&TT theo Kế hoạch 116")
+    page.get_by_role("button", name="Ban hành bản nháp này").click()
+    expect(status).to_contain_text("Đã ban hành phiên bản 2")
+    # The one refused publish answered 400, as it should; nothing else went wrong.
+    assert [e for e in page.console_errors if "status of 400" not in e] == []
+
+    db.session.expire_all()
+    version = workflow.published_version("demo_report")
+    assert version.number == 2
+    assert 'camunda:candidateGroups="STTTT"' in version.xml
+    assert "ghi_chu" in version.xml and "Giao nhiệm vụ có sửa đổi" in version.xml
+    assert workflow.amendments("demo_report")[0].reason == "Giao cho Sở TT&TT theo Kế hoạch 116"
+
+    instance = workflow.start_process("demo_report", subject="Lễ hội Cầu Ngư 2026")
+    assert instance.version.number == 2
+    factories.make_user("clerk.stttt", agency_code="STTTT", full_name="Trần Giao")
+    clerk = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 800})
+    other = clerk.new_page()
+    other_errors = []
+    other.on("console", lambda m: m.type == "error" and other_errors.append(m.text))
+    _sign_in(other, "clerk.stttt")
+    other.goto("/tasks")
+    other.get_by_role("link", name="Giao nhiệm vụ có sửa đổi").click()
+    expect(other.get_by_label("Ghi chú của người giao")).to_be_visible()
+    other.get_by_role("button", name="Xem sơ đồ").click()
+    section = other.locator("[data-bpmn-case][data-ready=true]")
+    expect(section).to_have_count(1)
+    expect(section.locator("[data-element-id=assign].state-active")).to_have_count(1)
+    expect(section.locator("[data-element-id=assign].state-here")).to_have_count(1)
+    expect(section.locator("[data-element-id=start].state-completed")).to_have_count(1)
+    section.locator("[data-element-id=assign]").hover()
+    expect(section.locator("[data-bpmn-caption]")).to_contain_text(
+        "Giao nhiệm vụ có sửa đổi: Đang chờ Sở Thông tin và Truyền thông")
+    assert other_errors == []
+    clerk.close()

@@ -101,7 +101,7 @@
   }
 
   function adopt(body) {
-    state.draft = body.draft || (body.id ? body : state.draft);
+    state.draft = body;
     if (body.key) state.key = body.key;
     if (body.name) state.name = body.name;
     state.isNew = false;
@@ -112,10 +112,9 @@
   }
 
   async function save() {
-    if (!root.dataset.save) return say(t("Saving drafts is not available yet."), "warning");
     const payload = {
       key: state.key, xml: await currentXML(),
-      revision: state.draft ? state.draft.revision : null,
+      based_on_draft_revision: state.draft ? state.draft.revision : null,
       from_version_id: state.draft ? null : state.versionId,
     };
     const { status, ok, body } = await postJSON(root.dataset.save, payload);
@@ -140,9 +139,12 @@
       return say(t("Say why the process is amended."), "danger");
     }
     const url = root.dataset.publish.replace(/\/0(\/|$)/, `/${state.draft.id}$1`);
-    const { ok, body } = await postJSON(url, { reason, revision: state.draft.revision });
+    const { ok, body } = await postJSON(url, { reason, based_on_draft_revision: state.draft.revision });
     if (ok) {
-      window.location.assign(body.url || root.dataset.definitions);
+      const next = new URL(root.dataset.editor, window.location.href);
+      next.searchParams.set("version", body.version_id);
+      next.searchParams.set("published", "1");
+      window.location.assign(next);
     } else {
       if (body.problems) showProblems(body.problems);
       say(body.error || t("The draft was not published."), "danger");
@@ -152,14 +154,23 @@
   async function importFile(input) {
     const file = input.files[0];
     if (!file || !root.dataset.import) return;
-    const form = new FormData();
-    form.append("diagram", file);
-    if (state.key && !state.draft && !state.versionId) form.append("key", state.key);
-    const { ok, body } = await postJSON(root.dataset.import, form, true);
+    const send = (key) => {
+      const form = new FormData();
+      form.append("file", file);
+      if (key) form.append("key", key);
+      return postJSON(root.dataset.import, form, true);
+    };
+    let { ok, body } = await send(state.isNew ? state.key : null);
+    if (!ok && body.candidates) {
+      // No executable process, or several: the admin names the process key.
+      const key = window.prompt(t("Which process key? The file names none or several: {candidates}",
+        { candidates: body.candidates.join(", ") || "—" }), body.candidates[0] || "");
+      if (key) ({ ok, body } = await send(key));
+    }
     input.value = "";
     if (!ok) return say(body.error || t("The file was not imported."), "danger");
     const url = new URL(root.dataset.editor, window.location.href);
-    url.searchParams.set("draft", (body.draft || body).id);
+    url.searchParams.set("draft", body.id);
     window.location.assign(url);
   }
 
@@ -198,7 +209,9 @@
     modeler.get("canvas").zoom("fit-viewport", "auto");
     showTitle();
     showProblems(source.problems);
-    if (warnings.length) say(t("The file was read with {n} warning(s).", { n: warnings.length }), "warning");
+    if (new URLSearchParams(window.location.search).get("published")) {
+      say(t("Version {n} is published: new cases start with it.", { n: state.versionNumber }), "success");
+    } else if (warnings.length) say(t("The file was read with {n} warning(s).", { n: warnings.length }), "warning");
     $("[data-action=save]").disabled = false;
     root.dataset.ready = "true";
   }

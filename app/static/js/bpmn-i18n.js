@@ -3,6 +3,9 @@
 // this is the Vietnamese. bpmn-js's translate module: {placeholders} are replaced.
 (() => {
   const VI = {
+    "Create new list item": "Tạo mục mới",
+    "Version {n} is published: new cases start with it.": "Đã ban hành phiên bản {n}: các hồ sơ mới chạy theo phiên bản này.",
+    "Which process key? The file names none or several: {candidates}": "Mã quy trình là gì? Tệp không nêu hoặc nêu nhiều quy trình: {candidates}",
   "<custom type>": "<kiểu khác>",
   "<empty>": "<trống>",
   "<none>": "<không>",
