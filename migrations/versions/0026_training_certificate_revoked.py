@@ -1,8 +1,8 @@
 """training certificates: revoked when the organiser corrects a result after the class is
 closed (completed no more), with when and why; the public check page then says not valid
 
-Revision ID: 0025
-Revises: 0024
+Revision ID: 0026
+Revises: 0025
 Create Date: 2026-12-02 22:45:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0025'
-down_revision = '0024'
+revision = '0026'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 

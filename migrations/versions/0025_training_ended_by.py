@@ -1,8 +1,8 @@
 """training registrations: who ended a registration (withdrew, removed, cancelled), apart
 from who decided it (the lead who approved or declined)
 
-Revision ID: 0024
-Revises: 0023
+Revision ID: 0025
+Revises: 0024
 Create Date: 2026-12-02 22:30:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0024'
-down_revision = '0023'
+revision = '0025'
+down_revision = '0024'
 branch_labels = None
 depends_on = None
 
