@@ -46,7 +46,7 @@ def _own(node) -> dict[str, str]:
         if not isinstance(child.tag, str) or child.get("id") is not None:
             continue
         part = etree.QName(child).localname
-        text = etree.tostring(child, method="c14n").decode("utf-8")
+        text = etree.tostring(child, method="c14n", exclusive=True).decode("utf-8")
         own[part] = own.get(part, "") + " ".join(text.split())
     return own
 
