@@ -71,15 +71,16 @@ vendor:
 	$(MAKE) vendor-bpmn
 
 # The BPMN editor ships only ES modules: esbuild (pinned, from npm) bundles it with our
-# properties provider and the compiled bpmnlint config into one committed file. The viewer
-# is bpmn-js's own prebuilt NavigatedViewer, loaded only when someone asks for a diagram.
+# properties provider and the compiled bpmnlint config into one committed file; the viewer
+# (NavigatedViewer and bpmn-auto-layout) into another, loaded only when a diagram is asked for.
 BPMN_OUT := app/static/vendor/bpmn
 vendor-bpmn:
 	rm -rf $(BPMN_OUT) build && mkdir -p $(BPMN_OUT)/css
 	node frontend/bpmn/compile-lint.cjs
 	node_modules/.bin/esbuild frontend/bpmn/modeler.js --bundle --minify --format=iife \
 	  --target=es2020 --legal-comments=linked --outfile=$(BPMN_OUT)/modeler.js
-	cp node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js $(BPMN_OUT)/viewer.js
+	node_modules/.bin/esbuild frontend/bpmn/viewer.js --bundle --minify --format=iife \
+	  --target=es2020 --legal-comments=linked --outfile=$(BPMN_OUT)/viewer.js
 	cp node_modules/bpmn-js/dist/assets/diagram-js.css node_modules/bpmn-js/dist/assets/bpmn-js.css \
 	   node_modules/@bpmn-io/properties-panel/dist/assets/properties-panel.css \
 	   node_modules/bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css $(BPMN_OUT)/css/

@@ -13,6 +13,7 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import LintModule from 'bpmn-js-bpmnlint';
 import lintConfig from '../../build/bpmnlint-config.js';
 import EngineProperties from './engine-properties.js';
+import { layoutProcess } from 'bpmn-auto-layout';
 
 window.BpmnKit = {
   Modeler,
@@ -26,4 +27,6 @@ window.BpmnKit = {
   ],
   moddleExtensions: { camunda: camundaModdle },
   lintConfig,
+  layoutProcess,
+  hasDrawing: (xml) => /<([\w-]+:)?BPMNShape[\s>]/.test(xml),
 };

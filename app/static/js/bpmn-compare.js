@@ -2,15 +2,17 @@
 // what the newer removes (−); colour and a symbol, from the server's comparison.
 (() => {
   const root = document.getElementById("bpmn-compare");
-  if (!root || !window.BpmnJS) return;
+  const kit = window.BpmnViewerKit;
+  if (!root || !kit) return;
   const ids = (kind) => [...root.querySelectorAll(`[data-diff=${kind}] [data-element-id]`)]
     .map((item) => item.dataset.elementId);
   const SYMBOLS = { added: "+", removed: "−", changed: "~" };
 
   async function draw(which, kinds) {
     const response = await fetch(root.dataset[which], { headers: { Accept: "application/json" } });
-    const { xml } = await response.json();
-    const viewer = new window.BpmnJS({ container: root.querySelector(`[data-compare=${which}]`),
+    const { xml: text } = await response.json();
+    const xml = kit.hasDrawing(text) ? text : await kit.layoutProcess(text);
+    const viewer = new kit.Viewer({ container: root.querySelector(`[data-compare=${which}]`),
       additionalModules: [window.bpmnTranslateModule] });
     await viewer.importXML(xml);
     const canvas = viewer.get("canvas");

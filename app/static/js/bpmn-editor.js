@@ -200,7 +200,11 @@
       linting: { bpmnlint: window.BpmnKit.lintConfig, active: true },
     });
     window.bpmnModeler = modeler; // for the browser tests and the curious admin
-    const { warnings } = await modeler.importXML(source.xml);
+    const kit = window.BpmnKit;
+    const drawn = kit.hasDrawing(source.xml);
+    // A diagram without a drawing of its own (another tool's, or hand-written) is laid out
+    // here; the admin saves the layout with the draft.
+    const { warnings } = await modeler.importXML(drawn ? source.xml : await kit.layoutProcess(source.xml));
     Object.assign(state, {
       key: source.key, name: source.name, draft: source.draft, versionId: source.version_id,
       versionNumber: source.version_number, isNew: Boolean(source.new),
@@ -211,6 +215,8 @@
     showProblems(source.problems);
     if (new URLSearchParams(window.location.search).get("published")) {
       say(t("Version {n} is published: new cases start with it.", { n: state.versionNumber }), "success");
+    } else if (!drawn) {
+      say(t("This diagram had no drawing: it was laid out automatically. Check it and save."), "info");
     } else if (warnings.length) say(t("The file was read with {n} warning(s).", { n: warnings.length }), "warning");
     $("[data-action=save]").disabled = false;
     root.dataset.ready = "true";

@@ -3,6 +3,7 @@
 // this is the Vietnamese. bpmn-js's translate module: {placeholders} are replaced.
 (() => {
   const VI = {
+    "This diagram had no drawing: it was laid out automatically. Check it and save.": "Sơ đồ này chưa được vẽ: hệ thống đã tự sắp xếp. Hãy kiểm tra rồi lưu.",
     "Create new list item": "Tạo mục mới",
     "Version {n} is published: new cases start with it.": "Đã ban hành phiên bản {n}: các hồ sơ mới chạy theo phiên bản này.",
     "Which process key? The file names none or several: {candidates}": "Mã quy trình là gì? Tệp không nêu hoặc nêu nhiều quy trình: {candidates}",

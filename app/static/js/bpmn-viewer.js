@@ -1,5 +1,5 @@
 // A case on its diagram: bpmn-js's NavigatedViewer, fetched only when someone presses
-// "Xem sơ đồ". States are marked by colour and by an icon (✓ done, ▶ waiting, ✕ failed,
+// "Xem sơ đồ" (a diagram without a drawing of its own is laid out here). States are marked by colour and by an icon (✓ done, ▶ waiting, ✕ failed,
 // ★ this step); pointing at a step says who did it and when.
 (() => {
   if (window.bpmnCaseViewer) return; // the partial may be included twice
@@ -50,10 +50,12 @@
     const data = await response.json();
     const area = section.querySelector("[data-bpmn-area]");
     area.classList.remove("d-none");
-    const viewer = new window.BpmnJS({ container: section.querySelector("[data-bpmn-canvas]"),
+    const kit = window.BpmnViewerKit;
+    const xml = kit.hasDrawing(data.xml) ? data.xml : await kit.layoutProcess(data.xml);
+    const viewer = new kit.Viewer({ container: section.querySelector("[data-bpmn-canvas]"),
       additionalModules: [window.bpmnTranslateModule] });
     section.viewer = viewer;
-    await viewer.importXML(data.xml);
+    await viewer.importXML(xml);
     const canvas = viewer.get("canvas");
     const overlays = viewer.get("overlays");
     const registry = viewer.get("elementRegistry");
