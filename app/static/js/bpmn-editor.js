@@ -160,7 +160,7 @@
       if (key) form.append("key", key);
       return postJSON(root.dataset.import, form, true);
     };
-    let { ok, body } = await send(state.isNew ? state.key : null);
+    let { ok, body } = await send(null);
     if (!ok && body.candidates) {
       // No executable process, or several: the admin names the process key.
       const key = window.prompt(t("Which process key? The file names none or several: {candidates}",
