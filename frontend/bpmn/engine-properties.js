@@ -28,10 +28,12 @@ const HIDDEN_GROUPS = new Set([
   'CamundaPlatform__Errors',
 ]);
 // Stock entries our engine never reads, inside groups it does.
+// (candidateGroups: replaced by our picker; scripts are inline, their result is not kept.)
 const HIDDEN_ENTRIES = new Set([
   'candidateUsers', 'followUpDate', 'priority', 'candidateGroups', 'candidateStarterUsers',
-  'versionTag', 'isExecutable', 'taskPriority', 'jobPriority', 'asyncBefore', 'asyncAfter',
-  'exclusive',
+  'versionTag', 'taskPriority', 'jobPriority', 'asyncBefore', 'asyncAfter', 'exclusive',
+  'multiInstanceAsynchronousBefore', 'multiInstanceAsynchronousAfter',
+  'multiInstanceExclusive', 'scriptType', 'scriptResource', 'scriptResultVariable',
 ]);
 const FIELD_PROPERTIES = [
   ['requiredWhen', 'Required when (field=value)'],

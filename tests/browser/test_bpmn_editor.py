@@ -62,6 +62,29 @@ def test_the_editor_loads_under_the_csp_in_vietnamese_with_only_our_engines_fiel
     assert page.foreign_requests == []
 
 
+def test_bpmnlint_says_modelling_mistakes_in_vietnamese_as_the_admin_draws(page, demo_version):
+    _sign_in(page, "admin.qt")
+    open_editor(page, f"/admin/processes/editor?version={demo_version.id}")
+    # The shipped diagram: no error (its loop back to an earlier step joins without a gateway).
+    expect(page.locator(".bjsl-button")).to_contain_text("0 lỗi, 2 cảnh báo")
+
+    task = page.evaluate("""() => { const m = window.bpmnModeler;
+        const pool = m.get('elementRegistry').get('Participant_demo');
+        const shape = m.get('elementFactory').createShape({ type: 'bpmn:Task' });
+        m.get('modeling').createShape(shape, { x: pool.x + pool.width - 80,
+                                               y: pool.y + pool.height - 50 }, pool);
+        return shape.id; }""")
+
+    # A task with no name, no flow in or out.
+    expect(page.locator(".bjsl-button")).to_contain_text("3 lỗi, 3 cảnh báo")
+    overlay = page.locator(f".djs-overlays[data-container-id={task}] .bjsl-overlay")
+    expect(overlay).to_have_count(1)
+    overlay.hover()
+    expect(page.locator(f".djs-overlays[data-container-id={task}] .bjsl-dropdown-content")
+           ).to_contain_text("Phần tử chưa được nối")
+    assert page.console_errors == []
+
+
 def open_group(panel, title):
     header = panel.locator(".bio-properties-panel-group-header").filter(
         has=panel.page.get_by_text(title, exact=True)).first
@@ -154,3 +177,49 @@ def test_an_admin_amends_a_process_in_the_editor_and_the_new_case_shows_on_its_d
         "Giao nhiệm vụ có sửa đổi: Đang chờ Sở Thông tin và Truyền thông")
     assert other_errors == []
     clerk.close()
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn"
+# Per element of the shipped diagrams: the entries the panel offers, exactly what our engine
+# reads (form fields and their rules aside, listed per field).
+OFFERED = {
+    ("periodic_reporting", "prepare"): ["name", "id", "documentation", "scriptFormat",
+                                        "scriptValue"],
+    ("periodic_reporting", "remind_timer"): ["name", "id", "documentation",
+                                             "timerEventDefinitionType",
+                                             "timerEventDefinitionValue"],
+    ("periodic_reporting", "per_item"): ["name", "id", "documentation", "loopCardinality",
+                                         "completionCondition", "collection", "elementVariable"],
+    ("periodic_reporting", "round_closed"): ["name", "id", "documentation", "messageRef",
+                                             "messageName"],
+    ("periodic_reporting", "periodic_reporting"): ["name", "id", "isExecutable",
+                                                   "documentation", "isStartableInTasklist",
+                                                   "candidateStarterGroups"],
+    ("training_enrollment", "flow_approval"): ["name", "id", "documentation", "conditionType",
+                                               "conditionExpression"],
+    ("demo_report", "assign"): ["name", "id", "documentation", "engineAudience", "engineRole",
+                                "engineCandidateGroups", "engineForm", "engine-shows",
+                                "engine-caseFiles", "engine-caseReaders", "assignee",
+                                "dueDate"],
+}
+
+
+def test_the_panel_offers_exactly_what_our_engine_reads(page, agencies):
+    factories.make_user("admin.qt", roles=["admin"])
+    versions = {key: add_version((SHIPPED / f"{key}.bpmn").read_bytes(), f"{key}.bpmn",
+                                 publish=True)[0].id for key, _element in OFFERED}
+    _sign_in(page, "admin.qt")
+    for key in versions:
+        open_editor(page, f"/admin/processes/editor?version={versions[key]}")
+        for (process, element), expected in OFFERED.items():
+            if process != key:
+                continue
+            select(page, element)
+            page.wait_for_function(  # the panel shows this element
+                "id => document.querySelector('[data-properties] [data-entry-id=id] input')"
+                "?.value === id", arg=element)
+            offered = page.locator("[data-properties] [data-entry-id]").evaluate_all(
+                "nodes => nodes.map(n => n.dataset.entryId)"
+                ".filter(id => !id.includes('formField') && !id.startsWith('field-'))")
+            assert offered == expected, (process, element)
+    assert page.console_errors == []

@@ -200,6 +200,7 @@
       linting: { bpmnlint: window.BpmnKit.lintConfig, active: true },
     });
     window.bpmnModeler = modeler; // for the browser tests and the curious admin
+    modeler.on("import.parse.complete", ({ definitions }) => definitions && linkFlows(definitions));
     const kit = window.BpmnKit;
     const drawn = kit.hasDrawing(source.xml);
     // A diagram without a drawing of its own (another tool's, or hand-written) is laid out
@@ -220,6 +221,25 @@
     } else if (warnings.length) say(t("The file was read with {n} warning(s).", { n: warnings.length }), "warning");
     $("[data-action=save]").disabled = false;
     root.dataset.ready = "true";
+  }
+
+  // Files written by hand or by other tools often leave out a node's <incoming>/<outgoing>
+  // (the engine reads sourceRef/targetRef alone); bpmnlint reads them, so they are filled in
+  // from the flows before it looks, and saved with the draft.
+  function linkFlows(definitions) {
+    const add = (node, list, flow) => {
+      if (node && node.get && !node.get(list).includes(flow)) node.get(list).push(flow);
+    };
+    const visit = (container) => {
+      for (const element of container.flowElements || []) {
+        if (element.$type === "bpmn:SequenceFlow") {
+          add(element.sourceRef, "outgoing", element);
+          add(element.targetRef, "incoming", element);
+        }
+        if (element.flowElements) visit(element);
+      }
+    };
+    for (const root of definitions.rootElements || []) if (root.$type === "bpmn:Process") visit(root);
   }
 
   function renameProcess(key, name) {

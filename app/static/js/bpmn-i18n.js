@@ -3,6 +3,9 @@
 // this is the Vietnamese. bpmn-js's translate module: {placeholders} are replaced.
 (() => {
   const VI = {
+    "{errors} Errors, {warnings} Warnings": "{errors} lỗi, {warnings} cảnh báo",
+    "No Issues": "Không có vấn đề",
+    "Incoming flows do not join": "Các luồng vào không được gộp (nên dùng cổng gộp)",
     "This diagram had no drawing: it was laid out automatically. Check it and save.": "Sơ đồ này chưa được vẽ: hệ thống đã tự sắp xếp. Hãy kiểm tra rồi lưu.",
     "Create new list item": "Tạo mục mới",
     "Version {n} is published: new cases start with it.": "Đã ban hành phiên bản {n}: các hồ sơ mới chạy theo phiên bản này.",
@@ -165,7 +168,6 @@
   "ID must not contain prefix.": "Mã không được có tiền tố.",
   "ID must not contain spaces.": "Mã không được chứa dấu cách.",
   "Inclusive gateway": "Cổng rẽ nhiều nhánh",
-  "Incoming flows do not join": "Các luồng vào không được gộp",
   "Inline script": "Kịch bản viết tại đây",
   "Intermediate throw event": "Sự kiện phát trung gian",
   "Issues for child elements": "Vấn đề của các phần tử con",
