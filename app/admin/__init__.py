@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
     from app.admin import (
         editor,  # noqa: F401  (its pages join the blueprint)
         editor_api,  # noqa: F401 - its JSON endpoints join the blueprint
+        migration_views,  # noqa: F401 - moving cases to a new version
     )
     from app.admin.views import bp
 
