@@ -2,6 +2,8 @@
 (phones do not pay before), states marked with an icon as well as a colour, a failed step on
 the admin's instance page, two versions compared."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -70,4 +72,28 @@ def test_two_versions_compared_are_listed_and_coloured(page, deploy, agencies):
            ).to_have_count(1)
     expect(page.locator("[data-compare=older] [data-element-id=approve].diff-changed")
            ).to_have_count(1)
+    assert page.console_errors == []
+
+
+def test_a_version_is_exported_as_bpmn_and_svg_and_prints_without_the_page_around_it(
+        page, deploy, agencies):
+    version = deploy(diagrams.two_steps())
+    factories.make_user("admin.qt", roles=["admin"])
+    _sign_in(page, "admin.qt")
+    page.goto(f"/admin/processes/versions/{version.id}/diagram")
+    section = page.locator("[data-bpmn-case][data-ready=true]")
+    expect(section.locator("[data-element-id=approve]")).to_have_count(1)
+
+    with page.expect_download() as svg:
+        page.get_by_role("button", name="Tải ảnh .svg").click()
+    with page.expect_download() as bpmn:
+        page.get_by_role("button", name="Tải tệp .bpmn").click()
+
+    drawing = Path(svg.value.path()).read_text(encoding="utf-8")
+    assert "<svg" in drawing and "Duyệt" in drawing
+    document = Path(bpmn.value.path()).read_text(encoding="utf-8")
+    assert 'id="approve"' in document and "BPMNShape" in document  # laid out here
+    page.emulate_media(media="print")
+    assert not page.locator("header").is_visible()
+    assert section.locator("[data-bpmn-canvas]").is_visible()
     assert page.console_errors == []
