@@ -102,3 +102,20 @@ def test_a_file_with_two_processes_none_executable_asks_the_admin_which(page, ag
     expect(page.locator("[data-problem-list]")).to_contain_text("chưa được đánh dấu là thực thi")
     db.session.expire_all()
     assert len(workflow.drafts("chua_chay")) == 1
+
+
+def test_an_admin_discards_a_draft_and_the_published_version_stays(page, demo_version):  # noqa: F811
+    admin = factories.make_user("admin.ba", roles=["admin"], full_name="Đỗ Văn Ba")
+    draft = workflow.save_draft("demo_report", DEMO.read_text(encoding="utf-8"), user=admin,
+                                from_version_id=demo_version.id).draft
+    page.on("dialog", lambda dialog: dialog.accept())
+    _sign_in(page, "admin.ba")
+    open_editor(page, f"/admin/processes/editor?draft={draft.id}")
+
+    page.get_by_role("button", name="Bỏ bản nháp").click()
+
+    page.wait_for_url("**/admin/processes")
+    db.session.expire_all()
+    assert workflow.get_draft(draft.id).status == "discarded"
+    assert workflow.published_version("demo_report").id == demo_version.id
+    assert page.console_errors == []

@@ -42,6 +42,7 @@
     else if (state.versionNumber) parts.push(t("version {n}", { n: state.versionNumber }));
     $("[data-subtitle]").textContent = parts.filter(Boolean).join(" · ");
     $("[data-action=publish]").disabled = !state.draft;
+    $("[data-action=discard]").hidden = !state.draft;
   }
 
   // --- problems: a list of buttons and markers on their elements ---------------------------
@@ -149,6 +150,15 @@
       if (body.problems) showProblems(body.problems);
       say(body.error || t("The draft was not published."), "danger");
     }
+  }
+
+  async function discard() {
+    const button = $("[data-action=discard]");
+    if (!window.confirm(button.dataset.question)) return;
+    const url = root.dataset.discard.replace(/\/0(\/|$)/, `/${state.draft.id}$1`);
+    const { ok, body } = await postJSON(url, { based_on_draft_revision: state.draft.revision });
+    if (ok) window.location.assign(root.dataset.definitions);
+    else say(body.error || t("The draft was not discarded."), "danger");
   }
 
   async function importFile(input) {
@@ -262,6 +272,7 @@
   $("[data-action=publish-cancel]").addEventListener("click", () => $("[data-publish-form]").classList.add("d-none"));
   $("[data-publish-form]").addEventListener("submit", (event) => publish(event).catch((e) => say(e.message, "danger")));
   $("[data-action=import]").addEventListener("change", (event) => importFile(event.target).catch((e) => say(e.message, "danger")));
+  $("[data-action=discard]").addEventListener("click", () => discard().catch((e) => say(e.message, "danger")));
   $("[data-action=export-bpmn]").addEventListener("click", () => download("bpmn"));
   $("[data-action=export-svg]").addEventListener("click", () => download("svg"));
   open().catch((error) => say(error.message, "danger"));

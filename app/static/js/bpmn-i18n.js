@@ -3,6 +3,7 @@
 // this is the Vietnamese. bpmn-js's translate module: {placeholders} are replaced.
 (() => {
   const VI = {
+    "The draft was not discarded.": "Chưa bỏ được bản nháp.",
     "{errors} Errors, {warnings} Warnings": "{errors} lỗi, {warnings} cảnh báo",
     "No Issues": "Không có vấn đề",
     "Incoming flows do not join": "Các luồng vào không được gộp (nên dùng cổng gộp)",
