@@ -106,16 +106,32 @@ def version_diagram_json(version_id: int):
                    taken=[], here=None)
 
 
+@bp.get("/processes/drafts/<int:draft_id>/diagram.json")
+def draft_diagram_json(draft_id: int):
+    try:
+        draft = workflow.get_draft(draft_id)
+    except workflow.NotFound:
+        abort(404)
+    return jsonify(xml=draft.xml, completed={}, active={}, failed={}, taken=[], here=None)
+
+
 @bp.get("/processes/compare")
 def compare():
-    """Two versions side by side: what the newer adds, removes and changes, listed and
-    coloured on each diagram (app.workflow's compare_versions)."""
+    """Two versions side by side (?a=&b=), or a draft against a version (?draft=[&a=]): what
+    the newer adds, removes and changes, listed and coloured on each diagram (app.workflow's
+    compare_versions, compare_draft)."""
     a, b = request.args.get("a", type=int), request.args.get("b", type=int)
+    draft_id = request.args.get("draft", type=int)
     try:
-        comparison = workflow.compare_versions(a or 0, b or 0)
+        if draft_id:
+            comparison = workflow.compare_draft(draft_id, a)
+            draft = workflow.get_draft(draft_id)
+        else:
+            comparison, draft = workflow.compare_versions(a or 0, b or 0), None
     except workflow.NotFound:
         abort(404)
     except workflow.WorkflowError as error:
         return render_template("admin/compare.html", error=str(error)), 400
-    return render_template("admin/compare.html", comparison=comparison,
-                           older=_version(a), newer=_version(b))
+    older = _version(comparison.a_id) if comparison.a_id else None
+    return render_template("admin/compare.html", comparison=comparison, older=older,
+                           newer=None if draft else _version(b), draft=draft)

@@ -97,3 +97,20 @@ def test_a_version_is_drawn_for_reading_and_export(admin_client, two_steps):
     assert "Tải tệp .bpmn" in page.get_data(as_text=True) and "In sơ đồ" in page.get_data(
         as_text=True)
     assert body["xml"] == two_steps.xml and body["completed"] == {}
+
+
+def test_a_draft_is_compared_with_its_version_and_a_new_process_is_all_added(
+        admin_client, two_steps):
+    renamed = diagrams.two_steps().replace('name="Duyệt"', 'name="Phê duyệt"')
+    draft = _save(admin_client, renamed, key="two_steps",
+                  from_version_id=two_steps.id).get_json()
+    fresh = _save(admin_client, diagrams.two_steps(key="moi_hoan_toan")).get_json()
+
+    page = admin_client.get(f"/admin/processes/compare?draft={draft['id']}")
+    new = admin_client.get(f"/admin/processes/compare?draft={fresh['id']}")
+
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Bản nháp (lần lưu 1)" in text
+    assert 'data-element-id="approve"' in text
+    assert new.status_code == 200 and "chưa có phiên bản ban hành" in new.get_data(as_text=True)
+    assert admin_client.get("/admin/processes/compare?draft=99999").status_code == 404

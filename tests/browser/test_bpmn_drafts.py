@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from app import workflow
+from app.auth.models import User
 from app.extensions import db
 from tests import factories
 from tests.browser.test_bpmn_editor import DEMO, demo_version, open_editor  # noqa: F401
@@ -118,4 +119,25 @@ def test_an_admin_discards_a_draft_and_the_published_version_stays(page, demo_ve
     db.session.expire_all()
     assert workflow.get_draft(draft.id).status == "discarded"
     assert workflow.published_version("demo_report").id == demo_version.id
+    assert page.console_errors == []
+
+
+def test_the_draft_shows_what_it_changes_against_the_version_it_came_from(
+        page, demo_version):  # noqa: F811
+    admin = db.session.scalar(db.select(User).where(User.username == "admin.qt"))
+    changed = DEMO.read_text(encoding="utf-8").replace('name="Giao nhiệm vụ"',
+                                                       'name="Giao nhiệm vụ (sửa)"')
+    draft = workflow.save_draft("demo_report", changed, user=admin,
+                                from_version_id=demo_version.id).draft
+    _sign_in(page, "admin.qt")
+    open_editor(page, f"/admin/processes/editor?draft={draft.id}")
+
+    page.get_by_role("link", name="Những gì thay đổi").click()
+
+    page.locator("#bpmn-compare[data-ready=true]").wait_for()
+    expect(page.locator("[data-diff=changed] [data-element-id=assign]")).to_contain_text(
+        "Giao nhiệm vụ (sửa)")
+    expect(page.locator("[data-diff=added] li")).to_have_text(["Không có"])
+    expect(page.locator("[data-compare=newer] [data-element-id=assign].diff-changed")
+           ).to_have_count(1)
     assert page.console_errors == []

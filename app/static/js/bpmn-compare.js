@@ -30,6 +30,7 @@
     canvas.zoom("fit-viewport", "auto");
   }
 
-  Promise.all([draw("newer", ["added", "changed"]), draw("older", ["removed", "changed"])])
+  Promise.all([draw("newer", ["added", "changed"]),
+    root.dataset.older ? draw("older", ["removed", "changed"]) : null])
     .then(() => { root.dataset.ready = "true"; });
 })();

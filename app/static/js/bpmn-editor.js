@@ -43,6 +43,9 @@
     $("[data-subtitle]").textContent = parts.filter(Boolean).join(" · ");
     $("[data-action=publish]").disabled = !state.draft;
     $("[data-action=discard]").hidden = !state.draft;
+    const compare = $("[data-action=compare]");
+    compare.hidden = !state.draft;
+    if (state.draft) compare.href = `${root.dataset.compare}?draft=${state.draft.id}`;
   }
 
   // --- problems: a list of buttons and markers on their elements ---------------------------
