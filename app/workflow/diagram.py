@@ -109,13 +109,24 @@ def _people(instance, diagram: CaseDiagram, here_item_id: int | None) -> None:
     for item in items:
         if item.id == here_item_id:
             diagram.here = item.task_name
+        # A multi-instance step has one work item per agency: all of them are named.
         if item.status == WorkItemStatus.OPEN.value:
-            diagram.active[item.task_name] = {"who": audience_of(item),
-                                              "since": _iso(item.created_at)}
+            _join(diagram.active, item.task_name, audience_of(item), "since",
+                  _iso(item.created_at))
             diagram.completed.pop(item.task_name, None)
         elif item.completed_at is not None and item.task_name in diagram.completed:
             who = item.completed_by.full_name if item.completed_by else ""
-            diagram.completed[item.task_name] = {"who": who, "when": _iso(item.completed_at)}
+            _join(diagram.completed, item.task_name, who, "when", _iso(item.completed_at))
+
+
+def _join(states: dict, element: str, who: str, key: str, when: str | None) -> None:
+    """Add a person or an agency to an element's state; its time is the latest one's."""
+    known = states.get(element) or {}
+    names = [n for n in (known.get("who") or "").split("; ") if n]
+    if who and who not in names:
+        names.append(who)
+    states[element] = {"who": "; ".join(names), key: max(filter(None, (known.get(key), when)),
+                                                          default=None)}
 
 
 def _flows(root, pairs: set[tuple[str, str]]) -> list[str]:

@@ -4,6 +4,7 @@ stranger gets nothing."""
 
 from app import workflow
 from app.extensions import db
+from app.workflow.models import WorkItem
 from tests import factories
 from tests.conftest import _logged_in
 from tests.workflow import diagrams
@@ -75,3 +76,23 @@ def test_scripts_and_camunda_attributes_are_stripped_for_readers():
 
     assert "secret" not in stripped and "candidateGroups" not in stripped
     assert 'name="Tính toán"' in stripped
+
+
+def test_a_step_asked_of_several_agencies_names_them_all(admin_client, deploy, people):
+    deploy(diagrams.multi_instance("task", sequential=False))
+    instance = workflow.start_process("asking", data={"entries": [{"agency": "SCT"},
+                                                                  {"agency": "SNV"}]})
+
+    db.session.expire_all()
+    body = admin_client.get(f"/cases/{instance.id}/diagram.json").get_json()
+
+    assert body["active"]["ask"]["who"] == "Sở Công Thương; Sở Nội vụ"
+
+    db.session.expire_all()
+    sct = next(item for item in db.session.scalars(db.select(WorkItem).where(
+        WorkItem.instance_id == instance.id, WorkItem.status == "open"))
+        if item.agency.code == "SCT")
+    workflow.complete(sct.id, people["sct"], {"answer": "Đồng ý"})
+    db.session.expire_all()
+    body = admin_client.get(f"/cases/{instance.id}/diagram.json").get_json()
+    assert body["active"]["ask"]["who"] == "Sở Nội vụ"
