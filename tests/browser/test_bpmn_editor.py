@@ -58,6 +58,17 @@ def test_the_editor_loads_under_the_csp_in_vietnamese_with_only_our_engines_fiel
                   " m.get('selection').select([r.get('assign'), r.get('start')]); }")
     page.locator(".djs-context-pad [data-action=align-elements]").click()
     expect(page.locator(".djs-popup-body svg").first).to_be_visible()
+    page.keyboard.press("Escape")
+    # Editing a label in place, the replace menu and its search, a script's pop-up editor.
+    page.locator("[data-element-id=assign]").dblclick()
+    page.locator(".djs-direct-editing-parent").wait_for()
+    page.keyboard.press("Escape")
+    select(page, "assign")
+    page.locator(".djs-context-pad [data-action=replace]").click()
+    expect(page.locator(".djs-popup-search input")).to_be_visible()
+    page.keyboard.type("kịch bản")
+    expect(page.locator(".djs-popup-body .entry").first).to_be_visible()
+    page.keyboard.press("Escape")
     assert page.console_errors == []
     assert page.foreign_requests == []
 
