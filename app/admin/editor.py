@@ -23,10 +23,7 @@ KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 @bp.get("/processes/editor")
 def editor():
     """The editor: ?version=ID, ?draft=ID, or a new process (?key=&name=[&template=ID])."""
-    source = _source_args()
-    response = render_template("admin/editor.html", source=source,
-                               templates=workflow.list_definitions())
-    return editor_policy(response)
+    return editor_policy(render_template("admin/editor.html", source=_source_args()))
 
 
 @bp.get("/processes/editor/source.json")

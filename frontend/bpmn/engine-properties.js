@@ -80,6 +80,9 @@ EnginePropertiesProvider.prototype.getGroups = function (element) {
 
 function engineGroup(element, translate) {
   const entries = [];
+  if (is(element, 'bpmn:Lane')) {
+    entries.push({ id: 'engineLane', component: LaneEntry, isEdited: isSelectEntryEdited, element });
+  }
   if (is(element, 'bpmn:UserTask')) {
     entries.push(
       { id: 'engineAudience', component: AudienceEntry, isEdited: isSelectEntryEdited, element },
@@ -161,6 +164,25 @@ function AudienceEntry({ element, id }) {
       if (value && !options.some((option) => option.value === value)) {
         options.push({ value, label: translate('Expression: {value}', { value }) });
       }
+      return options;
+    },
+  });
+}
+
+// A lane's name is whom its steps go to (an agency, by code or name, a group or a role).
+function LaneEntry({ element, id }) {
+  const translate = useService('translate');
+  const modeling = useService('modeling');
+  const current = () => getBusinessObject(element).get('name') || '';
+  return h(SelectEntry, {
+    element, id, label: translate('Steps in this lane go to'),
+    getValue: current,
+    setValue: (value) => modeling.updateProperties(element, { name: value || undefined }),
+    getOptions: () => {
+      const options = [{ value: '', label: translate('<none>') },
+        ...engineConfig().audiences.map((a) => ({ value: a.value, label: a.label }))];
+      const value = current();
+      if (value && !options.some((o) => o.value === value)) options.push({ value, label: value });
       return options;
     },
   });

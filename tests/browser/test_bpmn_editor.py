@@ -208,6 +208,7 @@ OFFERED = {
                                                    "candidateStarterGroups"],
     ("training_enrollment", "flow_approval"): ["name", "id", "documentation", "conditionType",
                                                "conditionExpression"],
+    ("demo_report", "Lane_lead"): ["name", "id", "documentation", "engineLane"],
     ("demo_report", "assign"): ["name", "id", "documentation", "engineAudience", "engineRole",
                                 "engineCandidateGroups", "engineForm", "engine-shows",
                                 "engine-caseFiles", "engine-caseReaders", "assignee",
@@ -233,4 +234,10 @@ def test_the_panel_offers_exactly_what_our_engine_reads(page, agencies):
                 "nodes => nodes.map(n => n.dataset.entryId)"
                 ".filter(id => !id.includes('formField') && !id.startsWith('field-'))")
             assert offered == expected, (process, element)
+    # A lane's agency is picked from the list: its name is what the engine resolves.
+    select(page, "Lane_lead")
+    open_group(page.locator("[data-properties]"), "Giao việc và biểu mẫu")
+    page.get_by_label("Các bước trong làn này giao cho").select_option("SCT")
+    assert page.evaluate("window.bpmnModeler.get('elementRegistry').get('Lane_lead')"
+                         ".businessObject.name") == "SCT"
     assert page.console_errors == []

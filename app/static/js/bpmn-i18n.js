@@ -3,6 +3,7 @@
 // this is the Vietnamese. bpmn-js's translate module: {placeholders} are replaced.
 (() => {
   const VI = {
+    "Steps in this lane go to": "Các bước trong làn này giao cho",
     "The draft was not discarded.": "Chưa bỏ được bản nháp.",
     "{errors} Errors, {warnings} Warnings": "{errors} lỗi, {warnings} cảnh báo",
     "No Issues": "Không có vấn đề",
