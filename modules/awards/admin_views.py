@@ -1,0 +1,77 @@
+"""The admin's pages of the commendation work: the catalogue of award forms, and the members
+of the emulation council."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.auth.roles import Role
+from app.extensions import db
+from modules.awards import catalogue, council
+from modules.awards.forms import ActionForm, AwardFormForm, CouncilForm
+from modules.awards.models import DECIDERS, RECIPIENTS, AwardForm
+from modules.awards.views import bp
+
+
+def _admin_only() -> None:
+    if not current_user.has_any_role(Role.ADMIN):
+        abort(403)
+
+
+@bp.get("/catalogue")
+def catalogue_page():
+    if not current_user.has_any_role(Role.ADMIN, Role.COORDINATOR, Role.HOME_AFFAIRS):
+        abort(403)
+    return render_template("awards/catalogue.html", forms=catalogue.forms(),
+                           kinds=catalogue.document_kinds(), recipients=RECIPIENTS,
+                           deciders=DECIDERS, edits=current_user.has_any_role(Role.ADMIN))
+
+
+@bp.route("/catalogue/<int:form_id>", methods=["GET", "POST"])
+def edit_form_page(form_id: int):
+    _admin_only()
+    award_form = db.session.get(AwardForm, form_id) or abort(404)
+    form = AwardFormForm(obj=award_form)
+    form.documents.choices = list(catalogue.document_kinds().items())
+    if not form.is_submitted():
+        form.documents.data = award_form.document_codes
+    if form.validate_on_submit():
+        try:
+            catalogue.update_form(
+                form_id, name=form.name.data, recipients=form.recipients.data,
+                decider=form.decider.data, proposers=form.proposers.data or "",
+                criteria=form.criteria.data or "", documents=form.documents.data or [],
+                active=form.active.data)
+        except catalogue.CatalogueError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for(".catalogue_page"))
+    return render_template("awards/form_edit.html", form=form, award_form=award_form), \
+        400 if form.is_submitted() else 200
+
+
+@bp.route("/council", methods=["GET", "POST"])
+def council_page():
+    _admin_only()
+    form = CouncilForm()
+    if form.validate_on_submit():
+        try:
+            member = council.add(form.username.data)
+        except council.CouncilError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("%(name)s is a member of the council.", name=member.user.full_name),
+                  "success")
+            return redirect(url_for(".council_page"))
+    return render_template("awards/council.html", form=form, members=council.members(),
+                           action=ActionForm())
+
+
+@bp.post("/council/<int:user_id>/remove")
+def remove_council_member(user_id: int):
+    _admin_only()
+    if ActionForm().validate_on_submit():
+        council.remove(user_id)
+        flash(_("Removed from the council."), "success")
+    return redirect(url_for(".council_page"))
