@@ -1,4 +1,7 @@
-"""Commendations (plan item 5.4): the call for proposals, proposing with the dossier, the
+"""The awards module (plan item 5.4): commendations proposed, appraised and decided, and
+the registry of every award given.
+
+The commendation work: the call for proposals, proposing with the dossier, the
 coordinator's consolidation, Home Affairs' appraisal, the decision; run by the commendation
 process (commendation.bpmn), one instance per nomination, which the pages move with
 messages (nominations.SENT_AGAIN, consolidation.REVIEWED / LISTED, appraisal.APPRAISED,
@@ -13,21 +16,42 @@ from app.home.panels import register_home_panel
 from app.nav import NavItem, register_nav
 
 
-def init_app(app: Flask) -> None:
-    from modules.awards import home, models, process, views  # noqa: F401
+def _init_registry(app: Flask) -> None:
+    """The registry of awards given: its pages (with the import of past years), its menu
+    entry, the demo's past decisions, and the year's commendations as figures of item 5.4's
+    annual report."""
+    from app.cli import register_demo_seed
+    from app.plan.reporting import register_item_figures
+    from modules.awards import (  # noqa: F401 - the import's routes join the blueprint
+        registry_demo,
+        registry_figures,
+        registry_import_views,
+        registry_models,
+        registry_views,
+    )
+    from modules.awards.registry_access import READERS
+
+    app.register_blueprint(registry_views.bp)
+    register_nav(app, NavItem("awards_registry.registry_page", _l("Commendations"),
+                              READERS, order=40))
+    register_demo_seed(app, registry_demo.seed_demo_registry)
+    register_item_figures(app, registry_figures.figures)
+
+
+def _init_commendations(app: Flask) -> None:
+    from app.cli import register_demo_seed
+    from modules.awards import demo, home, models, process, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
         workflow.register_helper(name, helper)
     workflow.instance_terminated.connect(process.terminated_by_admin)
-    register_nav(app, NavItem("awards.index_page", _l("Commendations"), frozenset({
+    register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({
         Role.COORDINATOR, Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35))
     register_home_panel(app, home.awards_panel)
-    _init_demo(app)
-
-
-def _init_demo(app: Flask) -> None:
-    from app.cli import register_demo_seed
-    from modules.awards import demo
-
     register_demo_seed(app, demo.seed_demo_awards)
+
+
+def init_app(app: Flask) -> None:
+    _init_commendations(app)
+    _init_registry(app)
