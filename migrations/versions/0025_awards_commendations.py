@@ -10,7 +10,6 @@ Create Date: 2026-12-01 22:18:47
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '0025'
 down_revision = '0024'
@@ -110,6 +109,7 @@ def upgrade():
     sa.Column('signed_on', sa.Date(), nullable=False),
     sa.Column('signer', sa.String(length=300), nullable=False),
     sa.Column('signer_title', sa.String(length=300), nullable=False),
+    sa.Column('letter_number', sa.String(length=100), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('recorded_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['list_id'], ['award_lists.id'], name=op.f('fk_award_decisions_list_id_award_lists')),

@@ -19,7 +19,7 @@ def document_kinds() -> dict[str, str]:
 
 
 def document_label(code: str) -> str:
-    return document_kinds().get(code, code)
+    return str(document_kinds().get(code, code))
 
 
 def seed_forms() -> int:

@@ -4,6 +4,7 @@ document, or the agency answers in the app where it has accounts (its code is a 
 
 from app.settings import get_setting
 from modules.awards.catalogue_data import HIEP_Y_AGENCIES as BODIES
+
 # The agency that answers in the app for each body (Sở Nông nghiệp và Môi trường holds the
 # environment work since 01/3/2025; the demo's STNMT stands for it until an admin changes it).
 DEFAULT_CODES = {"thue": "THUE", "bhxh": "BHXH", "moi_truong": "STNMT"}

@@ -24,7 +24,8 @@ class DecisionError(ValueError):
 
 
 def record(list_id: int, user, *, number: str, signed_on: date | None, signer: str,
-           signer_title: str, exceptions: dict[int, str] | None = None) -> Decision:
+           signer_title: str, exceptions: dict[int, str] | None = None,
+           letter_number: str = "") -> Decision:
     """Record the decision. `exceptions` ({nomination id: reason}) are the agency head's
     refusals of a Giấy khen list; a Chairman's list was appraised already."""
     number, signer = " ".join((number or "").split()), " ".join((signer or "").split())
@@ -50,9 +51,14 @@ def record(list_id: int, user, *, number: str, signed_on: date | None, signer: s
     exceptions = exceptions or {}
     if award_list.decider == "agency_head":
         _head_opinions(award_list, exceptions)
+    letter_number = " ".join((letter_number or "").split())
+    if not letter_number and any(not n.agreed for n in award_list.nominations):
+        db.session.rollback()
+        raise DecisionError(_l("Give the number of the letter that tells the agencies of the "
+                               "nominees not awarded why."))
     decision = Decision(list_id=award_list.id, number=number, signed_on=signed_on,
                         signer=signer, signer_title=signer_title, recorded_by_id=user.id,
-                        recorded_at=utcnow())
+                        letter_number=letter_number or None, recorded_at=utcnow())
     db.session.add(decision)
     award_list.status = ListStatus.DECIDED.value
     for nomination in award_list.nominations:
@@ -96,7 +102,8 @@ def _register(nomination, decision: Decision) -> None:
 
     record_award(
         year=nomination.round.year, form_code=nomination.form.code,
-        form_name=nomination.form.name, kind=nomination.kind, name=nomination.name,
+        form_name=nomination.form.name, name=nomination.name,
+        kind="person" if nomination.kind == "individual" else "collective",
         position=nomination.position, agency_id=nomination.agency_id,
         agency_name=nomination.unit or nomination.agency.name_vi,
         decision_number=decision.number, decision_date=decision.signed_on,

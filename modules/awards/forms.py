@@ -104,6 +104,8 @@ class DecisionForm(FlaskForm):
     signer = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=300)])
     signer_title = StringField(_l("Signer's title"), validators=[
         DataRequired(), Length(max=300)])
+    letter_number = StringField(_l("Number of the letter to the agencies of nominees not "
+                                   "awarded"), validators=[Optional(), Length(max=100)])
 
 
 class AwardFormForm(FlaskForm):

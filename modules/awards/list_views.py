@@ -108,4 +108,5 @@ def record_decision(list_id: int):
     return _act(list_id, lambda: decisions.record(
         list_id, current_user, number=form.number.data, signed_on=form.signed_on.data,
         signer=form.signer.data, signer_title=form.signer_title.data,
-        exceptions=_exceptions()), _("The decision is recorded."), form)
+        exceptions=_exceptions(), letter_number=form.letter_number.data),
+        _("The decision is recorded."), form)

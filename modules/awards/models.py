@@ -282,6 +282,7 @@ class Decision(db.Model):
     signed_on: Mapped[date]
     signer: Mapped[str] = mapped_column(String(300))
     signer_title: Mapped[str] = mapped_column(String(300))
+    letter_number: Mapped[str | None] = mapped_column(String(100))  # to those not awarded
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 

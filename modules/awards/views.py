@@ -115,4 +115,4 @@ def close_round(round_id: int):
     return redirect(url_for(".round_page", round_id=round_id))
 
 
-from modules.awards import admin_views, list_views, nomination_views  # noqa: E402, F401
+from modules.awards import admin_views, list_views, nomination_views, pdf_views  # noqa: E402, F401, I001

@@ -1,0 +1,52 @@
+"""The decision's papers, for those who may read them: the decision PDF (one per award form
+of the list), the certificate of an awardee, the letter to the agency of one not awarded."""
+
+from flask import Response, abort, request
+
+from modules.awards import official_papers
+from modules.awards.list_views import list_or_404
+from modules.awards.models import NominationStatus
+from modules.awards.nomination_views import readable_or_404
+from modules.awards.views import bp
+
+
+def _pdf(content: bytes, filename: str) -> Response:
+    return Response(content, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="{filename}"'})
+
+
+@bp.get("/lists/<int:list_id>/decision.pdf")
+def decision_pdf(list_id: int):
+    from modules.awards.decision_pdf import decision_pdf as build
+
+    award_list = list_or_404(list_id)
+    if award_list.decision is None:
+        abort(404)
+    codes = [form.code for form in official_papers.forms_of(award_list)]
+    code = request.args.get("form", codes[0])
+    if code not in codes:
+        abort(404)
+    return _pdf(build(official_papers.decision_paper(award_list, code)),
+                f"quyet-dinh-{list_id}-{code}.pdf")
+
+
+@bp.get("/nominations/<int:nomination_id>/certificate.pdf")
+def certificate_pdf(nomination_id: int):
+    from modules.awards.certificate_pdf import render
+
+    nomination = readable_or_404(nomination_id)
+    if nomination.status != NominationStatus.AWARDED.value:
+        abort(404)
+    return _pdf(render([official_papers.certificate_paper(nomination)]),
+                f"bang-khen-{nomination_id}.pdf")
+
+
+@bp.get("/nominations/<int:nomination_id>/refusal.pdf")
+def refusal_pdf(nomination_id: int):
+    from modules.awards.letter_pdf import letter_pdf
+
+    nomination = readable_or_404(nomination_id)
+    if nomination.status != NominationStatus.REFUSED.value:
+        abort(404)
+    return _pdf(letter_pdf(official_papers.refusal_paper(nomination)),
+                f"thong-bao-{nomination_id}.pdf")
