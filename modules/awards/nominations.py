@@ -76,9 +76,7 @@ def save(round_id: int, user, proposal: Proposal, uploads: list[tuple[str, str, 
             raise NominationError(_l("This round is closed."))
         if not access.proposes_for(user, user.agency_id):
             raise workflow.Forbidden(_l("Only an agency's staff and leads propose nominees."))
-        nomination = Nomination(round_id=round_id, agency_id=user.agency_id,
-                                created_by_id=user.id, created_at=utcnow())
-        db.session.add(nomination)
+        nomination = None
     else:
         nomination = _editable(nomination_id, user)
     award_form = _check(award_round, proposal)
@@ -90,6 +88,10 @@ def save(round_id: int, user, proposal: Proposal, uploads: list[tuple[str, str, 
             workflow.check_file(filename, content)
         except files.FileError as error:
             raise NominationError(f"{filename}: {error}") from None
+    if nomination is None:
+        nomination = Nomination(round_id=round_id, agency_id=user.agency_id,
+                                created_by_id=user.id, created_at=utcnow())
+        db.session.add(nomination)
     nomination.form_id, nomination.kind = award_form.id, proposal.kind
     nomination.name, nomination.position = _clean(proposal.name), _clean(proposal.position) or None
     nomination.unit = _clean(proposal.unit) or None
