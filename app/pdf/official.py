@@ -41,6 +41,7 @@ TITLE_SIZE = 14  # kind and summary: 13-14, bold (Phần II, mục 5)
 BODY_SIZE = 13  # body: 13-14 (Phần II, mục 6)
 PAGE_NUMBER_SIZE = 13  # 13-14, from page 2 (Phần I, mục I.6)
 SIGN_SIZE = 13  # authority and name: 13-14, bold (Phần II, mục 7)
+SUBJECT_SIZE = 12  # a công văn's summary after "V/v": 12-13, upright (Phần II, mục 5b)
 ISSUER_RULE = 0.4  # of the name's line: 1/3-1/2 (Phần II, mục 2)
 SUMMARY_RULE = 0.4  # of the summary's line: 1/3-1/2 (Phần II, mục 5)
 PARAGRAPH_SPACE = 6  # points between paragraphs: at least 6 (Phần II, mục 6)
@@ -76,6 +77,8 @@ class OfficialDocument:
     signer_authority: str = ""  # "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
     signer_name: str = ""
     drafting_unit: str = ""  # "- Lưu: VT, <drafting unit>."
+    subject: str = ""  # a công văn's "V/v …" under its number (ô 5b); it then has no kind
+    appendix: list = field(default_factory=list)  # flowables after the signature (a list)
 
 
 def _names(document: OfficialDocument, column: float) -> CentredLines:
@@ -102,8 +105,12 @@ def _header(document: OfficialDocument) -> Table:
     left = TEXT_WIDTH - right
     title = CentredLines([(NATIONAL_TITLE, bold, HEADER_SIZE), (MOTTO, bold, MOTTO_SIZE)],
                          rule=width(MOTTO, bold, MOTTO_SIZE))
-    number = Paragraph(f"Số: {_text(document.number)}",
-                       _style("number", NUMBER_SIZE, align=TA_CENTER))
+    number = [Paragraph(f"Số: {_text(document.number)}",
+                        _style("number", NUMBER_SIZE, align=TA_CENTER))]
+    if document.subject:  # ô 5b: 12-13 pt, upright, centred under the number, 6 pt below it
+        number.append(Paragraph(f"V/v {_text(document.subject)}", _style(
+            "subject", SUBJECT_SIZE, align=TA_CENTER, leading=SUBJECT_SIZE * 1.15,
+            spaceBefore=PARAGRAPH_SPACE)))
     day = Paragraph(_text(date_line(document.place, document.issued_on)),
                     _style("date", DATE_SIZE, italic=True, align=TA_CENTER))
     table = Table([[_names(document, left - 2 * mm), title], [number, day]],
@@ -193,14 +200,17 @@ def render(document: OfficialDocument) -> bytes:
     pdf = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGINS["left"],
                           rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
                           bottomMargin=MARGINS["bottom"],
-                          title=f"{document.kind} {document.number}", author=document.issuer)
+                          title=f"{document.kind or 'Công văn'} {document.number}",
+                          author=document.issuer)
     frame = Frame(MARGINS["left"], MARGINS["bottom"], TEXT_WIDTH,
                   A4[1] - MARGINS["top"] - MARGINS["bottom"], leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     pdf.addPageTemplates([PageTemplate("page", frames=[frame], onPage=_page_number)])
-    story = [_header(document), Spacer(1, 6 * mm), _title(document)]
+    story = [_header(document), Spacer(1, 6 * mm)]
+    if document.kind:  # a công văn has none: its summary stands under its number
+        story.append(_title(document))
     for part in document.body:
         story.append(Paragraph(_text(part), body_style()) if isinstance(part, str) else part)
-    story.append(_closing(document))
+    story += [_closing(document), *document.appendix]
     pdf.build(story)
     return out.getvalue()
