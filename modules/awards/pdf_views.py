@@ -30,6 +30,20 @@ def decision_pdf(list_id: int):
                 f"quyet-dinh-{list_id}-{code}.pdf")
 
 
+@bp.get("/nominations/<int:nomination_id>/decision.pdf")
+def nomination_decision_pdf(nomination_id: int):
+    """The decision that settled a nomination, for its agency (which reads no list)."""
+    from modules.awards.decision_pdf import decision_pdf as build
+
+    nomination = readable_or_404(nomination_id)
+    if nomination.status not in (NominationStatus.AWARDED.value,
+                                 NominationStatus.REFUSED.value):
+        abort(404)
+    award_list = nomination.award_list
+    return _pdf(build(official_papers.decision_paper(award_list, nomination.form.code)),
+                f"quyet-dinh-{award_list.id}-{nomination.form.code}.pdf")
+
+
 @bp.get("/nominations/<int:nomination_id>/certificate.pdf")
 def certificate_pdf(nomination_id: int):
     from modules.awards.certificate_pdf import render

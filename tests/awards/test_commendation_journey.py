@@ -8,7 +8,6 @@ awardee is in the registry; the agency is told why the other was not awarded."""
 import re
 from datetime import datetime
 
-import pytest
 from sqlalchemy import select
 
 from app.workflow.models import ProcessInstance
@@ -28,6 +27,7 @@ from tests.awards.commendation_steps import (  # noqa: F401 - fixtures
     shipped,
     status_of,
 )
+from tests.conftest import pdf_text
 
 BANG_KHEN = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 
@@ -110,9 +110,19 @@ def test_propose_return_resend_appraise_with_a_refusal_and_decide(cast, autumn, 
     assert len(instances) == 2 and {i.status for i in instances} == {"completed"}, \
         [i.status for i in instances]
     assert re.search("1234/QĐ-UBND", main_text(coordinator.get(f"/awards/lists/{list_id}")))
-    pytest.importorskip("modules.awards.decision_pdf")  # awdocs' builders, merged later
-    for url in (f"/awards/lists/{list_id}/decision.pdf",
+    for url in (f"/awards/nominations/{first}/decision.pdf",
                 f"/awards/nominations/{first}/certificate.pdf",
                 f"/awards/nominations/{second}/refusal.pdf"):
         response = clerk.client.get(url)
         assert response.status_code == 200 and response.data.startswith(b"%PDF"), url
+    decision = pdf_text(clerk.client.get(f"/awards/nominations/{first}/decision.pdf").data)
+    assert "1234/QĐ-UBND" in decision and "Trần Văn Bình" in decision, decision
+    assert "Phòng Xúc tiến thương mại" not in decision  # not awarded: not in the list
+    certificate = pdf_text(clerk.client.get(f"/awards/nominations/{first}/certificate.pdf").data)
+    assert "BẰNG KHEN" in certificate and "Trần Văn Bình" in certificate, certificate
+    letter = pdf_text(clerk.client.get(f"/awards/nominations/{second}/refusal.pdf").data)
+    assert "215/SNV-TĐKT" in letter and "Thành tích chưa đủ tiêu chuẩn" in letter, letter
+    assert noivu.client.get(f"/awards/lists/{list_id}/decision.pdf").status_code == 200
+    # The papers are the proposing agency's and the deciders': not another agency's.
+    assert cast["other"].client.get(f"/awards/nominations/{first}/certificate.pdf") \
+        .status_code == 403
