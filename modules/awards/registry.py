@@ -61,3 +61,4 @@ def revoke(award: Award, *, reason: str, decision_number: str, decision_date: da
         db.session.rollback()
         raise AlreadyRevoked(_l("This award was already revoked."))
     db.session.commit()
+    db.session.refresh(award)  # the session keeps objects across commits

@@ -4,6 +4,7 @@ the choices of its filters; one awardee's history."""
 from dataclasses import dataclass
 
 from sqlalchemy import and_, distinct, select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.folding import fold
@@ -56,7 +57,8 @@ def conditions(user, filters: Filters) -> list:
 
 
 def search(user, filters: Filters, page: int = 1):
-    query = (select(Award).where(*conditions(user, filters))
+    query = (select(Award).options(selectinload(Award.agency))
+             .where(*conditions(user, filters))
              .order_by(Award.year.desc(), Award.decision_date.desc(), Award.decision_number,
                        Award.kind.desc(), Award.name, Award.id))
     return db.paginate(query, page=max(page, 1), per_page=PER_PAGE, error_out=False)
@@ -88,6 +90,6 @@ def agencies(user) -> list[tuple[str, str]]:
 def history(user, award: Award) -> list[Award]:
     """Every award the registry holds for the same name (accents and case aside) and kind,
     that `user` may see, newest first: namesakes at other agencies show their agency."""
-    return list(db.session.scalars(select(Award).where(
+    return list(db.session.scalars(select(Award).options(selectinload(Award.agency)).where(
         visible(user), Award.kind == award.kind, Award.name_folded == award.name_folded)
         .order_by(Award.year.desc(), Award.decision_date.desc(), Award.id.desc())))
