@@ -13,6 +13,7 @@ from app.clock import today, utcnow
 from app.extensions import db
 from modules.awards import access, notices, periods
 from modules.awards.models import AwardList, ListStatus, NominationStatus
+from modules.awards.retrying import retrying
 
 APPRAISED = "award_appraised"  # the list was submitted for decision, or returned
 
@@ -41,6 +42,7 @@ def _at_appraisal(list_id: int, user) -> AwardList:
     return award_list
 
 
+@retrying
 def return_list(list_id: int, user, reason: str) -> AwardList:
     """The list is incomplete: back to the coordinator, its nominations to review again."""
     reason = (reason or "").strip()
@@ -57,6 +59,7 @@ def return_list(list_id: int, user, reason: str) -> AwardList:
     return award_list
 
 
+@retrying
 def ask_council(list_id: int, user) -> AwardList:
     award_list = _at_appraisal(list_id, user)
     if award_list.council_asked_at is None:
@@ -66,6 +69,7 @@ def ask_council(list_id: int, user) -> AwardList:
     return award_list
 
 
+@retrying
 def council_opinion(list_id: int, user, opinion: str) -> AwardList:
     """The council's opinion, written by Home Affairs or by a member of the council."""
     opinion = (opinion or "").strip()
@@ -82,6 +86,7 @@ def council_opinion(list_id: int, user, opinion: str) -> AwardList:
     return award_list
 
 
+@retrying
 def approve(list_id: int, user, exceptions: dict[int, str]) -> AwardList:
     """Agree with every nominee of the list except `exceptions` ({nomination id: reason}),
     and submit it for decision: one action for the whole list."""

@@ -19,6 +19,7 @@ from modules.awards.models import (
     Nomination,
     NominationStatus,
 )
+from modules.awards.retrying import retrying
 
 REVIEWED = "award_reviewed"  # the coordinator accepted or returned a nomination
 LISTED = "award_listed"  # its list went to Home Affairs or to the agency head
@@ -45,6 +46,7 @@ def _refuse(message) -> None:
     raise ConsolidationError(message)
 
 
+@retrying
 def accept(nomination_id: int, user) -> Nomination:
     nomination = _nomination(nomination_id, user)
     if nomination.status != NominationStatus.SENT.value:
@@ -61,6 +63,7 @@ def accept(nomination_id: int, user) -> Nomination:
     return nomination
 
 
+@retrying
 def return_for_supplement(nomination_id: int, user, reason: str) -> Nomination:
     reason = (reason or "").strip()
     if not reason:
@@ -78,6 +81,7 @@ def return_for_supplement(nomination_id: int, user, reason: str) -> Nomination:
     return nomination
 
 
+@retrying
 def answer(nomination_id: int, body: str, user, *, agrees: bool | None, note: str,
            document_number: str, upload: tuple[str, bytes] | None) -> Nomination:
     """An agency's hiệp y: recorded by the coordinator with the written answer, or given by
@@ -114,6 +118,7 @@ def ready_for_list(round_id: int, decider: str) -> list[Nomination]:
             Nomination.status == NominationStatus.ACCEPTED.value).order_by(Nomination.id)))
 
 
+@retrying
 def send_list(round_id: int, user, *, decider: str, number: str,
               upload: tuple[str, bytes] | None) -> AwardList:
     """Send every accepted nomination of the round for `decider` as one list, with its tờ

@@ -15,6 +15,7 @@ from app.extensions import db
 from modules.awards import access, notices
 from modules.awards.appraisal import locked_list
 from modules.awards.models import AwardList, Decision, ListStatus, NominationStatus
+from modules.awards.retrying import retrying
 
 DECIDED = "award_decided"
 
@@ -23,6 +24,7 @@ class DecisionError(ValueError):
     pass
 
 
+@retrying
 def record(list_id: int, user, *, number: str, signed_on: date | None, signer: str,
            signer_title: str, exceptions: dict[int, str] | None = None,
            letter_number: str = "") -> Decision:

@@ -22,6 +22,7 @@ from modules.awards.models import (
     RoundQuota,
     RoundStatus,
 )
+from modules.awards.retrying import retrying
 
 PROCESS = "commendation"
 SENT_AGAIN = "award_resent"
@@ -127,6 +128,7 @@ def missing(nomination: Nomination) -> list[str]:
     return lacking
 
 
+@retrying
 def send(nomination_id: int, user) -> Nomination:
     """Send the dossier to the coordinator: refused while anything is missing, after the
     round's deadline (unless it comes back after a return) or beyond the agency's quota."""
