@@ -156,6 +156,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('nomination_id', sa.Integer(), nullable=False),
     sa.Column('body', sa.String(length=40), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=True),
     sa.Column('agrees', sa.Boolean(), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('document_number', sa.String(length=100), nullable=True),

@@ -9,7 +9,14 @@ from flask_login import current_user
 from app import workflow
 from app.clock import today
 from app.extensions import db
-from modules.awards import access, appraisal, consolidation, decisions, files
+from modules.awards import (
+    access,
+    appraisal,
+    consolidation,
+    decisions,
+    files,
+    official_papers,
+)
 from modules.awards.forms import ActionForm, DecisionForm, ListForm, OpinionForm, ReasonForm
 from modules.awards.models import AwardList
 from modules.awards.views import bp
@@ -51,7 +58,8 @@ def list_page(list_id: int, status: int = 200):
         reason_form=ReasonForm(), opinion_form=OpinionForm(), decision_form=DecisionForm(),
         appraises=access.is_home_affairs(current_user) and award_list.decider == "chairman",
         decides=access.decides(current_user, award_list),
-        council=access.is_council_member(current_user), today=today()), status
+        council=access.is_council_member(current_user), today=today(),
+        forms=official_papers.forms_of(award_list)), status
 
 
 def _act(list_id: int, action, done: str, form=None):

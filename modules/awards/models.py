@@ -208,6 +208,7 @@ class Consultation(db.Model):
     nomination_id: Mapped[int] = mapped_column(
         ForeignKey("award_nominations.id", ondelete="CASCADE"), index=True)
     body: Mapped[str] = mapped_column(String(40))  # consultees.BODIES
+    due_on: Mapped[date | None]  # periods.HIEP_Y_ANSWER_DAYS from when it was asked
     agrees: Mapped[bool | None]
     note: Mapped[str | None] = mapped_column(Text)
     document_number: Mapped[str | None] = mapped_column(String(100))

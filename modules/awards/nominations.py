@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import workflow
+from app.calendar import add_working_days
 from app.clock import today, utcnow
 from app.extensions import db
-from modules.awards import access, catalogue, consultees, files
+from modules.awards import access, catalogue, consultees, files, periods
 from modules.awards.models import (
     AwardForm,
     AwardRound,
@@ -143,10 +144,13 @@ def send(nomination_id: int, user) -> Nomination:
         _check_round(nomination)
     nomination.status, nomination.sent_at = NominationStatus.SENT.value, utcnow()
     nomination.return_reason = None
+    asked = []
     if nomination.enterprise:
         have = {c.body for c in nomination.consultations}
-        nomination.consultations += [Consultation(body=body) for body in consultees.BODIES
-                                     if body not in have]
+        due = add_working_days(today(), periods.value(periods.HIEP_Y_ANSWER_DAYS))
+        asked = [Consultation(body=body, due_on=due) for body in consultees.BODIES
+                 if body not in have]
+        nomination.consultations += asked
     db.session.flush()
     if nomination.instance_id is None:
         instance = workflow.start_process(
@@ -160,6 +164,8 @@ def send(nomination_id: int, user) -> Nomination:
     from modules.awards import notices
 
     notices.sent(nomination, again=not first)
+    for consultation in asked:
+        notices.consultation_asked(nomination, consultation)
     _commit()
     return nomination
 

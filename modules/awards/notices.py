@@ -46,6 +46,23 @@ def sent(nomination, again: bool) -> None:
     notify_users(_with_role(Role.COORDINATOR), Kind.AWARDS, text, _nomination_link(nomination))
 
 
+def consultation_asked(nomination, consultation) -> None:
+    """The agency asked for hiệp y, where it has accounts (else the coordinator asks it in
+    writing and records its answer)."""
+    from modules.awards.consultees import agency_code
+
+    agency = db.session.scalar(select(Agency).where(
+        Agency.code == agency_code(consultation.body)))
+    if agency is None:
+        return
+    with force_locale("vi"):
+        text = _("Your agency's opinion (hiệp y) is asked on %(name)s (%(unit)s) for "
+                 "%(form)s, by %(day)s.", name=nomination.name,
+                 unit=nomination.unit or nomination.agency.name_vi, form=nomination.form.name,
+                 day=f"{consultation.due_on:%d/%m/%Y}")
+    notify_users(agency_people(agency.id), Kind.AWARDS, text, "/awards/consultations")
+
+
 def returned(nomination) -> None:
     with force_locale("vi"):
         text = _("The dossier of %(name)s was returned for supplement: %(reason)s",

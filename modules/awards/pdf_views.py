@@ -44,15 +44,43 @@ def nomination_decision_pdf(nomination_id: int):
                 f"quyet-dinh-{award_list.id}-{nomination.form.code}.pdf")
 
 
+def _certificates(papers) -> bytes:
+    """Full artwork, or (?layout=blank) the text alone, placed on the pre-printed blank
+    with the admin's offsets."""
+    from modules.awards import print_settings
+    from modules.awards.certificate_pdf import ARTWORK, BLANK, render
+
+    if request.args.get("layout") == BLANK:
+        return render(papers, BLANK, print_settings.offsets_mm())
+    return render(papers, ARTWORK)
+
+
 @bp.get("/nominations/<int:nomination_id>/certificate.pdf")
 def certificate_pdf(nomination_id: int):
-    from modules.awards.certificate_pdf import render
-
     nomination = readable_or_404(nomination_id)
     if nomination.status != NominationStatus.AWARDED.value:
         abort(404)
-    return _pdf(render([official_papers.certificate_paper(nomination)]),
+    return _pdf(_certificates([official_papers.certificate_paper(nomination)]),
                 f"bang-khen-{nomination_id}.pdf")
+
+
+@bp.get("/lists/<int:list_id>/certificates.pdf")
+def list_certificates_pdf(list_id: int):
+    """Every awardee's certificate of a decided list, a page each, ready to print."""
+    award_list = list_or_404(list_id)
+    awarded = [n for n in award_list.nominations if n.status == NominationStatus.AWARDED.value]
+    if award_list.decision is None or not awarded:
+        abort(404)
+    return _pdf(_certificates([official_papers.certificate_paper(n) for n in awarded]),
+                f"bang-khen-danh-sach-{list_id}.pdf")
+
+
+@bp.get("/lists/<int:list_id>/submission")
+def list_file(list_id: int):
+    """The list's tờ trình, as the coordinator sent it."""
+    from modules.awards.nomination_views import _download
+
+    return _download(list_or_404(list_id).file)
 
 
 @bp.get("/nominations/<int:nomination_id>/refusal.pdf")

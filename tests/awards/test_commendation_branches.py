@@ -26,7 +26,7 @@ from tests.awards.commendation_steps import (  # noqa: F401 - fixtures
     shipped,
     status_of,
 )
-from tests.conftest import post_form
+from tests.conftest import pdf_text, post_form
 
 BANG_KHEN = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 GIAY_KHEN = "Giấy khen"
@@ -60,6 +60,16 @@ def test_giay_khen_goes_to_the_agency_head_without_home_affairs(cast, autumn, db
         ("Lê Thị Hoa", "giay_khen", "88/QĐ-STTTT")
     instance = db.session.scalar(select(ProcessInstance))
     assert instance.status == "completed"
+    certificate = pdf_text(clerk.client.get(f"/awards/nominations/{nominee}/certificate.pdf")
+                           .data)
+    assert "GIẤY KHEN" in certificate and "Lê Thị Hoa" in certificate, certificate
+    decision = pdf_text(head.client.get(f"/awards/lists/{list_id}/decision.pdf").data)
+    assert "88/QĐ-STTTT" in decision and "Sở Thông tin và Truyền thông".upper() in \
+        decision.upper(), decision
+    on_blank = head.client.get(f"/awards/lists/{list_id}/certificates.pdf?layout=blank")
+    assert on_blank.status_code == 200 and "Lê Thị Hoa" in pdf_text(on_blank.data)
+    submission = head.client.get(f"/awards/lists/{list_id}/submission")
+    assert submission.status_code == 200 and submission.data == PDF
 
 
 def test_an_enterprise_needs_hiep_y_and_its_longer_appraisal_is_timed(cast, autumn, person):  # noqa: F811
@@ -82,7 +92,10 @@ def test_an_enterprise_needs_hiep_y_and_its_longer_appraisal_is_timed(cast, autu
                                                        f"{body}.pdf")},
             content_type="multipart/form-data")
         assert response.status_code == 302
-    # The environment agency answers in the app; it does not read the dossier.
+    # The environment agency is asked in the app (10 working days: periods.HIEP_Y_ANSWER_DAYS,
+    # not yet confirmed in NĐ 152/2025/NĐ-CP), answers there, and does not read the dossier.
+    assert any("hiệp y" in n.text and "hạn trả lời 16/11/2026" in n.text
+               for n in environment.notices())
     assert environment.client.get(f"/awards/nominations/{nominee}").status_code == 403
     page = environment.get("/awards/consultations")
     assert "Công ty TNHH Dệt may Quảng Ngãi" in main_text(page)
