@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import workflow
+from app.calendar import add_working_days
 from app.clock import today
 from app.extensions import db
 from modules.awards import (
@@ -16,6 +17,7 @@ from modules.awards import (
     decisions,
     files,
     official_papers,
+    periods,
 )
 from modules.awards.forms import ActionForm, DecisionForm, ListForm, OpinionForm, ReasonForm
 from modules.awards.models import AwardList
@@ -59,7 +61,9 @@ def list_page(list_id: int, status: int = 200):
         appraises=access.is_home_affairs(current_user) and award_list.decider == "chairman",
         decides=access.decides(current_user, award_list),
         council=access.is_council_member(current_user), today=today(),
-        forms=official_papers.forms_of(award_list)), status
+        forms=official_papers.forms_of(award_list),
+        return_by=add_working_days(award_list.sent_at.date(),
+                                   periods.value(periods.RETURN_INCOMPLETE_DAYS))), status
 
 
 def _act(list_id: int, action, done: str, form=None):

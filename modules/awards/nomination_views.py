@@ -110,7 +110,7 @@ def _act(nomination_id: int, action, done: str, form=None):
     if not (form or ActionForm()).validate_on_submit():
         flash(_("Fill in the form: %(what)s.", what=_("the reasons")) if form is not None
               else _("The form expired: try again."), "danger")
-        return redirect(url_for(".nomination_page", nomination_id=nomination_id)), 400
+        return nomination_page(nomination_id, status=400)
     try:
         action()
     except ERRORS as error:

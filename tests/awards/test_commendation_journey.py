@@ -77,6 +77,11 @@ def test_propose_return_resend_appraise_with_a_refusal_and_decide(cast, autumn, 
     list_id = list_id_of(noivu)
     page = main_text(noivu.get(f"/awards/lists/{list_id}"))
     assert "Trần Văn Bình" in page and "Phòng Xúc tiến thương mại" in page
+    # 20 working days (periods.APPRAISAL_DAYS) and 5 to return an incomplete list
+    # (periods.RETURN_INCOMPLETE_DAYS), from Monday 02/11/2026; both settings citing
+    # NĐ 152/2025/NĐ-CP, not yet confirmed in its text.
+    assert "hạn thẩm định 30/11/2026" in page
+    assert "trả lại trước ngày 09/11/2026" in page
     noivu.post(f"/awards/lists/{list_id}/return", {"reason": "Thiếu ý kiến của Công an tỉnh"},
                page=f"/awards/lists/{list_id}")
     assert any("Thiếu ý kiến của Công an tỉnh" in n.text for n in coordinator.notices())

@@ -47,6 +47,9 @@ def test_another_agency_neither_reads_nor_acts_on_a_dossier(cast, autumn):  # no
     assert "Trần Văn Bình" in main_text(clerk.get(f"/awards/nominations/{nominee}"))
     # The clerk cannot accept their own nomination: that is the coordinator's.
     send(clerk, nominee)
+    refused = organiser.post(f"/awards/nominations/{nominee}/return", {"reason": "  "},
+                             page=f"/awards/nominations/{nominee}", expect=400)
+    assert "Hãy điền: lý do." in flashes(refused)
     assert post_form(clerk.client, f"/awards/nominations/{nominee}/accept").status_code == 403
     assert status_of(clerk, nominee).startswith("Đã gửi")
 
