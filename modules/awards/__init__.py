@@ -32,8 +32,10 @@ def _init_registry(app: Flask) -> None:
     from modules.awards.registry_access import READERS
 
     app.register_blueprint(registry_views.bp)
+    # Not on the menu bar of an admin or a coordinator who is no agency's staff (it keeps
+    # to one line): they come in by the home page's commendations panel.
     register_nav(app, NavItem("awards_registry.registry_page", _l("Commendations"),
-                              READERS, order=40))
+                              READERS - {Role.ADMIN, Role.COORDINATOR}, order=40))
     register_demo_seed(app, registry_demo.seed_demo_registry)
     register_item_figures(app, registry_figures.figures)
 
@@ -46,8 +48,10 @@ def _init_commendations(app: Flask) -> None:
     for name, helper in process.HELPERS.items():
         workflow.register_helper(name, helper)
     workflow.instance_terminated.connect(process.terminated_by_admin)
+    # The agencies' and Home Affairs' entry; a coordinator who is no agency's staff (an
+    # admin's menu bar keeps to one line) comes in by the home page's panel.
     register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({
-        Role.COORDINATOR, Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35))
+        Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35))
     register_home_panel(app, home.awards_panel)
     register_demo_seed(app, demo.seed_demo_awards)
 
