@@ -20,6 +20,7 @@ def test_the_demo_has_a_round_in_progress(app, clock):
     coordinator = demo(app, "dieuphoi")
     home = text_of(coordinator.get("/").get_data(as_text=True))
     assert "Hồ sơ đề nghị chờ xem xét" in home
+    assert 'href="/awards/registry/?year=2026"' in coordinator.get("/").get_data(as_text=True)
     clerk = demo(app, "chuyenvien.sct")
     page = main_text(clerk.get("/awards/").get_data(as_text=True))
     assert "Trần Quốc Việt Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Trả lại để bổ sung" \
