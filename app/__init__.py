@@ -3,6 +3,7 @@
 import importlib
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from app.config import Config
@@ -21,7 +22,17 @@ def create_app(config: Config | None = None) -> Flask:
     for module_name in app.config["ENABLED_MODULES"]:
         importlib.import_module(module_name).init_app(app)
     _register_cli(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, the visitor's address, scheme and host are
+    the ones the proxies forwarded (the last that many entries of each header: what a
+    visitor writes in front of them is not believed)."""
+    count = app.config.get("TRUSTED_PROXIES", 0)
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 class RowIdConverter(IntegerConverter):

@@ -28,6 +28,13 @@ def _development_secret() -> str:
     return key_file.read_text().strip()
 
 
+def _count(environ, name: str) -> int:
+    text = environ.get(name, "0").strip() or "0"
+    if not text.isdigit():
+        raise RuntimeError(f"{name} must be a whole number (0 or more), not {text!r}.")
+    return int(text)
+
+
 class Config:
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -69,6 +76,11 @@ class Config:
         self.PASSWORD_LINK_HOURS = int(environ.get("PASSWORD_LINK_HOURS", "72"))
         # How long one script, condition or expression of a diagram may run (seconds).
         self.SCRIPT_TIME_LIMIT = float(environ.get("SCRIPT_TIME_LIMIT", "2"))
+        # How many reverse proxies (nginx, a load balancer) stand in front of the app, each
+        # adding its X-Forwarded-For/-Proto/-Host. 0: none, the headers are ignored (anyone
+        # could write them). Behind one, set 1: else every visitor has the proxy's address
+        # and shares one allowance of the sign-in and certificate-check limits.
+        self.TRUSTED_PROXIES = _count(environ, "TRUSTED_PROXIES")
         self.SECRET_KEY = environ.get("SECRET_KEY")
         if not self.SECRET_KEY:
             if not self.DEVELOPMENT:

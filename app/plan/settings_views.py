@@ -1,6 +1,6 @@
 """The plan's settings an admin changes: when the annual report opens and is due, how early
-reminders come, how long cooperating agencies have to answer, and every time limit of
-violation handling."""
+reminders come, how long cooperating agencies have to answer, every time limit of violation
+handling, and the sections other modules register (settings_sections)."""
 
 
 from flask import flash, redirect, render_template, url_for
@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from app.auth.roles import Role, roles_required
 from app.extensions import db
-from app.plan import assignments, consolidation, recipients, reporting
+from app.plan import assignments, consolidation, recipients, reporting, settings_sections
 from app.plan.views import bp
 from app.plan.violations.limits import LIMITS, UNITS, limit
 from app.settings import get_setting, set_setting
@@ -69,6 +69,11 @@ def _form_class():
     for item in LIMITS:
         fields[item.key] = IntegerField(item.label, validators=[DataRequired(),
                                                                 NumberRange(1, 365)])
+    for section in settings_sections.sections():
+        for setting in section.settings:
+            fields[setting.field_name] = IntegerField(
+                setting.label, validators=[DataRequired(),
+                                           NumberRange(setting.minimum, setting.maximum)])
     return type("PlanSettingsForm", (FlaskForm,), fields)
 
 
@@ -77,7 +82,9 @@ def _keys() -> dict[str, str]:
             "report_due": consolidation.DUE,
             "reminder_days": assignments.REMINDER_DAYS,
             "consult_days": assignments.CONSULT_DAYS,
-            **{item.key: f"violations.{item.key}" for item in LIMITS}}
+            **{item.key: f"violations.{item.key}" for item in LIMITS},
+            **{setting.field_name: setting.key for section in settings_sections.sections()
+               for setting in section.settings}}
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -93,6 +100,9 @@ def settings_page():
         for item in LIMITS:
             form[item.key].data = limit(item.key)
         form.report_recipients.data = "\n".join(recipients.recipients())
+        for section in settings_sections.sections():
+            for setting in section.settings:
+                form[setting.field_name].data = setting.value()
     if form.validate_on_submit():
         for name, key in _keys().items():
             set_setting(key, str(form[name].data))
@@ -100,4 +110,5 @@ def settings_page():
         db.session.commit()
         flash(_("Plan settings saved."), "success")
         return redirect(url_for(".settings_page"))
-    return render_template("plan/settings.html", form=form, limits=LIMITS, units=UNITS)
+    return render_template("plan/settings.html", form=form, limits=LIMITS, units=UNITS,
+                           sections=settings_sections.sections())

@@ -15,6 +15,7 @@ outside app.workflow touches SpiffWorkflow.
     release(item_id, actor), may_release(user): an admin or the coordinator frees a step
     waiting_steps(agency_id): in a script's helper, the open steps of its instance
     running_work(): in a script's helper, its process and plan item (for successions)
+    last_completion(task_name): in a script's helper, who completed that step and when
     change_data(instance_id, user, values, reason): correct a running instance's data;
     correctable_data(instance, raw_data), stored_value(item, value): the form it is done with;
     describe_data(version, data): an instance's data labelled and typed, for admins
@@ -114,7 +115,7 @@ from app.workflow.operations import (
     terminate,
     unclaim,
 )
-from app.workflow.running import running_work, waiting_steps
+from app.workflow.running import Completion, last_completion, running_work, waiting_steps
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed, instance_terminated
 from app.workflow.starting import startable_by
@@ -122,7 +123,8 @@ from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, 
 
 __all__ = [
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
-    "Correctable", "EarlierStep", "case_of", "correctable_data", "describe_data", "history_of",
+    "Completion", "Correctable", "EarlierStep", "last_completion", "case_of",
+    "correctable_data", "describe_data", "history_of",
     "send_message", "stored_value", "cancel_instance", "instance_terminated", "file_of",
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",

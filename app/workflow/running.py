@@ -3,6 +3,8 @@ reminder reaches the people who hold the instance's open steps, not only their a
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -33,6 +35,29 @@ def waiting_steps(agency_id: int | None = None) -> list[WorkItem]:
     if agency_id is not None:
         query = query.where(WorkItem.agency_id == agency_id)
     return list(db.session.scalars(query.order_by(WorkItem.id)))
+
+
+@dataclass(frozen=True)
+class Completion:
+    user_id: int
+    at: datetime  # naive UTC
+
+
+def last_completion(task_name: str) -> Completion | None:
+    """Who last completed the step `task_name` (its BPMN id) of the instance whose script
+    runs now, and when: the lead who decided, for the helper that records the decision.
+    None outside a script, or when nobody completed it."""
+    instance = _RUNNING.get()
+    if instance is None or instance.id is None:
+        return None
+    item = db.session.scalar(
+        select(WorkItem).where(WorkItem.instance_id == instance.id,
+                               WorkItem.task_name == task_name,
+                               WorkItem.status == WorkItemStatus.COMPLETED.value)
+        .order_by(WorkItem.completed_at.desc(), WorkItem.id.desc()).limit(1))
+    if item is None or item.completed_by_id is None:
+        return None
+    return Completion(item.completed_by_id, item.completed_at)
 
 
 @contextmanager

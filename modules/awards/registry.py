@@ -21,8 +21,10 @@ def record_award(*, year: int, form_code: str | None, form_name: str, kind: str,
                  position: str | None, agency_id: int | None, agency_name: str,
                  decision_number: str, decision_date: date | None, signer: str | None,
                  nomination_id: int | None = None, imported: bool = False) -> Award:
-    """An award given, added to the session (not committed): awcore calls it for each
-    awardee when a decision is recorded."""
+    """An award given, added to the session (not committed): the decision's step calls it
+    for each awardee. kind: "person" (or the catalogue's "individual") or "collective";
+    anything else is a ValueError."""
+    kind = AwardeeKind.PERSON.value if kind == "individual" else kind  # the catalogue's word
     award = Award(
         year=year, form_code=form_code or None, form_name=_text(form_name),
         kind=AwardeeKind(kind).value, name=_text(name), name_folded=fold(name),

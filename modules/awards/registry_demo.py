@@ -11,12 +11,13 @@ from sqlalchemy import select
 from app.auth.models import Agency
 from app.clock import today
 from app.extensions import db
+from modules.awards import catalogue_data
 from modules.awards.registry import record_award
 from modules.awards.registry_models import Award
 
 SIGNER = "Nguyễn Văn Ký"  # a demo name: KT. Chủ tịch, Phó Chủ tịch UBND tỉnh
-SPECIAL = ("bang_khen_chuyen_de", "Bằng khen của Chủ tịch UBND tỉnh theo chuyên đề")
-CHAIRMAN = ("bang_khen_chu_tich", "Bằng khen của Chủ tịch UBND tỉnh")
+SPECIAL = ("bang_khen_chuyen_de", catalogue_data.form("bang_khen_chuyen_de").name)
+CHAIRMAN = ("bang_khen_chu_tich", catalogue_data.form("bang_khen_chu_tich").name)
 
 # (kind, name, position, agency code)
 LAST_YEAR = [

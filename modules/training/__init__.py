@@ -38,6 +38,7 @@ def _init_attendance_and_certificates(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     from app.cli import register_demo_seed
     from app.plan.reporting import register_item_figures
+    from app.plan.settings_sections import register_settings_section
     from modules.training import (  # noqa: F401
         demo,
         enrollment,
@@ -46,6 +47,7 @@ def init_app(app: Flask) -> None:
         outcomes,
         plan_figures,
         process,
+        settings,
         views,
     )
 
@@ -67,6 +69,7 @@ def init_app(app: Flask) -> None:
     register_home_panel(app, home.training_panel)
     register_demo_seed(app, demo.seed_demo_training)
     register_item_figures(app, plan_figures.figures)
+    register_settings_section(app, settings.SECTION)
 
 
 def _init_evaluations(app: Flask) -> None:

@@ -5,7 +5,7 @@ address (its rate limit, which holds across processes)."""
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from app.clock import utcnow
@@ -33,9 +33,18 @@ class Certificate(db.Model):
     signer_authority: Mapped[str] = mapped_column(String(200))
     signer_name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Revoked when a result corrected after the class was closed is no longer "completed";
+    # the same certificate stands again if it is corrected back.
+    revoked_at: Mapped[datetime | None]
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
 
     registration: Mapped[Registration] = relationship(
         backref=backref("certificate", uselist=False, viewonly=True))
+
+
+    @property
+    def valid(self) -> bool:
+        return self.revoked_at is None
 
 
 class CertificateCounter(db.Model):

@@ -38,14 +38,14 @@ def number_for(year: int, serial: int) -> str:
 
 
 def issue_for(registration_id: int) -> str | None:
-    """The certificate of a trainee who completed (the one issued before, when run again);
-    None for any other result."""
+    """The certificate of a trainee who completed (the one issued before, when run again,
+    standing again if it was revoked); None for any other result."""
     registration = db.session.get(Registration, int(registration_id))
     if registration is None or registration.result != COMPLETED:
         return None
-    issued = db.session.scalar(select(Certificate).where(
-        Certificate.registration_id == registration.id))
+    issued = of_registration(registration.id)
     if issued is not None:
+        issued.revoked_at = issued.revoked_reason = None
         return issued.number
     training_class = registration.training_class
     book = db.session.get(AttendanceBook, training_class.id)
@@ -62,6 +62,20 @@ def issue_for(registration_id: int) -> str | None:
     db.session.add(certificate)
     db.session.flush()
     return certificate.number
+
+
+def of_registration(registration_id: int) -> Certificate | None:
+    return db.session.scalar(select(Certificate).where(
+        Certificate.registration_id == int(registration_id)))
+
+
+def revoke_for(registration_id: int, reason: str) -> Certificate | None:
+    """The trainee's result is no longer "completed": their certificate (if any) is void from
+    now on; the public check page says so."""
+    issued = of_registration(registration_id)
+    if issued is not None and issued.revoked_at is None:
+        issued.revoked_at, issued.revoked_reason = utcnow(), reason
+    return issued
 
 
 def normalised(number: str) -> str:

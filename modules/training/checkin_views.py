@@ -36,6 +36,8 @@ def certificate_file(certificate_id: int):
     certificate = db.session.get(Certificate, certificate_id) or abort(404)
     if not certificates.may_read(current_user, certificate):
         abort(403)
+    if not certificate.valid:
+        abort(410)  # revoked: no copy of it is handed out any more
     body = certificate_pdf.render(certificate, certificates.check_url(certificate.number))
     return Response(body, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{certificate.number}.pdf"'})

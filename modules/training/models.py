@@ -170,8 +170,10 @@ class Registration(db.Model):
     queue_no: Mapped[int | None]
     eligible_at: Mapped[datetime | None]
     offer_until: Mapped[date | None]  # an offered seat is confirmed by the end of this day
+    # The lead who approved or declined, and when (none where no approval was needed).
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # at ended_at
     note: Mapped[str | None] = mapped_column(Text)  # why it was declined, cancelled, ...
     nominated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     nomination_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
@@ -184,6 +186,8 @@ class Registration(db.Model):
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     agency: Mapped[Agency] = relationship()
     nominated_by: Mapped[User | None] = relationship(foreign_keys=[nominated_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    ended_by: Mapped[User | None] = relationship(foreign_keys=[ended_by_id])
 
     @property
     def status_label(self) -> str:

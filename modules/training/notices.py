@@ -96,3 +96,17 @@ def removed(registration, reason: str) -> None:
         text = _("The organiser of %(name)s cancelled your registration. Reason: %(reason)s",
                  name=_class_name(registration.training_class), reason=reason)
     notify_users([registration.user], Kind.TRAINING, text, _mine())
+
+
+def result_corrected(registration, reason: str, certificate) -> None:
+    """A result corrected after the class was closed, and what it did to the certificate."""
+    with force_locale("vi"):
+        text = _("The organiser of %(name)s corrected your result to: %(result)s. Reason: "
+                 "%(reason)s", name=_class_name(registration.training_class),
+                 result=registration.result_label, reason=reason)
+        if certificate is not None:
+            text += " " + (_("Your certificate %(number)s is valid.", number=certificate.number)
+                           if certificate.valid else
+                           _("Your certificate %(number)s is no longer valid.",
+                             number=certificate.number))
+    notify_users([registration.user], Kind.TRAINING, text, _mine())

@@ -6,6 +6,7 @@ from datetime import datetime
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from app import workflow
 from app.calendar import add_working_days
 from app.clock import today
 from app.extensions import db
@@ -13,14 +14,25 @@ from modules.training import notices, schedule, seats
 from modules.training.models import OPEN_STATUSES, Registration, RegistrationStatus
 
 NEVER = "9999-12-31T00:00:00"  # a timer that waits for nothing (no session yet)
+APPROVAL_STEP = "lead_approval"  # "Duyệt đăng ký học"
 
 
 def _registration(registration_id: int) -> Registration:
     return db.session.get(Registration, int(registration_id))
 
 
+def _record_decision(registration: Registration) -> None:
+    """Who approved or declined: the lead who completed "Duyệt đăng ký học", and when (none
+    where no approval was needed)."""
+    decided = workflow.last_completion(APPROVAL_STEP)
+    if decided is not None:
+        registration.decided_by_id, registration.decided_at = decided.user_id, decided.at
+
+
 def allocate_seat(registration_id: int) -> str:
-    return seats.allocate(int(registration_id))
+    status = seats.allocate(int(registration_id))
+    _record_decision(_registration(registration_id))
+    return status
 
 
 def approval_until(registration_id: int) -> str:
@@ -46,7 +58,7 @@ def approval_lapsed(registration_id: int) -> bool:
 def registration_declined(registration_id: int, reason: str) -> None:
     registration = _registration(registration_id)
     seats.end(registration.id, RegistrationStatus.DECLINED, reason or None)
-    registration.decided_at = registration.ended_at
+    _record_decision(registration)
     notices.declined(registration, reason)
 
 

@@ -23,7 +23,7 @@ def _checked(number: str | None):
     found = certificates.lookup(number or "")
     db.session.commit()
     return render_template("training/check.html", number=number, asked=True, found=found,
-                           wait=0), 200 if found else 404
+                           wait=0), 200 if found and found.valid else 410 if found else 404
 
 
 @bp.get("/gcn")

@@ -2,14 +2,16 @@
 the class's rule (present at least `min_percent` % of the sessions: completed, else not
 completed). The organiser may then override a result, with a reason; each change is kept
 (ResultChange). Closing the class (courses.close_class) then sends each enrollment on to
-its result and certificate, after which the results are final."""
+its result and certificate. A result corrected after that (still with a reason, kept the
+same way) takes the certificate with it: issued, or standing again, when it is now
+completed; revoked when it no longer is (the public check page says it is not valid)."""
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.clock import utcnow
 from app.extensions import db
-from modules.training import attendance, schedule, seats
+from modules.training import attendance, certificates, notices, schedule, seats
 from modules.training.attendance_models import (
     COMPLETED,
     DEFAULT_PERCENT,
@@ -19,7 +21,7 @@ from modules.training.attendance_models import (
     ResultChange,
     ResultRecord,
 )
-from modules.training.models import OPEN_STATUSES, RESULT_LABELS, Registration
+from modules.training.models import OPEN_STATUSES, RESULT_LABELS, ClassStatus, Registration
 
 
 class ResultError(ValueError):
@@ -102,7 +104,8 @@ def close_attendance(training_class, actor, *, min_percent: int, signer_authorit
 
 
 def override(registration: Registration, result: str, reason: str, actor) -> None:
-    """The organiser sets a result other than the rule's, saying why; kept in the trail."""
+    """The organiser sets a result other than the rule's, saying why; kept in the trail.
+    After the class is closed the certificate follows, and the trainee is told."""
     reason = " ".join((reason or "").split())
     if result not in RESULT_LABELS:
         raise ResultError(_l("Choose completed or not completed."))
@@ -113,8 +116,10 @@ def override(registration: Registration, result: str, reason: str, actor) -> Non
     record = db.session.get(ResultRecord, registration.id)
     if record is None:
         raise ResultError(_l("Close attendance first: results come from it."))
-    if training_class.status not in OPEN_STATUSES:
-        raise ResultError(_l("The class is closed: its results and certificates are final."))
+    closed = training_class.status == ClassStatus.FINISHED.value
+    if training_class.status not in OPEN_STATUSES and not closed:
+        raise ResultError(_l("The class is %(status)s: it has no results to change.",
+                             status=training_class.status_label))
     if registration.result == result:
         raise ResultError(_l("The result is %(result)s already.",
                              result=RESULT_LABELS[result]))
@@ -122,7 +127,18 @@ def override(registration: Registration, result: str, reason: str, actor) -> Non
                                 new=result, reason=reason, actor_id=actor.id, at=utcnow()))
     registration.result = result
     record.override_reason = reason if result != record.computed else None
+    if closed:
+        _certificate_follows(registration, reason)
     db.session.commit()
+
+
+def _certificate_follows(registration: Registration, reason: str) -> None:
+    if registration.result == COMPLETED:
+        certificates.issue_for(registration.id)
+        certificate = certificates.of_registration(registration.id)
+    else:
+        certificate = certificates.revoke_for(registration.id, reason)
+    notices.result_corrected(registration, reason, certificate)
 
 
 def changes(training_class) -> list[ResultChange]:

@@ -96,7 +96,7 @@ def end(registration_id: int, status: RegistrationStatus, note: str | None = Non
     if note:
         registration.note = note
     if actor is not None:
-        registration.decided_by_id, registration.decided_at = actor.id, utcnow()
+        registration.ended_by_id = actor.id
     db.session.flush()
     return promote(training_class)
 

@@ -60,7 +60,8 @@ def test_the_item_54_report_step_opens_with_the_years_commendations(app, clock, 
     figures = form_values(page, row.url, row.url)["field_figures"]
     assert figures.splitlines() == [
         "Số khen thưởng: 6 (cá nhân: 4, tập thể: 2), theo các quyết định 2718/QĐ-UBND.",
-        "Theo hình thức: Bằng khen của Chủ tịch UBND tỉnh theo chuyên đề: 6.",
+        "Theo hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh theo chuyên đề — công "
+        "tác thông tin đối ngoại: 6.",
         "Theo cơ quan, đơn vị: Báo Quảng Ngãi: 2; Sở Văn hóa, Thể thao và Du lịch: 2; "
         "Sở Công Thương: 1; Sở Nội vụ: 1.",
         "Bị hủy bỏ (không tính): 1."]

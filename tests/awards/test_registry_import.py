@@ -104,7 +104,7 @@ def test_bad_rows_are_shown_before_anything_is_saved_then_the_good_ones_and_the_
     assert "“31/13/2021” không phải là ngày" in rows[6][1]
     assert "Không rõ hình thức khen thưởng “Bằng khen của Tổng Giám đốc”" in rows[7][1]
     assert "Thiếu họ tên cá nhân hoặc tên tập thể." in rows[8][1]
-    assert "Cờ thi đua của UBND tỉnh không tặng cho cá nhân." in rows[9][1]
+    assert "Cờ thi đua của Ủy ban nhân dân tỉnh không tặng cho cá nhân." in rows[9][1]
     assert "Trùng quyết định và tên với dòng 2." in rows[10][1]
     assert "Giữ tên cơ quan như đã ghi" in rows[4][1]  # an agency of old, kept as written
     assert "Nhập 3 khen thưởng" in main_text(page)

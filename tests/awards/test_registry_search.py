@@ -33,7 +33,8 @@ def test_the_filters_narrow_by_year_agency_form_and_kind(registry, readers):
     coordinator = readers["coordinator"]
     page = coordinator.get("/awards/registry/")
     newspaper = option_value(page, "agency", "Báo Quảng Ngãi")
-    special = option_value(page, "form", "Bằng khen của Chủ tịch UBND tỉnh theo chuyên đề")
+    special = option_value(page, "form", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh theo "
+                                         "chuyên đề — công tác thông tin đối ngoại")
 
     assert len(search(coordinator, agency=newspaper)) == 3  # 2 in 2024, 1 in 2022
     assert len(search(coordinator, agency=newspaper, year=2022)) == 1
@@ -77,3 +78,18 @@ def test_a_long_registry_comes_page_by_page(agencies, readers):
     assert len(first) == 25 and len(second) == 5
     assert not {row["id"] for row in first} & {row["id"] for row in second}
     assert search(home_affairs, page=9) == []
+
+
+def test_an_agency_that_took_over_an_ended_ones_work_reads_its_earlier_awards(
+        province_today, registry, readers):
+    """Sở Thông tin và Truyền thông ended on 01/3/2025; Sở Văn hóa, Thể thao và Du lịch took
+    its foreign-information work, and the people of it: their earlier titles are its to read
+    for their next proposal."""
+    lead = readers["lead"]
+    history = search(lead, q="nguyen thi thu ha")
+    assert [row["text"].split()[0] for row in history] == ["2024", "2023", "2022"]
+    assert len(search(lead)) == 5  # its 2 of 2024, and 3 of Sở Thông tin và Truyền thông
+    page = lead.get(f"/awards/registry/{history[0]['id']}")
+    assert "Chiến sĩ thi đua cơ sở" in page
+
+    assert len(search(readers["sct"])) == 1  # another department reads none of it

@@ -32,6 +32,15 @@ class Browser:
         except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx, 5xx
             return error.code, error.read().decode(errors="replace")
 
+    def download(self, path: str) -> tuple[int, str, bytes]:
+        """(status, content type, body) of a file."""
+        request = urllib.request.Request(self.base_url + path)  # noqa: S310 - our own server
+        try:
+            with self.opener.open(request, timeout=120) as response:
+                return response.status, response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get_content_type(), error.read()
+
     def get(self, path: str) -> tuple[int, str]:
         return self.request("GET", path)
 

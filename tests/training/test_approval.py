@@ -13,7 +13,7 @@ APPROVE = "Duyệt đăng ký học"
 PDF = b"%PDF-1.4\n% Quyet dinh cu di hoc\n"
 
 
-def test_the_lead_approves_and_the_official_takes_a_seat(organiser, person):
+def test_the_lead_approves_and_the_official_takes_a_seat(organiser, person, clock):
     class_id = open_class(organiser, approval_needed="y")
     official = person("chuyen.vien", "SCT", "Phạm Thị Huyền")
     lead = person("lanh.dao", "SCT", "Lê Văn Lãnh", "agency_lead", "agency_staff")
@@ -27,15 +27,19 @@ def test_the_lead_approves_and_the_official_takes_a_seat(organiser, person):
     step = lead.waiting(APPROVE, "TTDN-2026-01 · Phạm Thị Huyền")
     waiting = re.findall(r'href="/tasks/(\d+)"', lead.get("/training/agency"))
     assert str(step.id) in waiting  # the agency's page lists what waits for the lead
+    clock.advance(hours=26, minutes=15)  # the lead decides the next day: 03/03 11:15
     sent = lead.fill(step, {"decision": "approve"})
     assert "Phạm Thị Huyền" in sent.panel
-    assert "Đã xác nhận chỗ" in my_status(official, "TTDN-2026-01")
-    assert roster(organiser, class_id) == ["1 Phạm Thị Huyền Sở Công Thương Đã xác nhận chỗ"]
+    decided = "Lê Văn Lãnh đã duyệt, 03/03/2026 11:15"  # who decided and when, on each page
+    assert "Đã xác nhận chỗ " + decided in my_status(official, "TTDN-2026-01")
+    assert roster(organiser, class_id) == [
+        "1 Phạm Thị Huyền Sở Công Thương Đã xác nhận chỗ " + decided]
     history = main_text(lead.get("/training/agency"))
-    assert "Phạm Thị Huyền TTDN-2026-01" in history and "Đã xác nhận chỗ" in history
+    assert "Phạm Thị Huyền TTDN-2026-01" in history
+    assert "Đã xác nhận chỗ " + decided in history
 
 
-def test_the_lead_declines_with_a_reason_the_official_reads(organiser, person):
+def test_the_lead_declines_with_a_reason_the_official_reads(organiser, person, clock):
     class_id = open_class(organiser, approval_needed="y")
     official = person("chuyen.vien", "SCT", "Phạm Thị Huyền")
     lead = person("lanh.dao", "SCT", "Lê Văn Lãnh", "agency_lead")
@@ -44,14 +48,17 @@ def test_the_lead_declines_with_a_reason_the_official_reads(organiser, person):
     step = lead.waiting(APPROVE)
     refused = lead.fill(step, {"decision": "decline", "decline_reason": ""}, expect=400)
     assert "Lý do không đồng ý" in main_text(refused.landed)
+    clock.advance(hours=2)
     lead.fill(step, {"decision": "decline", "decline_reason": "Trùng lịch tiếp khách quốc tế"})
 
-    assert "Không được duyệt" in my_status(official, "TTDN-2026-01")
+    assert "Không được duyệt Lê Văn Lãnh không duyệt, 02/03/2026 11:00" in my_status(
+        official, "TTDN-2026-01")
     notices = official.notices()
     assert any("không duyệt" in n.text and "Trùng lịch tiếp khách quốc tế" in n.text
                for n in notices), notices
     assert roster(organiser, class_id) == [
-        "Phạm Thị Huyền Sở Công Thương Không được duyệt Trùng lịch tiếp khách quốc tế"]
+        "Phạm Thị Huyền Sở Công Thương Không được duyệt Lê Văn Lãnh không duyệt, 02/03/2026 "
+        "11:00 Trùng lịch tiếp khách quốc tế"]
 
 
 def test_a_lead_nominates_an_official_with_the_nomination_document(organiser, person):

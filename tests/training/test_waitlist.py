@@ -113,7 +113,8 @@ def test_the_organiser_frees_and_adds_seats_and_the_waiting_list_moves_up(organi
     first = re.search(r'action="/training/registrations/(\d+)/remove"', organiser.get(roster_url))
     organiser.post(f"/training/registrations/{first[1]}/remove",
                    {"remove-reason": "Không đúng đối tượng của lớp"}, page=roster_url)
-    assert "Đã hủy" in my_status(people[0], "TTDN-2026-01")
+    removed = my_status(people[0], "TTDN-2026-01")
+    assert f"Đã hủy — do {organiser.user.full_name} thực hiện, 02/03/2026 09:00" in removed
     assert any("Không đúng đối tượng của lớp" in n.text for n in people[0].notices())
     assert people[1].waiting(CONFIRM)
 
