@@ -2,8 +2,8 @@
 their forms and quotas, nominations with their dossier documents and hiệp y answers, the
 consolidated lists, the decisions, the emulation council's members, and their files
 
-Revision ID: 0025
-Revises: 0024
+Revision ID: 0027
+Revises: 0026
 Create Date: 2026-12-01 22:18:47
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0025'
-down_revision = '0024'
+revision = '0027'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 
@@ -183,10 +183,22 @@ def upgrade():
     )
     with op.batch_alter_table('award_nomination_documents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_award_nomination_documents_nomination_id'), ['nomination_id'], unique=False)
-
+    op.create_table('award_signals',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('nomination_id', sa.Integer(), nullable=False),
+    sa.Column('message', sa.String(length=40), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['nomination_id'], ['award_nominations.id'], name=op.f('fk_award_signals_nomination_id_award_nominations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_award_signals'))
+    )
+    with op.batch_alter_table('award_signals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_award_signals_nomination_id'), ['nomination_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_award_signals_sent_at'), ['sent_at'], unique=False)
 
 
 def downgrade():
+    op.drop_table('award_signals')
     with op.batch_alter_table('award_nomination_documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_award_nomination_documents_nomination_id'))
 

@@ -42,12 +42,13 @@ def _init_registry(app: Flask) -> None:
 
 def _init_commendations(app: Flask) -> None:
     from app.cli import register_demo_seed
-    from modules.awards import demo, home, models, process, views  # noqa: F401
+    from modules.awards import demo, home, models, process, signals, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
         workflow.register_helper(name, helper)
     workflow.instance_terminated.connect(process.terminated_by_admin)
+    workflow.register_worker_job(app, signals.worker_job)
     # The agencies' and Home Affairs' entry; a coordinator who is no agency's staff (an
     # admin's menu bar keeps to one line) comes in by the home page's panel.
     register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({

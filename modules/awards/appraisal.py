@@ -11,7 +11,7 @@ from app import workflow
 from app.calendar import add_working_days
 from app.clock import today, utcnow
 from app.extensions import db
-from modules.awards import access, notices, periods
+from modules.awards import access, notices, periods, signals
 from modules.awards.models import AwardList, ListStatus, NominationStatus
 from modules.awards.retrying import retrying
 
@@ -53,9 +53,10 @@ def return_list(list_id: int, user, reason: str) -> AwardList:
     nominations = list(award_list.nominations)
     for nomination in nominations:
         nomination.status, nomination.list_id = NominationStatus.SENT.value, None
-        workflow.send_message(APPRAISED, nomination.business_key, user, keep=True)
+        signals.queue(nomination, APPRAISED)
     notices.list_returned(award_list, nominations)
     _commit()
+    signals.after_commit([n.id for n in nominations], user)
     return award_list
 
 
@@ -109,8 +110,9 @@ def approve(list_id: int, user, exceptions: dict[int, str]) -> AwardList:
     award_list.decision_due_on = add_working_days(today(),
                                                   periods.value(periods.DECISION_DAYS))
     for nomination in award_list.nominations:
-        workflow.send_message(APPRAISED, nomination.business_key, user, keep=True)
+        signals.queue(nomination, APPRAISED)
     _commit()
+    signals.after_commit([n.id for n in award_list.nominations], user)
     return award_list
 
 

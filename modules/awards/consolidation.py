@@ -10,7 +10,7 @@ from app import workflow
 from app.calendar import add_working_days
 from app.clock import today, utcnow
 from app.extensions import db
-from modules.awards import access, consultees, files, notices, periods
+from modules.awards import access, consultees, files, notices, periods, signals
 from modules.awards.models import (
     DECIDERS,
     AwardForm,
@@ -58,8 +58,9 @@ def accept(nomination_id: int, user) -> Nomination:
         _refuse(_l("The hiệp y answers are still awaited from: %(bodies)s.",
                    bodies=", ".join(unanswered)))
     nomination.status = NominationStatus.ACCEPTED.value
-    workflow.send_message(REVIEWED, nomination.business_key, user, keep=True)
+    signals.queue(nomination, REVIEWED)
     _commit()
+    signals.after_commit([nomination.id], user)
     return nomination
 
 
@@ -75,9 +76,10 @@ def return_for_supplement(nomination_id: int, user, reason: str) -> Nomination:
     if nomination.status == NominationStatus.ACCEPTED.value:
         _refuse(_l("This nomination was accepted already."))
     nomination.status, nomination.return_reason = NominationStatus.RETURNED.value, reason
-    workflow.send_message(REVIEWED, nomination.business_key, user, keep=True)
+    signals.queue(nomination, REVIEWED)
     notices.returned(nomination)
     _commit()
+    signals.after_commit([nomination.id], user)
     return nomination
 
 
@@ -155,9 +157,10 @@ def send_list(round_id: int, user, *, decider: str, number: str,
     for nomination in nominations:
         nomination.status, nomination.list_id = NominationStatus.LISTED.value, award_list.id
         nomination.agreed = nomination.refusal_reason = None
-        workflow.send_message(LISTED, nomination.business_key, user, keep=True)
+        signals.queue(nomination, LISTED)
     notices.list_sent(award_list)
     _commit()
+    signals.after_commit([n.id for n in nominations], user)
     return award_list
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import workflow
 from app.clock import today, utcnow
 from app.extensions import db
-from modules.awards import access, notices
+from modules.awards import access, notices, signals
 from modules.awards.appraisal import locked_list
 from modules.awards.models import AwardList, Decision, ListStatus, NominationStatus
 from modules.awards.retrying import retrying
@@ -68,7 +68,7 @@ def record(list_id: int, user, *, number: str, signed_on: date | None, signer: s
                              else NominationStatus.REFUSED).value
         if nomination.agreed:
             _register(nomination, decision)
-        workflow.send_message(DECIDED, nomination.business_key, user, keep=True)
+        signals.queue(nomination, DECIDED)
     try:
         db.session.flush()
     except (IntegrityError, StaleDataError):
@@ -82,6 +82,7 @@ def record(list_id: int, user, *, number: str, signed_on: date | None, signer: s
         db.session.rollback()
         raise DecisionError(_l("The decision on this list was recorded by someone else a "
                                "moment ago.")) from None
+    signals.after_commit([n.id for n in award_list.nominations], user)
     return decision
 
 

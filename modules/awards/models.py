@@ -299,3 +299,18 @@ class CouncilMember(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
                                          primary_key=True)
     user: Mapped[User] = relationship()
+
+
+class Signal(db.Model):
+    """A message owed to a nomination's process (its outbox): written with the change it
+    reports, in the same transaction, and delivered in order (signals.py), at once for a
+    few, by the worker for a long list."""
+
+    __tablename__ = "award_signals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("award_nominations.id", ondelete="CASCADE"), index=True)
+    message: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(index=True)

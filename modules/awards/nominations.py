@@ -12,7 +12,7 @@ from app import workflow
 from app.calendar import add_working_days
 from app.clock import today, utcnow
 from app.extensions import db
-from modules.awards import access, catalogue, consultees, files, periods
+from modules.awards import access, catalogue, consultees, files, periods, signals
 from modules.awards.models import (
     AwardForm,
     AwardRound,
@@ -160,13 +160,14 @@ def send(nomination_id: int, user) -> Nomination:
                   "nominee": nomination.name, "agency": nomination.agency.code})
         nomination.instance_id = instance.id
     else:
-        workflow.send_message(SENT_AGAIN, nomination.business_key, user, keep=True)
+        signals.queue(nomination, SENT_AGAIN)
     from modules.awards import notices
 
     notices.sent(nomination, again=not first)
     for consultation in asked:
         notices.consultation_asked(nomination, consultation)
     _commit()
+    signals.after_commit([nomination.id], user)
     return nomination
 
 

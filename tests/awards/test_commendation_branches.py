@@ -153,3 +153,36 @@ def test_an_administrator_terminating_a_nomination_leaves_the_list_consistent(
         "signer_title": "Phó Chủ tịch"}, page=f"/awards/lists/{list_id}")
     assert status_of(clerk, kept).startswith("Được khen thưởng")
     assert status_of(clerk, ended).startswith("Đã kết thúc")
+
+
+def test_a_long_lists_processes_follow_at_the_workers_tick(cast, autumn, monkeypatch, db):  # noqa: F811
+    """Past signals.AT_ONCE nominees, approving answers at once and the nominations' processes
+    are moved by the worker (here with a limit of 1 to keep the list short)."""
+    from modules.awards import signals
+    from modules.awards.models import Signal
+
+    organiser, clerk, noivu = cast["coordinator"], cast["clerk"], cast["noivu"]
+    round_id = open_round(organiser)
+    ids = []
+    for name in ("Trần Văn Bình", "Ngô Thị Lan"):
+        ids.append(propose(clerk, round_id, name, form_label=BANG_KHEN))
+        send(clerk, ids[-1])
+        _accept(organiser, ids[-1])
+    monkeypatch.setattr(signals, "AT_ONCE", 1)
+    send_list(organiser, round_id, "45/TTr-STTTT")
+    assert db.session.query(Signal).filter(Signal.sent_at.is_(None)).count() == 2
+    list_id = list_id_of(noivu)
+    noivu.post(f"/awards/lists/{list_id}/approve", page=f"/awards/lists/{list_id}")
+    assert "Chờ quyết định" in main_text(noivu.get(f"/awards/lists/{list_id}"))
+    _run_once()
+    db.session.expire_all()
+    assert db.session.query(Signal).filter(Signal.sent_at.is_(None)).count() == 0
+    autumn.current = datetime(2026, 11, 3, 2, 0)
+    noivu.post(f"/awards/lists/{list_id}/decision", {
+        "number": "1234/QĐ-UBND", "signed_on": "03/11/2026", "signer": "Trần Phước Hiền",
+        "signer_title": "Phó Chủ tịch"}, page=f"/awards/lists/{list_id}")
+    running = db.session.scalars(select(ProcessInstance.status)).all()
+    assert running == ["running", "running"], running  # the worker has yet to tell them
+    _run_once()
+    db.session.expire_all()
+    assert db.session.scalars(select(ProcessInstance.status)).all() == ["completed"] * 2
