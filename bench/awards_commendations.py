@@ -2,8 +2,9 @@
 nominees (each a process instance), the coordinator accepts them and sends one list. Then,
 through the pages (Flask's test client, one process): the coordinator's round page, Home
 Affairs' inbox and list page (p50 / p95 of 20 requests, in ms), and the two list-wide
-actions timed once each: approving the list in one action (300 messages to 300 instances)
-and recording the decision (300 registry entries, 300 messages).
+actions timed once each: approving the list in one action and recording the decision (300
+registry entries); each leaves its 300 messages to the worker (modules/awards/signals.py),
+whose catch-up is timed too.
 
     .venv/bin/python bench/awards_commendations.py [postgresql://postgres@127.0.0.1:5432/test_awcore]
 """
@@ -111,10 +112,22 @@ def run(url: str) -> None:
               f"p95 {spent[int(len(spent) * 0.95) - 1]:7.1f} ms")
     print(f"  {'approve the list (one action)':<34} "
           f"{once(noivu, f'/awards/lists/{list_id}/approve', {}):7.0f} ms")
+    worker(app, "the worker: 300 processes told")
     spent = once(noivu, f"/awards/lists/{list_id}/decision", {
         "number": "1234/QĐ-UBND", "signed_on": "02/11/2026", "signer": "Trần Phước Hiền",
         "signer_title": "Phó Chủ tịch"})
     print(f"  {'record the decision':<34} {spent:7.0f} ms")
+    worker(app, "the worker: 300 processes ended")
+
+
+def worker(app, label: str) -> None:
+    from modules.awards import signals
+
+    with app.app_context():
+        start = time.perf_counter()
+        while signals.deliver():
+            pass
+        print(f"  {label:<34} {(time.perf_counter() - start) * 1000:7.0f} ms")
 
 
 if __name__ == "__main__":

@@ -122,6 +122,7 @@ def decision_overdue(award_list) -> None:
 
 def decided(award_list, decision) -> None:
     """The proposing agencies, and each nominee not approved with the reason."""
+    people: dict[int, list] = {}  # an agency's people, read once for all its nominees
     for nomination in award_list.nominations:
         with force_locale("vi"):
             if nomination.agreed:
@@ -132,7 +133,9 @@ def decided(award_list, decision) -> None:
                 text = _("%(name)s was not awarded %(form)s: %(reason)s. The letter from the "
                          "deciding body is on the nomination's page.", name=nomination.name,
                          form=nomination.form.name, reason=nomination.refusal_reason)
-        notify_users(agency_people(nomination.agency_id), Kind.AWARDS, text,
+        if nomination.agency_id not in people:
+            people[nomination.agency_id] = agency_people(nomination.agency_id)
+        notify_users(people[nomination.agency_id], Kind.AWARDS, text,
                      _nomination_link(nomination))
     with force_locale("vi"):
         text = _("Decision %(number)s on list %(list)s is recorded.", number=decision.number,
