@@ -1,13 +1,13 @@
 """The admin's pages of the commendation work: the catalogue of award forms, and the members
 of the emulation council."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.auth.roles import Role
 from app.extensions import db
-from modules.awards import catalogue, council
+from modules.awards import catalogue, consultees, council
 from modules.awards.forms import ActionForm, AwardFormForm, CouncilForm
 from modules.awards.models import DECIDERS, RECIPIENTS, AwardForm
 from modules.awards.views import bp
@@ -66,6 +66,36 @@ def council_page():
             return redirect(url_for(".council_page"))
     return render_template("awards/council.html", form=form, members=council.members(),
                            action=ActionForm())
+
+
+@bp.route("/consultees", methods=["GET", "POST"])
+def consultees_page():
+    """Which agency answers the hiệp y of each body in the app."""
+    from sqlalchemy import select
+
+    from app.auth.models import Agency
+
+    _admin_only()
+    agencies = db.session.scalars(select(Agency).where(Agency.active.is_(True))
+                                  .order_by(Agency.name_vi))
+    choices = [("", _("None: the coordinator records its written answer"))] + [
+        (a.code, f"{a.name_vi} ({a.code})") for a in agencies]
+    if request.method == "POST":
+        if not ActionForm().validate_on_submit():
+            flash(_("The form expired: try again."), "danger")
+        else:
+            try:
+                consultees.set_agencies({body: request.form.get(body, "")
+                                         for body in consultees.BODIES})
+            except consultees.ConsulteeError as error:
+                flash(str(error), "danger")
+                return render_template("awards/consultees.html", choices=choices,
+                                       bodies=consultees.BODIES, current=consultees.agency_code,
+                                       action=ActionForm()), 400
+            flash(_("Saved."), "success")
+            return redirect(url_for(".consultees_page"))
+    return render_template("awards/consultees.html", choices=choices, bodies=consultees.BODIES,
+                           current=consultees.agency_code, action=ActionForm())
 
 
 @bp.post("/council/<int:user_id>/remove")

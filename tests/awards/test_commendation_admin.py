@@ -69,3 +69,17 @@ def test_the_council_reads_the_dossiers_put_to_it(cast, autumn, person):  # noqa
     assert "Hội đồng nhất trí" in main_text(noivu.get(f"/awards/lists/{list_id}"))
     # A member reads and advises; the appraisal stays Home Affairs'.
     assert post_form(member.client, f"/awards/lists/{list_id}/approve").status_code == 403
+
+
+def test_the_admin_says_which_agency_answers_hiep_y_in_the_app(cast, autumn, person):  # noqa: F811
+    admin = person("quantri.test", "STTTT", "Nguyễn Văn Quản", "admin")
+    tax = person("chuyenvien.stc", "STC", "Lý Thị Thuế")
+    assert tax.client.get("/awards/consultations").status_code == 403
+    page = admin.get("/awards/consultees")
+    assert "Sở Tài nguyên và Môi trường (STNMT)" in page  # the default for environment
+    refused = admin.post("/awards/consultees", {"thue": "NOPE"}, expect=400)
+    assert "Hãy chọn trong các giá trị được liệt kê." in main_text(refused)
+    admin.post("/awards/consultees", {"thue": "STC", "bhxh": "", "moi_truong": "STNMT"})
+    assert "Không có hồ sơ nào xin ý kiến" in main_text(tax.get("/awards/consultations"))
+    assert post_form(cast["clerk"].client, "/awards/consultees", {"thue": "SCT"}) \
+        .status_code == 403
