@@ -66,6 +66,7 @@ def propose_page(round_id: int):
             flash(_("Draft kept. Check what is missing, then send it."), "success")
             return redirect(url_for(".nomination_page", nomination_id=nomination.id))
     return render_template("awards/propose.html", form=form, award_round=award_round,
+                           kinds=catalogue.document_kinds(),
                            nomination=None), 200 if not form.is_submitted() else 400
 
 

@@ -37,12 +37,16 @@ def test_propose_return_resend_appraise_with_a_refusal_and_decide(cast, autumn, 
     round_id = open_round(coordinator)
     assert any("Khen thưởng công tác thông tin đối ngoại" in n.text for n in clerk.notices())
 
+    # The proposing page says what each form's dossier needs, before anything is typed.
+    page = main_text(clerk.get(f"/awards/rounds/{round_id}/propose"))
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: Tờ trình đề nghị khen thưởng kèm " \
+        "danh sách; Báo cáo thành tích; Biên bản họp Hội đồng Thi đua - Khen thưởng" in page
     # A person with a document missing: the page says what, and refuses to send it.
     first = propose(clerk, round_id, "Trần Văn Bình", form_label=BANG_KHEN,
                     kinds=("to_trinh", "bao_cao_thanh_tich"))
     page = clerk.get(f"/awards/nominations/{first}")
-    assert "Biên bản họp Hội đồng thi đua, khen thưởng" in main_text(page) or \
-        "biên bản" in main_text(page).lower()
+    assert "Còn thiếu trước khi gửi: Biên bản họp Hội đồng Thi đua - Khen thưởng" in \
+        main_text(page), main_text(page)
     refused = send(clerk, first, expect=409)
     assert any("chưa đầy đủ" in text.lower() or "incomplete" in text for text in
                flashes(refused)), flashes(refused)
