@@ -24,7 +24,7 @@ MESSAGES = {
 
 def render_error(status: int, detail: str | None = None):
     title, message = MESSAGES[status]
-    if request.path.startswith("/api/"):
+    if request.path.startswith(("/api/", "/admin/api/")):  # the browser's editor reads JSON
         return jsonify({"error": str(detail or message)}), status
     return render_template(
         "errors/error.html", status=status, title=title, message=detail or message

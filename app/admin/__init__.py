@@ -8,6 +8,7 @@ from app.nav import ADMINISTRATION, NavItem, register_nav
 
 
 def init_app(app: Flask) -> None:
+    from app.admin import editor_api  # noqa: F401 - its JSON endpoints join the blueprint
     from app.admin.views import bp
 
     app.register_blueprint(bp)

@@ -21,6 +21,32 @@ outside app.workflow touches SpiffWorkflow.
     describe_data(version, data): an instance's data labelled and typed, for admins
     data_changed: a signal sent with each correction, for modules that keep a copy
     add_version(xml, filename, user=..., publish=...) / validate(xml, filename)
+
+  Editing processes (drafts: kept with their problems, published once they can run):
+    save_draft(key_or_None, xml, *, user, based_on_draft_revision=None, filename=None,
+               from_version_id=None) -> DraftResult(draft, problems): the open draft of a
+        process, saved whatever its problems. key None: its executable process's id, else
+        KeyNeeded(candidates). A save based on another revision than the current one
+        raises DraftConflict (saved_by, saved_at, revision): nothing is overwritten. Not
+        BPMN at all (not well-formed XML, another document): NotBpmn, nothing saved.
+        Importing a file is save_draft(None or the admin's key, its bytes, filename=...).
+    draft_problems(xml, key=None) -> [Problem(element_id | None, message, line)]: every
+        reason the server would refuse to run it, in the reader's language (empty: it runs)
+    get_draft(id), draft_result(id) -> DraftResult (its problems as of now), drafts(key),
+    discard_draft(id, user=..., based_on_draft_revision=None)
+    publish_draft(draft_id, *, reason, user, based_on_draft_revision=None) -> version:
+        refused while problems remain (DraftHasProblems(problems)) or without a reason;
+        records the amendment (who, when, why, which version); new instances start with it
+    amendments(key): the process's amendment history, newest first
+    version_xml(version_id): a version's BPMN text
+    compare_versions(a_id, b_id), compare_draft(draft_id, version_id=None) -> Comparison:
+        elements added, removed, changed (id, type, name; what changed), .as_dict()
+
+  Moving running instances to another version (SpiffWorkflow's diff and migration):
+    migration_preview(instance_ids or key, to_version) -> [MigrationCheck(instance_id,
+        subject, from_version, to_version, can_move, reasons)]
+    migrate(instance_id, to_version, user): audited ("migrated"); its open work items,
+        timers and messages carry on; refused (WorkflowError) when it cannot move
     list_definitions(), list_instances(...), instance_detail(id): what admins read
     attachments_of(instance_id), timeline_of(instance_id): a case's files and audit trail;
     history_of(instance_id): its timeline as people read it (what each step recorded)
@@ -48,8 +74,9 @@ from app.workflow.attachments import (
 from app.workflow.attachments import check as check_file
 from app.workflow.attachments import store as attach_file
 from app.workflow.bpmn import MAX_BYTES as MAX_DIAGRAM_BYTES
-from app.workflow.bpmn import BpmnError
+from app.workflow.bpmn import BpmnError, NotBpmn, Problem
 from app.workflow.cli import register_worker_job
+from app.workflow.compare import Comparison, compare_draft, compare_versions
 from app.workflow.completing import complete
 from app.workflow.corrections import Correctable, stored_value
 from app.workflow.corrections import correctable as correctable_data
@@ -62,6 +89,20 @@ from app.workflow.definitions import (
     published_version,
     sync_folder,
     validate,
+)
+from app.workflow.drafts import (
+    DraftConflict,
+    DraftHasProblems,
+    DraftResult,
+    amendments,
+    discard_draft,
+    draft_dict,
+    draft_result,
+    drafts,
+    get_draft,
+    publish_draft,
+    save_draft,
+    version_xml,
 )
 from app.workflow.errors import (
     AlreadyCompleted,
@@ -89,6 +130,7 @@ from app.workflow.labels import EVENTS as EVENT_LABELS
 from app.workflow.labels import INSTANCE_STATUS as INSTANCE_STATUS_LABELS
 from app.workflow.labels import audience_of
 from app.workflow.messages import send as send_message
+from app.workflow.migration import MigrationCheck, migrate, migration_preview
 from app.workflow.monitor import (
     attachments_of,
     instance_counts,
@@ -115,6 +157,7 @@ from app.workflow.operations import (
     terminate,
     unclaim,
 )
+from app.workflow.problems import KeyNeeded, draft_problems
 from app.workflow.running import Completion, last_completion, running_work, waiting_steps
 from app.workflow.sandbox import register_helper
 from app.workflow.signals import data_changed, instance_terminated
@@ -122,6 +165,10 @@ from app.workflow.starting import startable_by
 from app.workflow.steps import EarlierStep, case_of, data_of, documentation_of, fields_of, step
 
 __all__ = [
+    "DraftConflict", "DraftHasProblems", "DraftResult", "KeyNeeded", "NotBpmn", "Problem",
+    "amendments", "discard_draft", "draft_dict", "draft_problems", "draft_result", "drafts",
+    "get_draft", "publish_draft", "save_draft", "version_xml", "Comparison", "compare_draft",
+    "compare_versions", "MigrationCheck", "migrate", "migration_preview",
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Completion", "Correctable", "EarlierStep", "last_completion", "case_of",
     "correctable_data", "describe_data", "history_of",

@@ -29,10 +29,45 @@ USER_TASK_ATTRIBUTES = ("candidateGroups", "candidateUsers", "assignee", "dueDat
 
 
 class BpmnError(ValueError):
-    """A diagram that cannot run, with the reason in one line, in the reader's language."""
+    """A diagram that cannot run, with the reason in one line, in the reader's language, and
+    the element it is about where one is to blame."""
 
-    def __init__(self, reason) -> None:
+    def __init__(self, reason, element_id: str | None = None, line: int | None = None) -> None:
         super().__init__(str(reason))
+        self.element_id, self.line = element_id, line
+        self.problem: Problem | None = None  # the reason without its place, when known
+
+    @classmethod
+    def of(cls, found: "Problem") -> "BpmnError":
+        error = cls(found.located(), found.element_id, found.line)
+        error.problem = found
+        return error
+
+
+class NotBpmn(BpmnError):
+    """Not a BPMN document at all (not well-formed XML, another kind of document, a DTD, too
+    large): refused, never kept as a draft."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a diagram cannot run: the element it is about (None for the whole
+    document), what is wrong in the reader's language, and the element's line in the file."""
+
+    element_id: str | None
+    message: str
+    line: int | None = None
+
+    def located(self) -> str:
+        if self.element_id is None:
+            return self.message
+        if self.line is None:
+            return str(_l("%(reason)s (element %(id)s)", reason=self.message, id=self.element_id))
+        return str(_l("%(reason)s (element %(id)s, line %(line)s)", reason=self.message,
+                      id=self.element_id, line=self.line))
+
+    def as_dict(self) -> dict:
+        return {"element_id": self.element_id, "message": self.message, "line": self.line}
 
 
 class _UserTaskParser(UserTaskParser):
@@ -63,7 +98,17 @@ class _SchemaValidator(BpmnValidator):
         error = self.validator.error_log.last_error
         element = (error.path or "").rsplit("/", 1)[-1].split(":")[-1].split("[")[0]
         raise BpmnError(_l("does not follow the BPMN 2.0 schema at element '%(element)s' "
-                           "(line %(line)s)", element=element or "?", line=error.line))
+                           "(line %(line)s)", element=element or "?", line=error.line),
+                        _nearest_id(bpmn, error.line), error.line)
+
+
+def _nearest_id(tree, line: int) -> str | None:
+    """The id of the element at `line`, or of the nearest enclosing element that has one."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    node = next((n for n in root.iter() if n.sourceline == line), None)
+    while node is not None and (not isinstance(node.tag, str) or node.get("id") is None):
+        node = node.getparent()
+    return node.get("id") if node is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -101,41 +146,70 @@ def _one_line(error: Exception) -> str:
     return one_line(getattr(error, "message", None) or str(error) or error.__class__.__name__)
 
 
-def located(reason: str, tree, element_id: str | None) -> str:
-    """The reason, followed by the element it is about and its line in the file."""
+def problem(reason, tree, element_id: str | None) -> Problem:
+    """The reason tied to its element and the element's line in the file."""
     node = None
     if element_id and tree is not None:
         node = next(iter(tree.xpath("//*[@id=$id]", id=element_id)), None)
-    if node is None:
-        return reason if not element_id else str(
-            _l("%(reason)s (element %(id)s)", reason=reason, id=element_id))
-    return str(_l("%(reason)s (element %(id)s, line %(line)s)", reason=reason, id=element_id,
-                  line=node.sourceline))
+    return Problem(element_id or None, str(reason),
+                   node.sourceline if node is not None else None)
+
+
+def located(reason: str, tree, element_id: str | None) -> str:
+    """The reason, followed by the element it is about and its line in the file."""
+    return problem(reason, tree, element_id).located()
+
+
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def as_text(xml: bytes | str) -> str:
+    """The document as text whose declaration says UTF-8, whatever encoding the file was in
+    (UTF-16 with its byte order mark, ISO-8859-1, ...): stored and parsed the same way after.
+    Raises NotBpmn when the bytes are not XML."""
+    if isinstance(xml, str):
+        text = xml
+    else:
+        root = safe_tree(xml)
+        encoding = root.getroottree().docinfo.encoding or "utf-8"
+        try:
+            text = xml.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            raise NotBpmn(_l("the file's characters do not match its encoding (%(encoding)s)",
+                             encoding=encoding)) from None
+    text = text.lstrip("\ufeff")
+    if _DECLARATION.match(text):
+        text = _DECLARATION.sub('<?xml version="1.0" encoding="UTF-8"?>', text, count=1)
+    return text
 
 
 def safe_tree(xml: bytes | str):
     """Parse untrusted XML: no DTD, no entities, no network; only a BPMN 2.0 document."""
-    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    # Text is stored UTF-8, whatever its declaration said: as_text keeps them in step.
+    data = as_text(xml).encode("utf-8") if isinstance(xml, str) else xml
     if len(data) > MAX_BYTES:
-        raise BpmnError(_l("the file is larger than %(n)s MB", n=MAX_BYTES // 1024 // 1024))
+        raise NotBpmn(_l("the file is larger than %(n)s MB", n=MAX_BYTES // 1024 // 1024))
     try:
         root = etree.fromstring(data, _XML_PARSER)
     except etree.XMLSyntaxError as error:
         line, column = error.position  # lxml's words are English: say where, not what
-        raise BpmnError(_l("not well-formed XML (line %(line)s, column %(column)s)",
+        raise NotBpmn(_l("not well-formed XML (line %(line)s, column %(column)s)",
                            line=line, column=column)) from None
     if root is None:
-        raise BpmnError(_l("empty document"))
+        raise NotBpmn(_l("empty document"))
     if root.getroottree().docinfo.doctype:
-        raise BpmnError(_l("documents with a DOCTYPE (DTDs, entities) are refused"))
+        raise NotBpmn(_l("documents with a DOCTYPE (DTDs, entities) are refused"))
     if root.tag != f"{{{BPMN_NS}}}definitions":
-        raise BpmnError(_l("not a BPMN 2.0 document (root element %(tag)s)",
+        raise NotBpmn(_l("not a BPMN 2.0 document (root element %(tag)s)",
                            tag=etree.QName(root).localname))
-    for tag, reason in UNSUPPORTED.items():
-        node = next(root.iter(f"{{{BPMN_NS}}}{tag}"), None)
-        if node is not None:
-            raise BpmnError(located(str(reason), root, node.get("id")))
     return root
+
+
+def unsupported(root) -> list[Problem]:
+    """The elements the engine cannot parse at all (each is a reason of its own)."""
+    return [problem(reason, root, node.get("id"))
+            for tag, reason in UNSUPPORTED.items()
+            for node in root.iter(f"{{{BPMN_NS}}}{tag}")]
 
 
 def _executable_process_id(parser: AppParser, root) -> str:
@@ -153,6 +227,9 @@ def _executable_process_id(parser: AppParser, root) -> str:
 def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDiagram:
     """Parse a diagram into the spec SpiffWorkflow runs, or raise BpmnError."""
     root = safe_tree(xml)
+    blocked = unsupported(root)
+    if blocked:
+        raise BpmnError.of(blocked[0])
     parser = AppParser(validator=_schema_validator())
     try:
         parser.add_bpmn_xml(root, filename)
@@ -164,9 +241,9 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
     except BpmnError:
         raise
     except ValidationException as error:  # the engine's own words, with where they apply
-        raise BpmnError(located(str(_l("the engine refuses it: %(reason)s",
-                                       reason=_one_line(error))),
-                                root, getattr(error, "id", None))) from None
+        found = problem(_l("the engine refuses it: %(reason)s", reason=_one_line(error)),
+                        root, getattr(error, "id", None))
+        raise BpmnError.of(found) from None
     except Exception as error:  # the library's own failures are still a verdict
         raise BpmnError(_l("the engine cannot read it: %(reason)s",
                            reason=_one_line(error))) from None

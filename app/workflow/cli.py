@@ -29,20 +29,22 @@ def sync_command():
 @workflow_cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate_command(files):
-    """Print `<file>: OK` or `<file>: <reason>` for each file; exit 1 if any fails."""
-    failed = False
+    """One line per file: `<file>: OK`, `<file>: draft: <reason>` (BPMN that needs fixing
+    before it can run; an admin may import it as a draft) or `<file>: refused: <reason>` (not
+    BPMN XML, or unreadable). Exit 1 only if a file is refused."""
+    refused = False
     for name in files:
         try:
             data = Path(name).read_bytes()
         except OSError as error:
-            click.echo(f"{name}: " + _("cannot read the file (%(reason)s)",
-                                        reason=error.strerror))
-            failed = True
+            click.echo(f"{name}: refused: " + _("cannot read the file (%(reason)s)",
+                                                 reason=error.strerror))
+            refused = True
             continue
         verdict = validate(data, name)
         click.echo(verdict.line())
-        failed = failed or not verdict.ok
-    sys.exit(1 if failed else 0)
+        refused = refused or verdict.refused
+    sys.exit(1 if refused else 0)
 
 
 def register_worker_job(app: Flask, job) -> None:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import contains_eager
 
 from app.clock import utcnow
 from app.extensions import db
-from app.workflow import rules
-from app.workflow.bpmn import BpmnError, one_line, parse_diagram
+from app.workflow.bpmn import BpmnError, NotBpmn, as_text, one_line
 from app.workflow.models import DefinitionVersion, ProcessDefinition, VersionStatus
+from app.workflow.problems import inspect
 
 MAX_REASONS = 3
 SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn"
@@ -22,44 +22,55 @@ SHIPPED = Path(__file__).resolve().parents[2] / "workflows" / "bpmn"
 
 @dataclass
 class Verdict:
+    """`ok`: it can run. Else `refused` (not BPMN, or unreadable: nothing to keep) or a draft
+    (readable BPMN that needs fixing first), with the reasons in one line."""
+
     filename: str
     ok: bool
     reason: str
     process_id: str | None = None
     name: str | None = None
+    refused: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "ok" if self.ok else "refused" if self.refused else "draft"
 
     def line(self) -> str:
-        return f"{self.filename}: {'OK' if self.ok else self.reason}"
+        if self.ok:
+            return f"{self.filename}: OK"
+        return f"{self.filename}: {self.kind}: {self.reason}"
 
 
 def validate(xml: bytes | str, filename: str) -> Verdict:
     """Accepted, or the reasons the diagram cannot run here, in one line. Never raises."""
     try:
-        diagram = parse_diagram(xml, filename)
-        problems = rules.check(diagram)
-    except BpmnError as error:
-        return Verdict(filename, False, str(error))
+        found = inspect(xml)
+    except NotBpmn as error:
+        return Verdict(filename, False, str(error), refused=True)
     except (OperationalError, ProgrammingError):  # no tables yet: the file may be fine
         db.session.rollback()
         return Verdict(filename, False, str(_l(
             "cannot check its agencies, groups and roles: the database is not ready "
-            "(flask --app wsgi db upgrade)")))
+            "(flask --app wsgi db upgrade)")), refused=True)
     except Exception as error:  # a verdict even when a library breaks on odd input
         return Verdict(filename, False, str(_l("the engine cannot read it: %(reason)s",
                                                reason=error.__class__.__name__)))
+    problems = [problem.located() for problem in found.problems]
     if problems:
         more = len(problems) - MAX_REASONS
         reason = "; ".join(problems[:MAX_REASONS]) + (
             str(_l(" (+%(n)s more)", n=more)) if more > 0 else "")
-        reason = one_line(reason)
-        return Verdict(filename, False, reason, diagram.process_id, diagram.name)
-    return Verdict(filename, True, "OK", diagram.process_id, diagram.name)
+        return Verdict(filename, False, one_line(reason), found.process_id, found.name)
+    return Verdict(filename, True, "OK", found.process_id, found.name)
 
 
-def add_version(xml: bytes | str, filename: str, *, user=None, publish: bool = False):
+def add_version(xml: bytes | str, filename: str, *, user=None, publish: bool = False,
+                commit: bool = True):
     """Store a diagram as the next version of its process (unless the newest version already
-    has this content). Returns (version, created). Raises BpmnError when it cannot run."""
-    text = xml.decode("utf-8") if isinstance(xml, bytes) else xml
+    has this content). Returns (version, created). Raises BpmnError when it cannot run.
+    Whatever the file's encoding, the version keeps its text as UTF-8."""
+    text = as_text(xml)
     verdict = validate(text, filename)
     if not verdict.ok:
         raise BpmnError(verdict.reason)
@@ -74,7 +85,7 @@ def add_version(xml: bytes | str, filename: str, *, user=None, publish: bool = F
     newest = definition.versions[-1] if definition.versions else None
     if newest is not None and newest.sha256 == sha:
         if publish and newest.status != VersionStatus.PUBLISHED.value:
-            publish_version(newest)
+            publish_version(newest, commit=commit)
         return newest, False
     number = (db.session.scalar(
         select(func.max(DefinitionVersion.number))
@@ -87,15 +98,19 @@ def add_version(xml: bytes | str, filename: str, *, user=None, publish: bool = F
     db.session.add(version)
     definition.name = verdict.name
     if publish:
-        publish_version(version)
-    db.session.commit()
+        publish_version(version, commit=False)
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return version, True
 
 
-def publish_version(version: DefinitionVersion) -> None:
+def publish_version(version: DefinitionVersion, *, commit: bool = True) -> None:
     version.status = VersionStatus.PUBLISHED.value
     version.published_at = utcnow()
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
 def published_version(key: str) -> DefinitionVersion | None:

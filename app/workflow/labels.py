@@ -33,6 +33,7 @@ EVENTS = {
     "data_changed": _l("Data changed"),
     "step_reassigned": _l("Step reassigned"),
     "handed_over": _l("Handed over to a colleague"),
+    "migrated": _l("Moved to another version of the process"),
 }
 
 

@@ -4,7 +4,7 @@ state, the work items the inbox reads, the audit trail, and messages nobody wait
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import Agency, AgencyGroup, User
@@ -225,3 +225,65 @@ class MessageSubscription(db.Model):
     instance_id: Mapped[int] = mapped_column(ForeignKey("process_instances.id"), index=True)
     name: Mapped[str] = mapped_column(String(255))
     correlation_key: Mapped[str | None] = mapped_column(String(255))
+
+
+class DraftStatus(StrEnum):
+    OPEN = "open"
+    PUBLISHED = "published"
+    DISCARDED = "discarded"
+
+
+class ProcessDraft(db.Model):
+    """A diagram an admin is editing: kept as saved, problems and all, until it is published
+    as a version. One open draft per process key; `revision` counts its saves, and a save
+    based on an older revision than the current one is refused (no silent overwrite)."""
+
+    __tablename__ = "process_drafts"
+    __table_args__ = (
+        Index("uq_process_drafts_open_key", "key", unique=True,
+              postgresql_where=text("status = 'open'"), sqlite_where=text("status = 'open'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    filename: Mapped[str] = mapped_column(String(255))
+    xml: Mapped[str] = mapped_column(Text, deferred=True)
+    status: Mapped[str] = mapped_column(String(20), default=DraftStatus.OPEN.value)
+    revision: Mapped[int] = mapped_column(default=1)
+    problem_count: Mapped[int] = mapped_column(default=0)
+    based_on_version_id: Mapped[int | None] = mapped_column(ForeignKey("definition_versions.id"))
+    published_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("definition_versions.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    saved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    saved_by: Mapped[User | None] = relationship(foreign_keys=[saved_by_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    based_on_version: Mapped[DefinitionVersion | None] = relationship(
+        foreign_keys=[based_on_version_id])
+    published_version: Mapped[DefinitionVersion | None] = relationship(
+        foreign_keys=[published_version_id])
+
+    # Two saves that read the same revision: the second one's UPDATE finds no row.
+    __mapper_args__ = {"version_id_col": revision}
+
+
+class ProcessAmendment(db.Model):
+    """A published change to a process: who published which version, when and why."""
+
+    __tablename__ = "process_amendments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("process_definitions.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("definition_versions.id"))
+    draft_id: Mapped[int | None] = mapped_column(ForeignKey("process_drafts.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+
+    definition: Mapped[ProcessDefinition] = relationship()
+    version: Mapped[DefinitionVersion] = relationship()
+    actor: Mapped[User | None] = relationship()

@@ -11,21 +11,21 @@ from SpiffWorkflow.dmn.specs.business_rule_task_mixin import BusinessRuleTaskMix
 
 from app.workflow import sandbox
 from app.workflow.assignment import raw_assignee, resolve_name, split_role
-from app.workflow.bpmn import ParsedDiagram, located
+from app.workflow.bpmn import ParsedDiagram, Problem, problem
 from app.workflow.datafields import start_events, start_form
 from app.workflow.expressions import expression_of, literal_timer
 from app.workflow.formschema import FormError, form_fields
 
 
 class _Problems(list):
-    """Reasons, each followed by where in the file its element is."""
+    """Reasons, each tied to its element and where in the file that element is."""
 
     def __init__(self, diagram: ParsedDiagram):
         super().__init__()
         self.tree = diagram.tree
 
     def add(self, element_id: str | None, reason) -> None:
-        self.append(located(str(reason), self.tree, element_id))
+        self.append(problem(reason, self.tree, element_id))
 
 
 def _compiles(problems: _Problems, element_id, what, source: str | None, *,
@@ -77,7 +77,13 @@ def _check_user_task(problems: _Problems, task_spec) -> None:
 
 
 def check(diagram: ParsedDiagram) -> list[str]:
-    """Every reason this diagram cannot run here (empty when it can)."""
+    """Every reason this diagram cannot run here (empty when it can), each in one line with
+    the element it is about and its line."""
+    return [found.located() for found in problems_of(diagram)]
+
+
+def problems_of(diagram: ParsedDiagram) -> list[Problem]:
+    """Every reason this diagram cannot run here, tied to element ids (empty when it can)."""
     problems = _Problems(diagram)
     for starter in (diagram.starters or "").split(","):
         if starter.strip() and resolve_name(starter) is None:

@@ -60,6 +60,11 @@ def _make_serializer() -> BpmnWorkflowSerializer:
 _SERIALIZER = _make_serializer()
 
 
+def registry():
+    """The serializer's registry: SpiffWorkflow's spec diff compares specs through it."""
+    return _SERIALIZER.registry
+
+
 def dumps(workflow: Workflow) -> str:
     return _SERIALIZER.serialize_json(workflow)
 

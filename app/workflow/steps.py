@@ -30,7 +30,7 @@ from app.auth.roles import Role
 from app.extensions import db
 from app.workflow import runtime
 from app.workflow.assignment import may_hold, may_take
-from app.workflow.bpmn import located
+from app.workflow.bpmn import problem
 from app.workflow.datafields import (
     Answer,
     answers,
@@ -144,7 +144,7 @@ def shows_of(task_spec) -> list[Wanted] | None:
     return wanted
 
 
-def shows_problems(diagram) -> list[str]:
+def shows_problems(diagram) -> list:
     """Why the diagram's `shows` properties cannot be followed (empty when they can)."""
     tasks = user_tasks(diagram)
     steps = {**{event.get("id"): start_form(diagram) for event in start_events(diagram)},
@@ -156,8 +156,8 @@ def shows_problems(diagram) -> list[str]:
         try:
             wanted = shows_of(spec) or []
         except ShowsError as error:
-            problems.append(located(str(_l("step '%(name)s': %(reason)s", name=where,
-                                           reason=error)), diagram.tree, name))
+            problems.append(problem(_l("step '%(name)s': %(reason)s", name=where,
+                                       reason=error), diagram.tree, name))
             continue
         for entry in wanted:
             if entry.step is not None and entry.step not in steps:
@@ -171,7 +171,7 @@ def shows_problems(diagram) -> list[str]:
                             step=entry.step or _l("the diagram"))
             else:
                 continue
-            problems.append(located(str(reason), diagram.tree, name))
+            problems.append(problem(reason, diagram.tree, name))
     return problems
 
 

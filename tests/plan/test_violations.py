@@ -210,8 +210,13 @@ def test_an_admin_sets_the_limits_and_report_dates(admin_client, people):
 
     page = admin_client.get("/plan/settings").get_data(as_text=True)
     assert "Lập biên bản vi phạm, kể từ khi phát hiện vi phạm" in page
+    from app.plan.settings_sections import sections
+
+    modules = {setting.field_name: str(setting.default)  # the modules' own sections, as sent
+               for section in sections() for setting in section.settings}
     fields = {"opens_on": "1/11", "deadline": "10/12", "reminder_days": "5", "consult_days": "7",
-              **{item.key: str(item.default) for item in service.LIMITS}, "record_days": "3"}
+              **{item.key: str(item.default) for item in service.LIMITS}, "record_days": "3",
+              **modules}
     response = post_form(admin_client, "/plan/settings", fields, follow_redirects=True)
     assert "Đã lưu cài đặt kế hoạch." in response.get_data(as_text=True)
     assert reporting.opens_on(2026).isoformat() == "2026-11-02"  # 01/11/2026 is a Sunday

@@ -1,4 +1,5 @@
-"""Every file gets a verdict, `<file>: OK` or `<file>: <one-line reason>`, never a traceback."""
+"""Every file gets a verdict, `<file>: OK`, `<file>: draft: <reason>` (BPMN that needs fixing)
+or `<file>: refused: <reason>` (not BPMN XML, unreadable), never a traceback."""
 
 from pathlib import Path
 
@@ -80,21 +81,40 @@ def test_a_good_diagram_is_accepted(agencies):
     assert verdict.line() == "two_steps.bpmn: OK"
 
 
-def test_the_validate_command_prints_verdicts_and_fails_when_one_fails(app, agencies, tmp_path):
+def test_the_validate_command_prints_verdicts_and_fails_when_one_is_refused(
+        app, agencies, tmp_path):
     good = tmp_path / "good.bpmn"
     good.write_text(diagrams.two_steps())
+    fixable = tmp_path / "fixable.bpmn"
+    fixable.write_text(diagrams.two_steps(first="Sở Không Tồn Tại"))
     bad = tmp_path / "bad.bpmn"
     bad.write_text(XXE)
 
-    result = app.test_cli_runner().invoke(args=["workflow", "validate", str(good), str(bad),
-                                                str(tmp_path / "missing.bpmn")])
+    result = app.test_cli_runner().invoke(args=[
+        "workflow", "validate", str(good), str(fixable), str(bad),
+        str(tmp_path / "missing.bpmn")])
 
     lines = result.output.strip().splitlines()
     assert result.exit_code == 1
     assert lines[0] == f"{good}: OK"
-    assert lines[1].startswith(f"{bad}: không nhận tài liệu có khai báo DOCTYPE")
-    assert lines[2].startswith(f"{tmp_path / 'missing.bpmn'}: không đọc được tệp")
+    assert lines[1].startswith(f"{fixable}: draft: bước 'Báo cáo' giao cho 'Sở Không Tồn Tại'")
+    assert lines[2].startswith(f"{bad}: refused: không nhận tài liệu có khai báo DOCTYPE")
+    assert lines[3].startswith(f"{tmp_path / 'missing.bpmn'}: refused: không đọc được tệp")
     assert "Traceback" not in result.output
+
+
+def test_files_that_only_need_fixing_do_not_fail_the_command(app, agencies, tmp_path):
+    good = tmp_path / "good.bpmn"
+    good.write_text(diagrams.two_steps())
+    fixable = tmp_path / "fixable.bpmn"
+    fixable.write_text(diagrams.two_steps(first="Sở Không Tồn Tại"))
+
+    result = app.test_cli_runner().invoke(args=["workflow", "validate", str(good),
+                                                str(fixable)])
+
+    assert result.exit_code == 0, result.output
+    assert [line.split(": ")[1] for line in result.output.strip().splitlines()] == [
+        "OK", "draft"]
 
 
 def test_before_the_database_is_set_up_the_verdict_says_so_not_blames_the_file(tmp_path):
@@ -114,6 +134,6 @@ def test_before_the_database_is_set_up_the_verdict_says_so_not_blames_the_file(t
 
     assert result.returncode == 1
     assert result.stdout.strip() == (
-        f"{diagram}: không kiểm tra được cơ quan, nhóm và vai trò: cơ sở dữ liệu chưa sẵn sàng "
-        "(flask --app wsgi db upgrade)")
+        f"{diagram}: refused: không kiểm tra được cơ quan, nhóm và vai trò: cơ sở dữ liệu "
+        "chưa sẵn sàng (flask --app wsgi db upgrade)")
     assert "Traceback" not in result.stderr
