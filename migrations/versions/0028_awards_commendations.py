@@ -2,8 +2,8 @@
 their forms and quotas, nominations with their dossier documents and hiệp y answers, the
 consolidated lists, the decisions, the emulation council's members, and their files
 
-Revision ID: 0027
-Revises: 0026
+Revision ID: 0028
+Revises: 0027
 Create Date: 2026-12-01 22:18:47
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0027'
-down_revision = '0026'
+revision = '0028'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 
