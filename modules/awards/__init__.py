@@ -15,6 +15,8 @@ from app.auth.roles import Role
 from app.home.panels import register_home_panel
 from app.nav import NavItem, register_nav
 
+AWARDS_MENU = _l("Commendations")  # one menu for the proposals and the registry
+
 
 def _init_registry(app: Flask) -> None:
     """The registry of awards given: its pages (with the import of past years), its menu
@@ -34,8 +36,9 @@ def _init_registry(app: Flask) -> None:
     app.register_blueprint(registry_views.bp)
     # Not on the menu bar of an admin or a coordinator who is no agency's staff (it keeps
     # to one line): they come in by the home page's commendations panel.
-    register_nav(app, NavItem("awards_registry.registry_page", _l("Commendations"),
-                              READERS - {Role.ADMIN, Role.COORDINATOR}, order=40))
+    register_nav(app, NavItem("awards_registry.registry_page", _l("Registry of awards"),
+                              READERS - {Role.ADMIN, Role.COORDINATOR}, order=36,
+                              menu=AWARDS_MENU))
     register_demo_seed(app, registry_demo.seed_demo_registry)
     register_item_figures(app, registry_figures.figures)
 
@@ -52,7 +55,7 @@ def _init_commendations(app: Flask) -> None:
     # The agencies' and Home Affairs' entry; a coordinator who is no agency's staff (an
     # admin's menu bar keeps to one line) comes in by the home page's panel.
     register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({
-        Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35))
+        Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35, menu=AWARDS_MENU))
     register_home_panel(app, home.awards_panel)
     register_demo_seed(app, demo.seed_demo_awards)
 
