@@ -45,7 +45,8 @@ def _init_registry(app: Flask) -> None:
 
 def _init_commendations(app: Flask) -> None:
     from app.cli import register_demo_seed
-    from modules.awards import demo, home, models, process, signals, views  # noqa: F401
+    from app.plan.settings_sections import register_settings_section
+    from modules.awards import demo, home, models, periods, process, signals, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     for name, helper in process.HELPERS.items():
@@ -57,6 +58,7 @@ def _init_commendations(app: Flask) -> None:
     register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({
         Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35, menu=AWARDS_MENU))
     register_home_panel(app, home.awards_panel)
+    register_settings_section(app, periods.SECTION)
     register_demo_seed(app, demo.seed_demo_awards)
 
 

@@ -105,3 +105,39 @@ def remove_council_member(user_id: int):
         council.remove(user_id)
         flash(_("Removed from the council."), "success")
     return redirect(url_for(".council_page"))
+
+
+@bp.route("/catalogue/printing", methods=["GET", "POST"])
+def print_offsets_page():
+    """The printer's offsets for certificates printed on the pre-printed blank (phôi), and a
+    test page to check them."""
+    from modules.awards import print_settings
+    from modules.awards.forms import PrintOffsetsForm
+
+    _admin_only()
+    form = PrintOffsetsForm()
+    if not form.is_submitted():
+        form.offset_x.data, form.offset_y.data = (f"{mm:g}".replace(".", ",")
+                                                  for mm in print_settings.offsets_mm())
+    if form.validate_on_submit():
+        try:
+            print_settings.save_offsets(form.offset_x.data, form.offset_y.data)
+        except ValueError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Saved."), "success")
+            return redirect(url_for(".print_offsets_page"))
+    return render_template("awards/print_offsets.html", form=form), \
+        400 if form.is_submitted() else 200
+
+
+@bp.get("/catalogue/printing/sample.pdf")
+def print_sample_pdf():
+    """A made-up certificate as text on the blank, with today's offsets, to hold against one."""
+    from modules.awards import official_papers, print_settings
+    from modules.awards.certificate_pdf import BLANK, render
+    from modules.awards.pdf_views import _pdf
+
+    _admin_only()
+    return _pdf(render([official_papers.sample_certificate_paper()], BLANK,
+                       print_settings.offsets_mm()), "in-thu-phoi.pdf")

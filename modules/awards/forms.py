@@ -123,3 +123,9 @@ class AwardFormForm(FlaskForm):
 class CouncilForm(FlaskForm):
     username = StringField(_l("Username of the member"), validators=[
         DataRequired(), Length(max=80)])
+
+
+class PrintOffsetsForm(FlaskForm):
+    """Where the text lands on the pre-printed blank; print_settings checks the numbers."""
+    offset_x = StringField(_l("Shift right (mm; negative: left)"), validators=[Length(max=20)])
+    offset_y = StringField(_l("Shift down (mm; negative: up)"), validators=[Length(max=20)])

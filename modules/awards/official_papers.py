@@ -89,3 +89,17 @@ def refusal_paper(nomination: Nomination):
         subject=f"kết quả xét đề nghị tặng {nomination.form.name}", nominee=who,
         award_form=nomination.form.name, reason=nomination.refusal_reason or "",
         signer_name=decision.signer, proposal=f"Tờ trình số {award_list.number}", **extra)
+
+
+def sample_certificate_paper():
+    """A made-up awardee with long Vietnamese lines, for the admin's test print on a blank."""
+    from app.clock import today
+    from modules.awards import papers
+
+    return papers.CertificatePaper(
+        form_title="BẰNG KHEN", authority=papers.CHAIRMAN,
+        recipient="Ông/Bà Nguyễn Thị Ánh Tuyết", position="Chuyên viên",
+        agency="Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi",
+        achievement="Đã có thành tích xuất sắc trong công tác thông tin đối ngoại",
+        decision_number="000/QĐ-UBND", decision_date=today(),
+        signer_name="Nguyễn Văn Mẫu", signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
