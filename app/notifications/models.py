@@ -22,6 +22,7 @@ class Kind(StrEnum):
     LATE = "late"
     ROUND_CLOSED = "round_closed"
     TRAINING = "training"
+    AWARDS = "awards"
     PASSWORD_LINK = "password_link"  # noqa: S105 - mailed with a fresh link (account_mail)
 
 
@@ -35,6 +36,7 @@ KIND_LABELS = {
     Kind.LATE: _l("Report sent late"),
     Kind.ROUND_CLOSED: _l("Reporting round closed"),
     Kind.TRAINING: _l("Training"),
+    Kind.AWARDS: _l("Commendations"),
     Kind.PASSWORD_LINK: _l("Set your password"),
 }
 

@@ -19,6 +19,7 @@ class NumberSetting:
     source: object  # the legal text that sets it, or that none does and whose practice it is
     minimum: int = 1
     maximum: int = 365
+    confirmed: bool = True  # False: read only in secondary sources; the page marks it so
 
     @property
     def field_name(self) -> str:

@@ -5,7 +5,7 @@ admin edits it in the catalogue afterwards. Who decides: the Chairman of the pro
 People's Committee, through Home Affairs' appraisal (Bằng khen, Cờ thi đua, Chiến sĩ thi đua
 cấp tỉnh, Tập thể lao động xuất sắc), or the head of the agency, without it (Giấy khen).
 
-Sources (/work/wt/notes/awards-law.md has the addresses): Luật Thi đua, khen thưởng số
+Sources (docs/law/awards.md has the addresses): Luật Thi đua, khen thưởng số
 06/2022/QH15 and Nghị định 152/2025/NĐ-CP. Their articles on these criteria and dossiers could
 not be read in the text; the criteria below summarise what provincial emulation portals
 publish, and each `source` says so ("chưa đối chiếu văn bản")."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.extensions import db
 from app.settings import get_setting, set_setting
 
 LIMIT_MM = 30.0  # further than this the text would leave the blank's spaces: refused
@@ -56,3 +57,12 @@ def save_offset(offset: Offset, text) -> float:
     number = parse_mm(text)
     set_setting(offset.key, f"{number:g}")
     return number
+
+
+def save_offsets(x_text, y_text) -> tuple[float, float]:
+    """Both shifts, or neither when one is wrong (ValueError, its message for the form)."""
+    x, y = parse_mm(x_text), parse_mm(y_text)
+    save_offset(OFFSET_X, x)
+    save_offset(OFFSET_Y, y)
+    db.session.commit()
+    return x, y

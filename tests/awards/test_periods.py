@@ -1,6 +1,6 @@
 """The statutory periods of a commendation (modules/awards/periods.py): their defaults, their
 sources, and that none of them claims to be read in Nghị định 152/2025/NĐ-CP, whose procedure
-articles could not be reached (/work/wt/notes/awards-law.md). A test that fails here means a
+articles could not be reached (docs/law/awards.md). A test that fails here means a
 default or a source changed: check it against the text before changing the test."""
 
 from flask_babel import force_locale
