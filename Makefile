@@ -113,7 +113,7 @@ clean:
 # Maintainers: give the shipped diagrams their layout (BPMN DI) with bpmn-auto-layout (npm,
 # pinned in tools/layout), lanes placed by tools/layout/finish.py; the results are committed and
 # running needs no Node. A diagram whose DI already has a shape for every flow node keeps it
-# (laid out by hand) unless FORCE=1. Check each after: open it in the admin's viewer.
+# (laid out by hand) unless FORCE=1. Check each after: open it in the admin's viewer; finish by hand with tools/layout/redraw.py (same_process.py checks only the drawing changed).
 LAYOUT_FILES ?= $(wildcard workflows/bpmn/*.bpmn)
 layout: $(VENV)/.runtime
 	cd tools/layout && npm ci --no-audit --no-fund
