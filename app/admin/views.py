@@ -44,6 +44,7 @@ def definitions():
         "admin/definitions.html", form=form, verdict=verdict,
         definitions=workflow.list_definitions(), counts=workflow.instance_counts(),
         drafts=workflow.drafts, amendments=workflow.amendments,
+        open_drafts=workflow.open_drafts(),
     ), status
 
 

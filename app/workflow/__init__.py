@@ -33,6 +33,7 @@ outside app.workflow touches SpiffWorkflow.
     draft_problems(xml, key=None) -> [Problem(element_id | None, message, line)]: every
         reason the server would refuse to run it, in the reader's language (empty: it runs)
     get_draft(id), draft_result(id) -> DraftResult (its problems as of now), drafts(key),
+    open_drafts() (every process's open draft, the last saved first),
     discard_draft(id, user=..., based_on_draft_revision=None)
     publish_draft(draft_id, *, reason, user, based_on_draft_revision=None) -> version:
         refused while problems remain (DraftHasProblems(problems)) or without a reason;
@@ -103,6 +104,7 @@ from app.workflow.drafts import (
     draft_result,
     drafts,
     get_draft,
+    open_drafts,
     publish_draft,
     save_draft,
     version_xml,
@@ -171,8 +173,8 @@ __all__ = [
     "CaseDiagram", "case_diagram", "without_expressions",
     "DraftConflict", "DraftHasProblems", "DraftResult", "KeyNeeded", "NotBpmn", "Problem",
     "amendments", "discard_draft", "draft_dict", "draft_problems", "draft_result", "drafts",
-    "get_draft", "publish_draft", "save_draft", "version_xml", "Comparison", "compare_draft",
-    "compare_versions", "MigrationCheck", "migrate", "migration_preview",
+    "open_drafts", "get_draft", "publish_draft", "save_draft", "version_xml", "Comparison",
+    "compare_draft", "compare_versions", "MigrationCheck", "migrate", "migration_preview",
     "AlreadyCompleted", "AttachmentError", "BADGES", "BpmnError", "Conflict", "EVENT_LABELS",
     "Completion", "Correctable", "EarlierStep", "last_completion", "case_of",
     "correctable_data", "describe_data", "history_of",

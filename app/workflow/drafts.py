@@ -213,6 +213,14 @@ def drafts(key: str) -> list[ProcessDraft]:
                                    .order_by(ProcessDraft.id.desc())))
 
 
+def open_drafts() -> list[ProcessDraft]:
+    """Every process's open draft, the last saved first: those of processes never published
+    too, which have no version to be listed under."""
+    return list(db.session.scalars(select(ProcessDraft)
+                                   .where(ProcessDraft.status == DraftStatus.OPEN.value)
+                                   .order_by(ProcessDraft.saved_at.desc(), ProcessDraft.id.desc())))
+
+
 def amendments(key: str) -> list[ProcessAmendment]:
     """The process's amendment history, newest first: who published which version, when,
     why."""

@@ -114,3 +114,20 @@ def test_a_draft_is_compared_with_its_version_and_a_new_process_is_all_added(
     assert 'data-element-id="approve"' in text
     assert new.status_code == 200 and "chưa có phiên bản ban hành" in new.get_data(as_text=True)
     assert admin_client.get("/admin/processes/compare?draft=99999").status_code == 404
+
+
+def test_an_open_draft_of_a_process_never_published_is_listed_with_who_when_and_problems(
+        admin_client, agencies):
+    xml = diagrams.two_steps(first="KHONG_CO").replace('id="two_steps"', 'id="tiep_cong_dan"')
+    saved = _save(admin_client, xml, key="tiep_cong_dan")
+    assert saved.status_code in (200, 201), saved.get_data(as_text=True)
+    draft_id = saved.get_json()["id"]
+
+    db.session.expire_all()
+    page = admin_client.get("/admin/processes").get_data(as_text=True)
+
+    listed = page.split('id="drafts-title"')[1].split("</section>")[0]
+    assert "tiep_cong_dan" in listed and f"/admin/processes/editor?draft={draft_id}" in listed
+    assert "1 vấn đề" in listed and "Mở trong trình soạn thảo" in listed
+    opened = admin_client.get(f"/admin/processes/editor?draft={draft_id}")
+    assert opened.status_code == 200
