@@ -241,3 +241,27 @@ def test_the_panel_offers_exactly_what_our_engine_reads(page, agencies):
     assert page.evaluate("window.bpmnModeler.get('elementRegistry').get('Lane_lead')"
                          ".businessObject.name") == "SCT"
     assert page.console_errors == []
+
+
+def test_the_panels_buttons_and_tooltips_are_in_vietnamese_too(page, demo_version):
+    _sign_in(page, "admin.qt")
+    open_editor(page, f"/admin/processes/editor?version={demo_version.id}")
+    select(page, "assign")
+    panel = page.locator("[data-properties]")
+    open_group(panel, "Các trường biểu mẫu")
+    add = panel.locator("[data-group-id='group-CamundaPlatform__FormData'] "
+                        ".bio-properties-panel-group-header .bio-properties-panel-add-entry")
+    add.wait_for()
+
+    titles = page.evaluate("""() => [...document.querySelectorAll(
+        '#bpmn-editor [title], #bpmn-editor [aria-label], #bpmn-editor [placeholder],'
+        + ' [data-properties] [title], [data-properties] [aria-label],'
+        + ' [data-properties] [placeholder]')]
+        .flatMap(e => ['title', 'aria-label', 'placeholder'].map(a => e.getAttribute(a)))
+        .filter(Boolean)""")
+
+    assert add.get_attribute("title") == "Tạo mục mới"
+    english = {"Create new list item", "Toggle list item", "Delete item", "Toggle section",
+               "Create", "Delete", "Open popup editor"}
+    assert not [t for t in titles if t in english or t.startswith("List contains")], titles
+    assert "Danh sách có 7 mục" in titles  # the form's fields, counted

@@ -213,6 +213,7 @@
       linting: { bpmnlint: window.BpmnKit.lintConfig, active: true },
     });
     window.bpmnModeler = modeler; // for the browser tests and the curious admin
+    window.bpmnTranslateAttributes($("[data-properties]"));
     modeler.on("import.parse.complete", ({ definitions }) => definitions && linkFlows(definitions));
     const kit = window.BpmnKit;
     const drawn = kit.hasDrawing(source.xml);

@@ -302,4 +302,34 @@
   }
   window.bpmnTranslate = translate;
   window.bpmnTranslateModule = { translate: ["value", translate] };
+
+  // A few of the properties panel's own texts (its list buttons' tooltips) are written
+  // without bpmn-js's translate module: their title, aria-label and placeholder attributes
+  // are translated here as the panel draws them.
+  const ATTRIBUTES = ["title", "aria-label", "placeholder"];
+  function translateAttributes(element) {
+    for (const name of ATTRIBUTES) {
+      const value = element.getAttribute && element.getAttribute(name);
+      if (!value) continue;
+      const counted = /^List contains (\d+) items?$/.exec(value);
+      if (dictionary[value]) element.setAttribute(name, dictionary[value]);
+      else if (counted) element.setAttribute(name, `Danh sách có ${counted[1]} mục`);
+    }
+  }
+  window.bpmnTranslateAttributes = (root) => {
+    if (!root || lang !== "vi") return;
+    const selector = ATTRIBUTES.map((name) => `[${name}]`).join(",");
+    root.querySelectorAll(selector).forEach(translateAttributes);
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        if (change.type === "attributes") translateAttributes(change.target);
+        for (const node of change.addedNodes || []) {
+          if (node.nodeType !== 1) continue;
+          translateAttributes(node);
+          node.querySelectorAll(selector).forEach(translateAttributes);
+        }
+      }
+    }).observe(root, { subtree: true, childList: true, attributes: true,
+                       attributeFilter: ATTRIBUTES });
+  };
 })();
