@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app import workflow
 from app.admin.blank import blank_diagram
+from app.admin.starters import starter_diagram
 from app.admin.views import bp
 from app.auth.models import Agency, AgencyGroup
 from app.auth.roles import ROLE_LABELS
@@ -22,7 +23,8 @@ KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$")
 
 @bp.get("/processes/editor")
 def editor():
-    """The editor: ?version=ID, ?draft=ID, or a new process (?key=&name=[&template=ID])."""
+    """The editor: ?version=ID, ?draft=ID, or a new process (?key=&name=[&template=ID or the
+    name of a starter template, app/admin/starters.py])."""
     return editor_policy(render_template("admin/editor.html", source=_source_args()))
 
 
@@ -47,8 +49,14 @@ def editor_source():
     if not key or not KEY.match(key):
         return jsonify(error=_("A process key is one word: letters, digits, _ . or -, "
                                "starting with a letter.")), 400
-    xml = (_version(args["template"]).xml if "template" in args
-           else blank_diagram(key, name or key))
+    if "starter" in args:
+        xml = starter_diagram(args["starter"], key, name or key)
+        if xml is None:
+            return jsonify(error=_("There is no such template.")), 400
+    elif "template" in args:
+        xml = _version(args["template"]).xml
+    else:
+        xml = blank_diagram(key, name or key)
     return jsonify(xml=xml, key=key, name=name or key, version_id=None, draft=None,
                    problems=[], new=True)
 
@@ -77,6 +85,11 @@ def _source_args() -> dict:
         value = request.args.get(name, type=int)
         if value is not None:
             args[name] = value
+    # A starter template by name (the processes page sends it as template=approval).
+    starter = request.args.get("starter", "").strip() or (
+        "" if "template" in args else request.args.get("template", "").strip())
+    if starter:
+        args["starter"] = starter
     for name in ("key", "name"):
         value = request.args.get(name, "").strip()
         if value:

@@ -7,6 +7,7 @@ from flask_login import current_user
 from app import workflow
 from app.admin.data_form import PREFIX, changed_values, data_form
 from app.admin.forms import UploadForm
+from app.admin.starters import starter_choices
 from app.auth.roles import Role, restrict_blueprint
 
 bp = Blueprint("process_admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -44,7 +45,7 @@ def definitions():
         "admin/definitions.html", form=form, verdict=verdict,
         definitions=workflow.list_definitions(), counts=workflow.instance_counts(),
         drafts=workflow.drafts, amendments=workflow.amendments,
-        open_drafts=workflow.open_drafts(),
+        open_drafts=workflow.open_drafts(), starters=starter_choices(),
     ), status
 
 

@@ -131,3 +131,28 @@ def test_an_open_draft_of_a_process_never_published_is_listed_with_who_when_and_
     assert "1 vấn đề" in listed and "Mở trong trình soạn thảo" in listed
     opened = admin_client.get(f"/admin/processes/editor?draft={draft_id}")
     assert opened.status_code == 200
+
+
+def test_a_new_process_from_a_template_opens_as_a_draft_that_can_run(admin_client, agencies):
+    page = admin_client.get("/admin/processes").get_data(as_text=True)
+    assert 'value="approval"' in page and 'value="each_agency"' in page
+
+    editor = admin_client.get("/admin/processes/editor?key=phe_duyet&name=Phê duyệt"
+                              "&template=approval").get_data(as_text=True)
+    assert "starter=approval" in editor
+    approval = admin_client.get("/admin/processes/editor/source.json?key=phe_duyet"
+                                "&name=Phê duyệt&starter=approval").get_json()
+    reports = admin_client.get("/admin/processes/editor/source.json?key=bao_cao_so"
+                               "&starter=each_agency").get_json()
+    unknown = admin_client.get("/admin/processes/editor/source.json?key=x&starter=khong_co")
+
+    assert approval["new"] is True and 'id="phe_duyet"' in approval["xml"]
+    assert 'ket_luan == "tra_lai"' in approval["xml"] and "BPMNShape" in approval["xml"]
+    assert 'camunda:collection="co_quan_bao_cao"' in reports["xml"]
+    assert unknown.status_code == 400
+    for key, body in (("phe_duyet", approval), ("bao_cao_so", reports)):
+        saved = _save(admin_client, body["xml"], key=key)
+        assert saved.get_json()["problems"] == [], saved.get_json()
+    db.session.expire_all()
+    listed = admin_client.get("/admin/processes").get_data(as_text=True)
+    assert "phe_duyet" in listed and "bao_cao_so" in listed
