@@ -2,6 +2,8 @@
 removes and changes, by id, with their type and name, for the admin to list and colour on
 the diagram. The layout (BPMN DI) is not compared: moving a shape changes nothing that runs."""
 
+import copy
+import re
 from dataclasses import asdict, dataclass, field
 
 from flask_babel import lazy_gettext as _l
@@ -37,17 +39,41 @@ class Comparison:
         return asdict(self)
 
 
+# A node's incoming and outgoing flows repeat what the flows say (their sourceRef and
+# targetRef, compared on the flows themselves); bpmn-js writes them, other tools may not.
+DERIVED = {"incoming", "outgoing"}
+BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def _in_tag_order(part):
+    """A copy of `part` whose children are grouped by tag at every level, keeping the order
+    among those of one tag (form fields, an enum's values): editors write a field's
+    validation before or after its values, which changes nothing."""
+    part = copy.deepcopy(part)
+    for node in list(part.iter()):
+        children = [c for c in node if isinstance(c.tag, str)]
+        if len(children) > 1:
+            for c in children:
+                node.remove(c)
+            node.extend(sorted(children, key=lambda c: c.tag))
+    return part
+
+
 def _own(node) -> dict[str, str]:
     """What an element says by itself: its attributes and its parts without ids of their own
-    (documentation, conditions, extension elements, flow node references), as text."""
+    (documentation, conditions, extension elements, flow node references), as text; the
+    indentation between tags, which editors write each their own way, left out."""
     own = {etree.QName(key).localname: value for key, value in node.attrib.items()
            if key != "id"}
     for child in node:
         if not isinstance(child.tag, str) or child.get("id") is not None:
             continue
         part = etree.QName(child).localname
-        text = etree.tostring(child, method="c14n", exclusive=True).decode("utf-8")
-        own[part] = own.get(part, "") + " ".join(text.split())
+        if part in DERIVED:
+            continue
+        text = etree.tostring(_in_tag_order(child), method="c14n",
+                              exclusive=True).decode("utf-8")
+        own[part] = own.get(part, "") + " ".join(BETWEEN_TAGS.sub("><", text).split())
     return own
 
 

@@ -200,6 +200,23 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  // The whole diagram in view, right of the palette (which floats over the canvas's left
+  // side: fit-viewport alone hides the start of the process under it).
+  function fitBesidePalette() {
+    const canvas = modeler.get("canvas");
+    canvas.zoom("fit-viewport", "auto");
+    const palette = $("[data-canvas] .djs-palette");
+    const { inner, outer } = canvas.viewbox();
+    if (!palette || !inner.width || !inner.height) return;
+    const margin = 16;
+    const left = palette.offsetLeft + palette.offsetWidth + margin;
+    const scale = Math.min((outer.width - left - margin) / inner.width,
+                           (outer.height - 2 * margin) / inner.height, 1);
+    if (scale <= 0) return;
+    canvas.viewbox({ x: inner.x - left / scale, y: inner.y - margin / scale,
+                     width: outer.width / scale, height: outer.height / scale });
+  }
+
   // --- start -----------------------------------------------------------------------------
   async function open() {
     const [source, engine] = await Promise.all([
@@ -225,7 +242,7 @@
       versionNumber: source.version_number, isNew: Boolean(source.new),
     });
     if (state.isNew) renameProcess(source.key, source.name);
-    modeler.get("canvas").zoom("fit-viewport", "auto");
+    fitBesidePalette();
     showTitle();
     showProblems(source.problems);
     if (new URLSearchParams(window.location.search).get("published")) {

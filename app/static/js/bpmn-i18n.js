@@ -115,6 +115,7 @@
   "Duplicate incoming sequence flows": "Luồng vào bị trùng",
   "Duplicate outgoing sequence flows": "Luồng ra bị trùng",
   "Duration": "Khoảng thời gian",
+  "Expression": "Biểu thức",
   "Element documentation": "Mô tả phần tử",
   "Element is an implicit end": "Phần tử kết thúc ngầm (thiếu sự kiện kết thúc)",
   "Element is an implicit start": "Phần tử bắt đầu ngầm (thiếu sự kiện bắt đầu)",
@@ -293,10 +294,48 @@
   "string": "chữ",
   "version {n}": "phiên bản {n}"
 };
+  // The properties panel's header names an element's type ("Timer Boundary Event (Non
+  // Interrupting)"): the types, and events composed of their kind and position.
+  const TYPES = {
+    "Process": "Quy trình", "Participant": "Bể/bên tham gia", "Lane": "Làn",
+    "Collaboration": "Cộng tác", "Task": "Bước công việc", "User Task": "Bước người xử lý",
+    "Script Task": "Bước kịch bản", "Service Task": "Bước dịch vụ", "Send Task": "Bước gửi tin",
+    "Receive Task": "Bước nhận tin", "Manual Task": "Bước thủ công",
+    "Business Rule Task": "Bước quy tắc nghiệp vụ", "Call Activity": "Gọi quy trình khác",
+    "Expanded Sub Process": "Quy trình con (mở rộng)",
+    "Collapsed Sub Process": "Quy trình con (thu gọn)",
+    "Event Sub Process": "Quy trình con theo sự kiện", "Transaction": "Giao dịch",
+    "Exclusive Gateway": "Cổng rẽ nhánh (chọn một)", "Parallel Gateway": "Cổng song song",
+    "Inclusive Gateway": "Cổng bao hàm", "Event Based Gateway": "Cổng theo sự kiện",
+    "Complex Gateway": "Cổng phức hợp", "Sequence Flow": "Luồng",
+    "Default Flow": "Luồng mặc định", "Conditional Flow": "Luồng có điều kiện",
+    "Message Flow": "Luồng thông điệp", "Data Object Reference": "Đối tượng dữ liệu",
+    "Data Store Reference": "Kho dữ liệu", "Text Annotation": "Ghi chú",
+  };
+  const EVENTS = {
+    "Start Event": "Sự kiện bắt đầu", "End Event": "Sự kiện kết thúc",
+    "Intermediate Catch Event": "Sự kiện trung gian (chờ)",
+    "Intermediate Throw Event": "Sự kiện trung gian (phát)", "Boundary Event": "Sự kiện biên",
+  };
+  const EVENT_KINDS = {
+    Timer: "hẹn giờ", Message: "thông điệp", Signal: "tín hiệu", Error: "lỗi",
+    Escalation: "chuyển cấp", Conditional: "điều kiện", Compensate: "bù trừ", Link: "liên kết",
+    Cancel: "hủy", Terminate: "chấm dứt",
+  };
+  const EVENT_TYPE = new RegExp(`^(?:(${Object.keys(EVENT_KINDS).join("|")}) )?`
+    + `(${Object.keys(EVENTS).join("|")})( \\(Non Interrupting\\))?$`);
+  function typeLabel(text) {
+    const event = EVENT_TYPE.exec(text);
+    if (!event) return TYPES[text];
+    const [, kind, position, nonInterrupting] = event;
+    return EVENTS[position] + (kind ? ` ${EVENT_KINDS[kind]}` : "")
+      + (nonInterrupting ? " (không ngắt)" : "");
+  }
+
   const lang = (document.documentElement.lang || "vi").slice(0, 2);
   const dictionary = lang === "vi" ? VI : {};
   function translate(template, replacements) {
-    const text = dictionary[template] || template;
+    const text = dictionary[template] || (lang === "vi" && typeLabel(template)) || template;
     return text.replace(/{([^}]+)}/g, (whole, key) => (
       replacements && key in replacements ? replacements[key] : whole));
   }
