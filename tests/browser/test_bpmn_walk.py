@@ -141,3 +141,29 @@ def test_an_admin_edits_a_shipped_process_saves_compares_and_publishes_at_1366_p
     published = workflow.published_version("task_assignment")
     assert published.number == 2 and "Xem xét, đánh giá báo cáo" in published.xml
     assert workflow.amendments("task_assignment")[0].reason == "Làm rõ bước xem xét báo cáo"
+
+
+def test_a_new_process_from_the_approval_template_opens_drawn_and_saves_as_a_draft(
+        laptop, agencies):
+    factories.make_user("admin.qt", roles=["admin"], full_name="Lê Quản Trị")
+    page = laptop
+    page.add_init_script(REPORT_CSP)
+    _sign_in(page, "admin.qt")
+    page.goto("/admin/processes")
+    page.get_by_label("Mã quy trình (một từ)").fill("phe_duyet_de_nghi")
+    page.get_by_label("Tên quy trình").fill("Phê duyệt đề nghị")
+    page.get_by_label("Bắt đầu từ").select_option("approval")
+    page.get_by_role("button", name="Mở trình soạn thảo").click()
+    page.locator("#bpmn-editor[data-ready=true]").wait_for()
+
+    for element_id in ("review", "decided", "complete", "flow_return"):
+        expect(page.locator(f"[data-canvas] [data-element-id={element_id}]")).to_have_count(1)
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    expect(page.locator("[data-status]")).to_contain_text("Đã lưu bản nháp: có thể ban hành.")
+    assert page.console_errors == []
+
+    db.session.expire_all()
+    draft = workflow.open_drafts()[0]
+    assert (draft.key, draft.name, draft.problem_count) == (
+        "phe_duyet_de_nghi", "Phê duyệt đề nghị", 0)
+    assert 'ket_luan == "tra_lai"' in draft.xml
