@@ -60,7 +60,9 @@ def test_the_coordinator_signs_off_the_annual_report(page, demo_year):
     warning = page.get_by_role("alert").filter(has_text="Trước khi ký ban hành")
     assert "Chưa hết hạn gửi báo cáo" in warning.inner_text()
     assert page.get_by_label("Người ký").input_value() == "Nguyễn Văn Bình"  # kept
-    page.get_by_role("button", name="Xác nhận và ký ban hành").click()
+    # Signing off renders the whole year's report: allow a loaded machine more than the
+    # default 30 s before the next page.
+    page.get_by_role("button", name="Xác nhận và ký ban hành").click(timeout=90_000)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải bản PDF dự thảo").click()
