@@ -41,8 +41,9 @@ def decision_paper(award_list: AwardList, form_code: str):
     awarded = tuple(_awardee(n) for n in award_list.nominations
                     if n.agreed and n.form.code == form_code)
     award_form = next(n.form for n in award_list.nominations if n.form.code == form_code)
-    proposal = (f"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {award_list.number} "
-                f"ngày {award_list.sent_at:%d/%m/%Y}")
+    # The tờ trình is the coordinating agency's; Home Affairs proposes after its appraisal.
+    proposal = (f"Xét Tờ trình số {award_list.number} ngày {award_list.sent_at:%d/%m/%Y} của "
+                f"{award_list.round.agency.name_vi}; theo đề nghị của Giám đốc Sở Nội vụ")
     extra = {}
     if award_list.decider == "agency_head":
         agency = award_list.round.agency.name_vi
@@ -88,7 +89,8 @@ def refusal_paper(nomination: Nomination):
         to=nomination.agency.name_vi,
         subject=f"kết quả xét đề nghị tặng {nomination.form.name}", nominee=who,
         award_form=nomination.form.name, reason=nomination.refusal_reason or "",
-        signer_name=decision.signer, proposal=f"Tờ trình số {award_list.number}", **extra)
+        signer_name=decision.signer, proposal=f"Tờ trình số {award_list.number} của "
+        f"{award_list.round.agency.name_vi}", **extra)
 
 
 def sample_certificate_paper():

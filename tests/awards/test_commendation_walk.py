@@ -1,0 +1,62 @@
+"""What walking the commendation pages as their people found: the papers name whose tờ trình
+it is, the coordinator's start page lists what waits for review, and the words of the
+administrative terms."""
+
+from datetime import datetime
+
+from tests.awards.commendation_steps import (  # noqa: F401 - fixtures
+    autumn,
+    cast,
+    coordinator,
+    list_id_of,
+    main_text,
+    open_round,
+    person,
+    propose,
+    send,
+    send_list,
+    shipped,
+)
+from tests.conftest import pdf_text
+
+BANG_KHEN = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def _decided(cast, autumn) -> tuple[int, int, int]:  # noqa: F811
+    """A list of two sent by the coordinator (Sở Thông tin và Truyền thông), one awarded and
+    one refused by Home Affairs; the decision recorded. Returns (list, awarded, refused)."""
+    organiser, clerk, noivu = cast["coordinator"], cast["clerk"], cast["noivu"]
+    round_id = open_round(organiser)
+    first = propose(clerk, round_id, "Trần Văn Bình", form_label=BANG_KHEN)
+    second = propose(clerk, round_id, "Phòng Xúc tiến thương mại", form_label=BANG_KHEN,
+                     kind="collective")
+    for nomination in (first, second):
+        send(clerk, nomination)
+        organiser.post(f"/awards/nominations/{nomination}/accept",
+                       page=f"/awards/nominations/{nomination}")
+    assert send_list(organiser, round_id, "45/TTr-STTTT").status_code == 302
+    list_id = list_id_of(noivu)
+    noivu.post(f"/awards/lists/{list_id}/approve", {
+        f"refuse_{second}": "y", f"reason_{second}": "Thành tích chưa đủ tiêu chuẩn"},
+        page=f"/awards/lists/{list_id}")
+    autumn.current = datetime(2026, 11, 6, 2, 0)  # Friday: the Chairman signed on Thursday
+    noivu.post(f"/awards/lists/{list_id}/decision", {
+        "number": "1234/QĐ-UBND", "signed_on": "05/11/2026", "signer": "Trần Phước Hiền",
+        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT"},
+        page=f"/awards/lists/{list_id}")
+    return list_id, first, second
+
+
+def test_the_papers_name_the_coordinators_tờ_trình_as_theirs(cast, autumn):  # noqa: F811
+    list_id, first, second = _decided(cast, autumn)
+    clerk = cast["clerk"]
+
+    decision = " ".join(pdf_text(
+        clerk.client.get(f"/awards/nominations/{first}/decision.pdf").data).split())
+    # The tờ trình is Sở Thông tin và Truyền thông's; Home Affairs proposes after appraising.
+    assert "Xét Tờ trình số 45/TTr-STTTT ngày 02/11/2026 của Sở Thông tin và Truyền thông; " \
+        "theo đề nghị của Giám đốc Sở Nội vụ." in decision, decision
+    assert "Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-STTTT" not in decision
+    letter = " ".join(pdf_text(
+        clerk.client.get(f"/awards/nominations/{second}/refusal.pdf").data).split())
+    assert "Tờ trình số 45/TTr-STTTT của Sở Thông tin và Truyền thông" in letter, letter
