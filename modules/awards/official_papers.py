@@ -3,6 +3,8 @@ list of awardees (one per award form of the list), a certificate per awardee, an
 to the agency of a nominee not awarded. awdocs' builders print them (papers.py and the
 *_pdf.py modules)."""
 
+import re
+
 from modules.awards.models import AwardList, Nomination
 
 
@@ -23,8 +25,13 @@ def _awardee(nomination: Nomination):
 
 
 def _achievement(award_list: AwardList) -> str:
-    return f"đã có thành tích xuất sắc trong {award_list.round.topic[:1].lower()}" \
-           f"{award_list.round.topic[1:]} năm {award_list.round.year}"
+    """"đã có thành tích xuất sắc trong công tác thông tin đối ngoại năm 2026", from a round's
+    topic that is often the call's own title ("Khen thưởng chuyên đề công tác … năm 2026"):
+    an achievement is in the work, not in the commendation, and its year is said once."""
+    topic = re.sub(r"^\s*khen thưởng\s+(chuyên đề\s+)?", "", award_list.round.topic, flags=re.I)
+    topic = re.sub(rf"\s+năm\s+{award_list.round.year}\s*$", "", topic).strip()
+    return f"đã có thành tích xuất sắc trong {topic[:1].lower()}{topic[1:]} " \
+           f"năm {award_list.round.year}"
 
 
 def forms_of(award_list: AwardList) -> list:

@@ -60,3 +60,14 @@ def test_the_papers_name_the_coordinators_tờ_trình_as_theirs(cast, autumn):  
     letter = " ".join(pdf_text(
         clerk.client.get(f"/awards/nominations/{second}/refusal.pdf").data).split())
     assert "Tờ trình số 45/TTr-STTTT của Sở Thông tin và Truyền thông" in letter, letter
+
+
+def test_the_achievement_is_in_the_work_and_its_year_said_once(cast, autumn):  # noqa: F811
+    # The round's topic is "Khen thưởng công tác thông tin đối ngoại năm 2026".
+    list_id, first, second = _decided(cast, autumn)
+    clerk = cast["clerk"]
+    for url in (f"/awards/nominations/{first}/decision.pdf",
+                f"/awards/nominations/{first}/certificate.pdf"):
+        text = " ".join(pdf_text(clerk.client.get(url).data).split())
+        assert "hành tích xuất sắc trong công tác thông tin đối ngoại năm 2026" in text, text
+        assert "năm 2026 năm 2026" not in text and "trong khen thưởng" not in text
