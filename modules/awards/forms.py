@@ -106,6 +106,10 @@ class DecisionForm(FlaskForm):
         DataRequired(), Length(max=300)])
     letter_number = StringField(_l("Number of the letter to the agencies of nominees not "
                                    "awarded"), validators=[Optional(), Length(max=100)])
+    letter_signer = StringField(_l("The letter signed by (Home Affairs)"), validators=[
+        Optional(), Length(max=300)])
+    letter_signer_title = StringField(_l("The letter's signer's title"), validators=[
+        Optional(), Length(max=300)])
 
 
 class AwardFormForm(FlaskForm):

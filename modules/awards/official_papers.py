@@ -87,16 +87,18 @@ def refusal_paper(nomination: Nomination):
 
     award_list, decision = nomination.award_list, nomination.award_list.decision
     who = nomination.name + (f", {nomination.position}" if nomination.position else "")
-    extra = {}
+    # Home Affairs' letter is signed in Sở Nội vụ; an agency head's refusal by the head.
+    extra = {"signer_name": decision.letter_signer or "",
+             "signer_authority": _authority(decision.letter_signer_title or "Phó Giám đốc")}
     if award_list.decider == "agency_head":
-        extra = {"issuer": award_list.round.agency.name_vi,
+        extra = {"issuer": award_list.round.agency.name_vi, "signer_name": decision.signer,
                  "signer_authority": _authority(decision.signer_title)}
     return papers.RefusalPaper(
         number=decision.letter_number or decision.number, issued_on=decision.signed_on,
         to=nomination.agency.name_vi,
         subject=f"kết quả xét đề nghị tặng {nomination.form.name}", nominee=who,
         award_form=nomination.form.name, reason=nomination.refusal_reason or "",
-        signer_name=decision.signer, proposal=f"Tờ trình số {award_list.number} của "
+        proposal=f"Tờ trình số {award_list.number} của "
         f"{award_list.round.agency.name_vi}", **extra)
 
 

@@ -8,6 +8,7 @@ from tests.awards.commendation_steps import (  # noqa: F401 - fixtures
     autumn,
     cast,
     coordinator,
+    flashes,
     list_id_of,
     main_text,
     open_round,
@@ -42,7 +43,8 @@ def _decided(cast, autumn) -> tuple[int, int, int]:  # noqa: F811
     autumn.current = datetime(2026, 11, 6, 2, 0)  # Friday: the Chairman signed on Thursday
     noivu.post(f"/awards/lists/{list_id}/decision", {
         "number": "1234/QĐ-UBND", "signed_on": "05/11/2026", "signer": "Trần Phước Hiền",
-        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT"},
+        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT",
+        "letter_signer": "Lê Văn Thư", "letter_signer_title": "Phó Giám đốc"},
         page=f"/awards/lists/{list_id}")
     return list_id, first, second
 
@@ -71,3 +73,36 @@ def test_the_achievement_is_in_the_work_and_its_year_said_once(cast, autumn):  #
         text = " ".join(pdf_text(clerk.client.get(url).data).split())
         assert "hành tích xuất sắc trong công tác thông tin đối ngoại năm 2026" in text, text
         assert "năm 2026 năm 2026" not in text and "trong khen thưởng" not in text
+
+
+def test_home_affairs_letter_is_signed_in_home_affairs(cast, autumn):  # noqa: F811
+    list_id, first, second = _decided(cast, autumn)
+    letter = " ".join(pdf_text(cast["clerk"].client.get(
+        f"/awards/nominations/{second}/refusal.pdf").data).split())
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn Thư" in letter, letter
+    assert "Trần Phước Hiền" not in letter  # the Chairman's deputy signed the decision only
+
+
+def test_a_refusal_letter_without_its_signer_is_refused_with_nothing_lost(
+        cast, autumn):  # noqa: F811
+    organiser, clerk, noivu = cast["coordinator"], cast["clerk"], cast["noivu"]
+    round_id = open_round(organiser)
+    nominee = propose(clerk, round_id, "Phòng Xúc tiến thương mại", form_label=BANG_KHEN,
+                      kind="collective")
+    send(clerk, nominee)
+    organiser.post(f"/awards/nominations/{nominee}/accept",
+                   page=f"/awards/nominations/{nominee}")
+    send_list(organiser, round_id, "45/TTr-STTTT")
+    list_id = list_id_of(noivu)
+    noivu.post(f"/awards/lists/{list_id}/approve", {
+        f"refuse_{nominee}": "y", f"reason_{nominee}": "Thành tích chưa đủ tiêu chuẩn"},
+        page=f"/awards/lists/{list_id}")
+    autumn.current = datetime(2026, 11, 6, 2, 0)
+    page = noivu.post(f"/awards/lists/{list_id}/decision", {
+        "number": "1234/QĐ-UBND", "signed_on": "05/11/2026", "signer": "Trần Phước Hiền",
+        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT"},
+        page=f"/awards/lists/{list_id}", expect=409)
+    assert "Hãy cho biết người ký văn bản thông báo của Sở Nội vụ và chức vụ của người đó." \
+        in flashes(page), flashes(page)
+    assert 'value="215/SNV-TĐKT"' in page and 'value="Trần Phước Hiền"' in page
+    assert "Chờ quyết định" in main_text(noivu.get(f"/awards/lists/{list_id}"))
