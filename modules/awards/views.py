@@ -43,6 +43,7 @@ def index_page():
         "awards/index.html", open_rounds=rounds.open_rounds(),
         all_rounds=rounds.all_rounds() if access.is_coordinator(current_user) else [],
         mine=mine, lists=queries.lists_waiting_for(current_user),
+        to_review=queries.waiting_review() if access.is_coordinator(current_user) else [],
         coordinates=access.is_coordinator(current_user),
         proposes=access.proposes_for(current_user, current_user.agency_id),
         statuses=STATUS_LABELS, today=today())

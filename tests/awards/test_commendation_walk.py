@@ -106,3 +106,23 @@ def test_a_refusal_letter_without_its_signer_is_refused_with_nothing_lost(
         in flashes(page), flashes(page)
     assert 'value="215/SNV-TĐKT"' in page and 'value="Trần Phước Hiền"' in page
     assert "Chờ quyết định" in main_text(noivu.get(f"/awards/lists/{list_id}"))
+
+
+def test_the_coordinators_start_page_lists_the_nominations_to_review(cast, autumn):  # noqa: F811
+    organiser, clerk = cast["coordinator"], cast["clerk"]
+    round_id = open_round(organiser)
+    sent = propose(clerk, round_id, "Trần Văn Bình", form_label=BANG_KHEN)
+    send(clerk, sent)
+    propose(clerk, round_id, "Lê Thị Nháp", form_label=BANG_KHEN)  # a draft: the agency's
+
+    # The home page's figure "to review" leads to /awards/: the nominee is one click away.
+    home = organiser.get("/")
+    assert 'href="/awards/"' in home
+    page = organiser.get("/awards/")
+    assert f'href="/awards/nominations/{sent}"' in page
+    text = main_text(page)
+    assert "Hồ sơ đề nghị chờ xem xét" in text and "Trần Văn Bình" in text
+    assert "Lê Thị Nháp" not in text
+    organiser.post(f"/awards/nominations/{sent}/accept", page=f"/awards/nominations/{sent}")
+    assert "Trần Văn Bình" not in main_text(organiser.get("/awards/"))
+    assert "Hồ sơ đề nghị chờ xem xét" not in main_text(clerk.get("/awards/"))
