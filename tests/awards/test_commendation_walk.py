@@ -126,3 +126,23 @@ def test_the_coordinators_start_page_lists_the_nominations_to_review(cast, autum
     organiser.post(f"/awards/nominations/{sent}/accept", page=f"/awards/nominations/{sent}")
     assert "Trần Văn Bình" not in main_text(organiser.get("/awards/"))
     assert "Hồ sơ đề nghị chờ xem xét" not in main_text(clerk.get("/awards/"))
+
+
+def test_the_council_and_the_decision_are_named_as_the_law_names_them(cast, autumn):  # noqa: F811
+    organiser, clerk, noivu = cast["coordinator"], cast["clerk"], cast["noivu"]
+    round_id = open_round(organiser)
+    nominee = propose(clerk, round_id, "Trần Văn Bình", form_label=BANG_KHEN)
+    send(clerk, nominee)
+    organiser.post(f"/awards/nominations/{nominee}/accept",
+                   page=f"/awards/nominations/{nominee}")
+    send_list(organiser, round_id, "45/TTr-STTTT")
+    list_id = list_id_of(noivu)
+    page = main_text(noivu.get(f"/awards/lists/{list_id}"))
+    # Luật Thi đua, khen thưởng 2022 names it "Hội đồng Thi đua - Khen thưởng" (cấp tỉnh).
+    assert "Xin ý kiến Hội đồng Thi đua - Khen thưởng tỉnh" in page, page
+    assert "thi đua, khen thưởng" not in page.replace("Luật Thi đua, khen thưởng", "")
+    noivu.post(f"/awards/lists/{list_id}/approve", {}, page=f"/awards/lists/{list_id}")
+    page = main_text(noivu.get(f"/awards/lists/{list_id}"))
+    # Home Affairs records the Chairman's decision; it does not decide on his behalf.
+    assert "Ghi nhận quyết định của Chủ tịch UBND tỉnh" in page, page
+    assert "thay mặt" not in page
