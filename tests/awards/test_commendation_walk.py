@@ -146,3 +146,11 @@ def test_the_council_and_the_decision_are_named_as_the_law_names_them(cast, autu
     # Home Affairs records the Chairman's decision; it does not decide on his behalf.
     assert "Ghi nhận quyết định của Chủ tịch UBND tỉnh" in page, page
     assert "thay mặt" not in page
+
+
+def test_the_registry_searches_all_years_not_yearly_ones(cast):  # noqa: F811
+    page = cast["noivu"].get("/awards/registry/")
+    # "Hàng năm" means "yearly" (the plan's timeframe); the filter means every year at once.
+    assert '<option value="">Tất cả các năm</option>' in page or \
+        ">Tất cả các năm</option>" in page, page
+    assert "Hàng năm" not in main_text(page)
