@@ -154,3 +154,22 @@ def test_the_registry_searches_all_years_not_yearly_ones(cast):  # noqa: F811
     assert '<option value="">Tất cả các năm</option>' in page or \
         ">Tất cả các năm</option>" in page, page
     assert "Hàng năm" not in main_text(page)
+
+
+def test_a_returned_list_leads_the_coordinator_back_to_its_round(cast, autumn):  # noqa: F811
+    organiser, clerk, noivu = cast["coordinator"], cast["clerk"], cast["noivu"]
+    round_id = open_round(organiser)
+    nominee = propose(clerk, round_id, "Trần Văn Bình", form_label=BANG_KHEN)
+    send(clerk, nominee)
+    organiser.post(f"/awards/nominations/{nominee}/accept",
+                   page=f"/awards/nominations/{nominee}")
+    send_list(organiser, round_id, "45/TTr-STTTT")
+    list_id = list_id_of(noivu)
+    noivu.post(f"/awards/lists/{list_id}/return", {"reason": "Thiếu ý kiến hiệp y"},
+               page=f"/awards/lists/{list_id}")
+
+    page = organiser.get(f"/awards/lists/{list_id}")
+    assert f'href="/awards/rounds/{round_id}"' in page  # where the list is sent again
+    assert "Các hồ sơ đã trở về đợt khen thưởng để cơ quan điều phối xem xét và gửi danh " \
+        "sách mới." in main_text(page)
+    assert f'href="/awards/nominations/{nominee}"' in organiser.get(f"/awards/rounds/{round_id}")
