@@ -84,7 +84,7 @@ class ListForm(FlaskForm):
 
 
 class ConsultationForm(FlaskForm):
-    agrees = SelectField(_l("Answer"), choices=[("", "—"), ("yes", _l("Agrees")),
+    agrees = SelectField(_l("Answer"), choices=[("", _l("— the answer —")), ("yes", _l("Agrees")),
                                                  ("no", _l("Does not agree"))],
                          validate_choice=False)
     document_number = StringField(_l("Number of the written answer"),

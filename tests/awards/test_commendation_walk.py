@@ -173,3 +173,15 @@ def test_a_returned_list_leads_the_coordinator_back_to_its_round(cast, autumn): 
     assert "Các hồ sơ đã trở về đợt khen thưởng để cơ quan điều phối xem xét và gửi danh " \
         "sách mới." in main_text(page)
     assert f'href="/awards/nominations/{nominee}"' in organiser.get(f"/awards/rounds/{round_id}")
+
+
+def test_the_hiep_y_answer_row_says_what_each_box_is_for(cast, autumn):  # noqa: F811
+    organiser, clerk = cast["coordinator"], cast["clerk"]
+    round_id = open_round(organiser)
+    nominee = propose(clerk, round_id, "Công ty TNHH Xuất nhập khẩu Dung Quất",
+                      form_label=BANG_KHEN, kind="collective", enterprise="y")
+    send(clerk, nominee)
+    page = organiser.get(f"/awards/nominations/{nominee}")
+    assert page.count('<option selected value="">— Ý kiến hiệp y —</option>') == 3 or \
+        page.count(">— Ý kiến hiệp y —</option>") == 3, page
+    assert page.count('placeholder="Ghi chú"') == 3
