@@ -6,7 +6,7 @@ import re
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import workflow
 from app.auth.models import Agency
@@ -56,7 +56,8 @@ def _quotas(text: str) -> dict[int, int]:
         if not line.strip():
             continue
         found = re.fullmatch(r"\s*([A-Za-z0-9_]+)\s*:\s*(\d{1,4})\s*", line)
-        agency = found and db.session.scalar(select(Agency).where(Agency.code == found[1]))
+        agency = found and db.session.scalar(select(Agency).where(  # "sct" is SCT
+            func.upper(Agency.code) == found[1].upper()))
         if not found or agency is None or int(found[2]) < 1:
             raise ValueError(_("Quota line not understood: “%(line)s”. Write an agency's "
                                "code, a colon and a number, such as SCT: 2.", line=line.strip()))

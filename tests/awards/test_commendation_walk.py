@@ -185,3 +185,9 @@ def test_the_hiep_y_answer_row_says_what_each_box_is_for(cast, autumn):  # noqa:
     assert page.count('<option selected value="">— Ý kiến hiệp y —</option>') == 3 or \
         page.count(">— Ý kiến hiệp y —</option>") == 3, page
     assert page.count('placeholder="Ghi chú"') == 3
+
+
+def test_a_quota_takes_an_agencys_code_in_any_case(cast, autumn):  # noqa: F811
+    round_id = open_round(cast["coordinator"], quotas="sct: 1\nSyt : 2")
+    page = main_text(cast["coordinator"].get(f"/awards/rounds/{round_id}"))
+    assert "Sở Công Thương: 1" in page and "Sở Y tế: 2" in page, page
