@@ -191,3 +191,14 @@ def test_a_quota_takes_an_agencys_code_in_any_case(cast, autumn):  # noqa: F811
     round_id = open_round(cast["coordinator"], quotas="sct: 1\nSyt : 2")
     page = main_text(cast["coordinator"].get(f"/awards/rounds/{round_id}"))
     assert "Sở Công Thương: 1" in page and "Sở Y tế: 2" in page, page
+
+
+def test_the_upload_rows_offer_the_dossiers_documents_in_turn(cast, autumn):  # noqa: F811
+    import re
+
+    round_id = open_round(cast["coordinator"])
+    page = cast["clerk"].get(f"/awards/rounds/{round_id}/propose")
+    chosen = [re.search(r'<option selected value="([^"]+)"', select)[1] for select in
+              re.findall(r'<select[^>]*name="documents-\d-kind".*?</select>', page, re.S)]
+    # Three files: one tờ trình, one báo cáo thành tích, one biên bản, not three tờ trình.
+    assert chosen == ["to_trinh", "bao_cao_thanh_tich", "bien_ban_hoi_dong"], chosen
