@@ -38,7 +38,7 @@ def _decided(cast, autumn) -> tuple[int, int, int]:  # noqa: F811
     assert send_list(organiser, round_id, "45/TTr-STTTT").status_code == 302
     list_id = list_id_of(noivu)
     noivu.post(f"/awards/lists/{list_id}/approve", {
-        f"refuse_{second}": "y", f"reason_{second}": "Thành tích chưa đủ tiêu chuẩn"},
+        f"refuse_{second}": "y", f"reason_{second}": "Thành tích chưa đủ tiêu chuẩn."},
         page=f"/awards/lists/{list_id}")
     autumn.current = datetime(2026, 11, 6, 2, 0)  # Friday: the Chairman signed on Thursday
     noivu.post(f"/awards/lists/{list_id}/decision", {
@@ -202,3 +202,11 @@ def test_the_upload_rows_offer_the_dossiers_documents_in_turn(cast, autumn):  # 
               re.findall(r'<select[^>]*name="documents-\d-kind".*?</select>', page, re.S)]
     # Three files: one tờ trình, one báo cáo thành tích, one biên bản, not three tờ trình.
     assert chosen == ["to_trinh", "bao_cao_thanh_tich", "bien_ban_hoi_dong"], chosen
+
+
+def test_the_refusal_notice_ends_the_reason_with_one_full_stop(cast, autumn):  # noqa: F811
+    _decided(cast, autumn)  # the reason typed with its full stop: "…chưa đủ tiêu chuẩn."
+    told = [n.text for n in cast["clerk"].notices() if "không được tặng" in n.text]
+    assert told == ["Phòng Xúc tiến thương mại không được tặng Bằng khen của Chủ tịch Ủy ban "
+                    "nhân dân tỉnh: Thành tích chưa đủ tiêu chuẩn. Văn bản thông báo có tại "
+                    "trang hồ sơ."], told
