@@ -210,3 +210,13 @@ def test_the_refusal_notice_ends_the_reason_with_one_full_stop(cast, autumn):  #
     assert told == ["Phòng Xúc tiến thương mại không được tặng Bằng khen của Chủ tịch Ủy ban "
                     "nhân dân tỉnh: Thành tích chưa đủ tiêu chuẩn. Văn bản thông báo có tại "
                     "trang hồ sơ."], told
+
+
+def test_the_admin_reaches_the_award_forms_and_their_settings_from_the_menu(
+        person, cast):  # noqa: F811
+    admin = person("admin.test", "SVHTTDL", "Nguyễn Văn Quản", "admin")
+    assert 'href="/awards/catalogue"' in admin.get("/")  # Quản trị → Hình thức khen thưởng
+    catalogue = admin.get("/awards/catalogue")
+    for url in ("/awards/council", "/awards/consultees", "/awards/catalogue/printing"):
+        assert f'href="{url}"' in catalogue, url
+    assert 'href="/awards/catalogue"' not in cast["clerk"].get("/")  # an admin's page
