@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from app import workflow
 from app.auth.roles import Role
 from app.home.panels import register_home_panel
-from app.nav import NavItem, register_nav
+from app.nav import ADMINISTRATION, NavItem, register_nav
 
 AWARDS_MENU = _l("Commendations")  # one menu for the proposals and the registry
 
@@ -57,6 +57,9 @@ def _init_commendations(app: Flask) -> None:
     # admin's menu bar keeps to one line) comes in by the home page's panel.
     register_nav(app, NavItem("awards.index_page", _l("Commendation proposals"), frozenset({
         Role.AGENCY_STAFF, Role.AGENCY_LEAD, Role.HOME_AFFAIRS}), order=35, menu=AWARDS_MENU))
+    # The admin's way to the award forms, the council, the hiệp y agencies and the printing.
+    register_nav(app, NavItem("awards.catalogue_page", _l("Award forms"), frozenset({
+        Role.ADMIN}), order=87, menu=ADMINISTRATION))
     register_home_panel(app, home.awards_panel)
     register_settings_section(app, periods.SECTION)
     register_demo_seed(app, demo.seed_demo_awards)

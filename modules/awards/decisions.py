@@ -27,7 +27,8 @@ class DecisionError(ValueError):
 @retrying
 def record(list_id: int, user, *, number: str, signed_on: date | None, signer: str,
            signer_title: str, exceptions: dict[int, str] | None = None,
-           letter_number: str = "") -> Decision:
+           letter_number: str = "", letter_signer: str = "",
+           letter_signer_title: str = "") -> Decision:
     """Record the decision. `exceptions` ({nomination id: reason}) are the agency head's
     refusals of a Giấy khen list; a Chairman's list was appraised already."""
     number, signer = " ".join((number or "").split()), " ".join((signer or "").split())
@@ -58,9 +59,18 @@ def record(list_id: int, user, *, number: str, signed_on: date | None, signer: s
         db.session.rollback()
         raise DecisionError(_l("Give the number of the letter that tells the agencies of the "
                                "nominees not awarded why."))
+    letter_signer = " ".join((letter_signer or "").split())
+    letter_signer_title = " ".join((letter_signer_title or "").split())
+    if letter_number and award_list.decider == "chairman" and not (
+            letter_signer and letter_signer_title):
+        db.session.rollback()  # Home Affairs' letter: a leader of Sở Nội vụ signs it
+        raise DecisionError(_l("Give who signs Home Affairs' letter to the agencies of the "
+                               "nominees not awarded, and their title."))
     decision = Decision(list_id=award_list.id, number=number, signed_on=signed_on,
                         signer=signer, signer_title=signer_title, recorded_by_id=user.id,
-                        letter_number=letter_number or None, recorded_at=utcnow())
+                        letter_number=letter_number or None, recorded_at=utcnow(),
+                        letter_signer=letter_signer or None,
+                        letter_signer_title=letter_signer_title or None)
     db.session.add(decision)
     award_list.status = ListStatus.DECIDED.value
     for nomination in award_list.nominations:

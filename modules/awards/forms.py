@@ -84,7 +84,7 @@ class ListForm(FlaskForm):
 
 
 class ConsultationForm(FlaskForm):
-    agrees = SelectField(_l("Answer"), choices=[("", "—"), ("yes", _l("Agrees")),
+    agrees = SelectField(_l("Answer"), choices=[("", _l("— the answer —")), ("yes", _l("Agrees")),
                                                  ("no", _l("Does not agree"))],
                          validate_choice=False)
     document_number = StringField(_l("Number of the written answer"),
@@ -106,6 +106,10 @@ class DecisionForm(FlaskForm):
         DataRequired(), Length(max=300)])
     letter_number = StringField(_l("Number of the letter to the agencies of nominees not "
                                    "awarded"), validators=[Optional(), Length(max=100)])
+    letter_signer = StringField(_l("The letter signed by (Home Affairs)"), validators=[
+        Optional(), Length(max=300)])
+    letter_signer_title = StringField(_l("The letter's signer's title"), validators=[
+        Optional(), Length(max=300)])
 
 
 class AwardFormForm(FlaskForm):

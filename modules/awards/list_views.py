@@ -120,5 +120,6 @@ def record_decision(list_id: int):
     return _act(list_id, lambda: decisions.record(
         list_id, current_user, number=form.number.data, signed_on=form.signed_on.data,
         signer=form.signer.data, signer_title=form.signer_title.data,
-        exceptions=_exceptions(), letter_number=form.letter_number.data),
+        exceptions=_exceptions(), letter_number=form.letter_number.data,
+        letter_signer=form.letter_signer.data, letter_signer_title=form.letter_signer_title.data),
         _("The decision is recorded."), form)

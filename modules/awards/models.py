@@ -284,6 +284,9 @@ class Decision(db.Model):
     signer: Mapped[str] = mapped_column(String(300))
     signer_title: Mapped[str] = mapped_column(String(300))
     letter_number: Mapped[str | None] = mapped_column(String(100))  # to those not awarded
+    # Home Affairs' letter is signed in Sở Nội vụ: "Lê Văn Thư", "Phó Giám đốc".
+    letter_signer: Mapped[str | None] = mapped_column(String(300))
+    letter_signer_title: Mapped[str | None] = mapped_column(String(300))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -29,8 +29,11 @@ def readable_or_404(nomination_id: int) -> Nomination:
 def _form(award_round, nomination=None) -> NominationForm:
     form = NominationForm(obj=nomination)
     form.form_id.choices = [(f.id, f.name) for f in award_round.forms]
-    for row in form.documents:
+    kinds = list(catalogue.document_kinds())
+    for index, row in enumerate(form.documents):
         row.kind.choices = list(catalogue.document_kinds().items())
+        if not form.is_submitted() and not row.kind.data and index < len(kinds):
+            row.kind.data = kinds[index]  # tờ trình, báo cáo, biên bản: one file each
     return form
 
 

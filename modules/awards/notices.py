@@ -132,7 +132,8 @@ def decided(award_list, decision) -> None:
             else:
                 text = _("%(name)s was not awarded %(form)s: %(reason)s. The letter from the "
                          "deciding body is on the nomination's page.", name=nomination.name,
-                         form=nomination.form.name, reason=nomination.refusal_reason)
+                         form=nomination.form.name,  # "…tiêu chuẩn." ends the sentence once
+                         reason=(nomination.refusal_reason or "").rstrip(" ."))
         if nomination.agency_id not in people:
             people[nomination.agency_id] = agency_people(nomination.agency_id)
         notify_users(people[nomination.agency_id], Kind.AWARDS, text,

@@ -3,6 +3,8 @@ list of awardees (one per award form of the list), a certificate per awardee, an
 to the agency of a nominee not awarded. awdocs' builders print them (papers.py and the
 *_pdf.py modules)."""
 
+import re
+
 from modules.awards.models import AwardList, Nomination
 
 
@@ -23,8 +25,13 @@ def _awardee(nomination: Nomination):
 
 
 def _achievement(award_list: AwardList) -> str:
-    return f"đã có thành tích xuất sắc trong {award_list.round.topic[:1].lower()}" \
-           f"{award_list.round.topic[1:]} năm {award_list.round.year}"
+    """"đã có thành tích xuất sắc trong công tác thông tin đối ngoại năm 2026", from a round's
+    topic that is often the call's own title ("Khen thưởng chuyên đề công tác … năm 2026"):
+    an achievement is in the work, not in the commendation, and its year is said once."""
+    topic = re.sub(r"^\s*khen thưởng\s+(chuyên đề\s+)?", "", award_list.round.topic, flags=re.I)
+    topic = re.sub(rf"\s+năm\s+{award_list.round.year}\s*$", "", topic).strip()
+    return f"đã có thành tích xuất sắc trong {topic[:1].lower()}{topic[1:]} " \
+           f"năm {award_list.round.year}"
 
 
 def forms_of(award_list: AwardList) -> list:
@@ -41,8 +48,9 @@ def decision_paper(award_list: AwardList, form_code: str):
     awarded = tuple(_awardee(n) for n in award_list.nominations
                     if n.agreed and n.form.code == form_code)
     award_form = next(n.form for n in award_list.nominations if n.form.code == form_code)
-    proposal = (f"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {award_list.number} "
-                f"ngày {award_list.sent_at:%d/%m/%Y}")
+    # The tờ trình is the coordinating agency's; Home Affairs proposes after its appraisal.
+    proposal = (f"Xét Tờ trình số {award_list.number} ngày {award_list.sent_at:%d/%m/%Y} của "
+                f"{award_list.round.agency.name_vi}; theo đề nghị của Giám đốc Sở Nội vụ")
     extra = {}
     if award_list.decider == "agency_head":
         agency = award_list.round.agency.name_vi
@@ -79,16 +87,19 @@ def refusal_paper(nomination: Nomination):
 
     award_list, decision = nomination.award_list, nomination.award_list.decision
     who = nomination.name + (f", {nomination.position}" if nomination.position else "")
-    extra = {}
+    # Home Affairs' letter is signed in Sở Nội vụ; an agency head's refusal by the head.
+    extra = {"signer_name": decision.letter_signer or "",
+             "signer_authority": _authority(decision.letter_signer_title or "Phó Giám đốc")}
     if award_list.decider == "agency_head":
-        extra = {"issuer": award_list.round.agency.name_vi,
+        extra = {"issuer": award_list.round.agency.name_vi, "signer_name": decision.signer,
                  "signer_authority": _authority(decision.signer_title)}
     return papers.RefusalPaper(
         number=decision.letter_number or decision.number, issued_on=decision.signed_on,
         to=nomination.agency.name_vi,
         subject=f"kết quả xét đề nghị tặng {nomination.form.name}", nominee=who,
         award_form=nomination.form.name, reason=nomination.refusal_reason or "",
-        signer_name=decision.signer, proposal=f"Tờ trình số {award_list.number}", **extra)
+        proposal=f"Tờ trình số {award_list.number} của "
+        f"{award_list.round.agency.name_vi}", **extra)
 
 
 def sample_certificate_paper():

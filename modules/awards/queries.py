@@ -55,6 +55,13 @@ def lists_waiting_for(user) -> list[AwardList]:
     return sorted(unique.values(), key=lambda a: (a.due_on or a.decision_due_on, a.id))
 
 
+def waiting_review() -> list[Nomination]:
+    """The nominations sent and not yet accepted or returned, oldest first: what the home
+    page's "to review" figure counts, listed on the coordinator's start page."""
+    return list(db.session.scalars(select(Nomination).where(
+        Nomination.status == NominationStatus.SENT.value).order_by(Nomination.id)))
+
+
 def to_review(round_id: int | None = None) -> int:
     query = select(Nomination.id).where(Nomination.status == NominationStatus.SENT.value)
     if round_id is not None:

@@ -6,7 +6,7 @@ import re
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import workflow
 from app.auth.models import Agency
@@ -43,6 +43,7 @@ def index_page():
         "awards/index.html", open_rounds=rounds.open_rounds(),
         all_rounds=rounds.all_rounds() if access.is_coordinator(current_user) else [],
         mine=mine, lists=queries.lists_waiting_for(current_user),
+        to_review=queries.waiting_review() if access.is_coordinator(current_user) else [],
         coordinates=access.is_coordinator(current_user),
         proposes=access.proposes_for(current_user, current_user.agency_id),
         statuses=STATUS_LABELS, today=today())
@@ -55,7 +56,8 @@ def _quotas(text: str) -> dict[int, int]:
         if not line.strip():
             continue
         found = re.fullmatch(r"\s*([A-Za-z0-9_]+)\s*:\s*(\d{1,4})\s*", line)
-        agency = found and db.session.scalar(select(Agency).where(Agency.code == found[1]))
+        agency = found and db.session.scalar(select(Agency).where(  # "sct" is SCT
+            func.upper(Agency.code) == found[1].upper()))
         if not found or agency is None or int(found[2]) < 1:
             raise ValueError(_("Quota line not understood: “%(line)s”. Write an agency's "
                                "code, a colon and a number, such as SCT: 2.", line=line.strip()))

@@ -103,7 +103,8 @@ def test_propose_return_resend_appraise_with_a_refusal_and_decide(cast, autumn, 
     autumn.current = datetime(2026, 11, 6, 2, 0)  # Friday: the Chairman signed on Thursday
     noivu.post(f"/awards/lists/{list_id}/decision", {
         "number": "1234/QĐ-UBND", "signed_on": "05/11/2026", "signer": "Trần Phước Hiền",
-        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT"},
+        "signer_title": "Phó Chủ tịch", "letter_number": "215/SNV-TĐKT",
+        "letter_signer": "Lê Văn Thư", "letter_signer_title": "Phó Giám đốc"},
         page=f"/awards/lists/{list_id}")
 
     assert status_of(clerk, first).startswith("Được khen thưởng")
