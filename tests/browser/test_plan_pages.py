@@ -12,6 +12,7 @@ from app.auth.seed import DEMO_PASSWORD, seed_demo_users
 from app.plan.demo import seed_demo_year
 from app.plan.seed import seed_plan
 from tests import signatures
+from tests.browser.test_widths import TOPS
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +89,14 @@ def test_on_a_laptop_the_whole_menu_fits(page, demo_year):
     box = sign_out.bounding_box()
     assert sign_out.is_visible() and box["x"] + box["width"] <= 1280
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+@pytest.mark.parametrize("username", ["dieuphoi", "lanhdao.svhttdl", "noivu"])
+def test_the_demo_peoples_menu_keeps_to_one_line_of_a_1366_px_laptop(browser, live_server,
+                                                                     demo_year, username):
+    context = browser.new_context(base_url=live_server, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    _sign_in(page, username)
+    tops = page.evaluate(TOPS)
+    context.close()
+    assert len(tops) >= 6 and len(set(tops)) == 1, tops
