@@ -130,14 +130,16 @@ def _open(data: bytes):
                              "Excel, save it again as .xlsx and upload it.")) from None
 
 
-def _columns(header) -> dict[str, int]:
+def find_columns(header, headers: dict, labels: dict, required) -> dict[str, int]:
+    """Where each known column stands in a sheet's first row (its names as `headers` lists
+    them, a note in brackets ignored); FileRefused naming the `required` ones missing."""
     found = {}
     for index, cell in enumerate(header):
         text = _key(re.sub(r"\(.*?\)", "", _cell_text(cell.value)))
-        for column, names in HEADERS.items():
+        for column, names in headers.items():
             if text in names and column not in found:
                 found[column] = index
-    missing = [str(COLUMN_LABELS[column]) for column in REQUIRED if column not in found]
+    missing = [str(labels[column]) for column in required if column not in found]
     if missing:
         raise FileRefused(_l("The first row of the sheet must name the columns; missing: "
                              "%(columns)s. Start from the template.",
@@ -156,7 +158,7 @@ def read_rows(data: bytes) -> list[Row]:
                       None)
         if header is None:
             raise FileRefused(_l("The first sheet of the workbook is empty."))
-        columns = _columns(header)
+        columns = find_columns(header, HEADERS, COLUMN_LABELS, REQUIRED)
         rows, formulas = [], []
         for number, line in lines:
             formulas += [cell.coordinate for cell in line if cell.data_type == "f"]

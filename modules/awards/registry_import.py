@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.auth.models import Agency
-from app.auth.people_import import FileRefused, _cell_text, _key, _open
+from app.auth.people_import import FileRefused, _cell_text, _key, _open, find_columns
 from app.clock import today
 from app.extensions import db
 from app.folding import fold
@@ -103,21 +103,6 @@ def _value_text(value) -> str:
     return _cell_text(value)
 
 
-def _columns(header) -> dict[str, int]:
-    found = {}
-    for index, cell in enumerate(header):
-        text = _key(re.sub(r"\(.*?\)", "", _cell_text(cell.value)))
-        for column, names in HEADERS.items():
-            if text in names and column not in found:
-                found[column] = index
-    missing = [str(COLUMN_LABELS[c]) for c in REQUIRED if c not in found]
-    if missing:
-        raise FileRefused(_l("The first row of the sheet must name the columns; missing: "
-                             "%(columns)s. Start from the template.",
-                             columns=", ".join(missing)))
-    return found
-
-
 def read_rows(data: bytes) -> list[Row]:
     """The award rows of the first sheet; FileRefused when the file cannot be used."""
     workbook = _open(data)
@@ -127,7 +112,7 @@ def read_rows(data: bytes) -> list[Row]:
                       None)
         if header is None:
             raise FileRefused(_l("The first sheet of the workbook is empty."))
-        columns = _columns(header)
+        columns = find_columns(header, HEADERS, COLUMN_LABELS, REQUIRED)
         rows, formulas = [], []
         for number, line in lines:
             formulas += [cell.coordinate for cell in line if cell.data_type == "f"]
