@@ -1,4 +1,4 @@
-# The two commands: `make run` and `make test`. Everything they need they install themselves.
+# The two commands: `make run` and `make check`. Everything they need they install themselves.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint translations vendor vendor-bpmn fonts extract-messages clean layout
+.PHONY: run check test test-heavy audit lint translations vendor vendor-bpmn fonts extract-messages clean layout
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,16 +40,40 @@ $(CHROMIUM):
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
-# The two legs run side by side (one core each); SQLite's output follows PostgreSQL's.
-test: $(VENV)/.dev translations lint $(CHROMIUM)
-	@mkdir -p test-artifacts
-	@echo "== tests on SQLite (in the background) and on PostgreSQL ($(PG_TEST_URL)) =="
-	@TEST_DATABASE_URL=sqlite $(BIN)/pytest > test-artifacts/sqlite.log 2>&1 & lite=$$!; \
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; pg=$$?; \
-	wait $$lite; sqlite=$$?; \
-	echo "== tests on SQLite =="; cat test-artifacts/sqlite.log; \
-	echo "== SQLite: exit $$sqlite; PostgreSQL: exit $$pg =="; \
+# Everything CI runs: the fast suite, the heavy one, and the advisories (printed, never failing).
+check: test test-heavy audit
+
+# The fast suite, on SQLite, then on PostgreSQL, each leg on both cores (pytest-xdist; each
+# worker fills a database of its own). The heavy tests (real servers, browsers, the route
+# matrix, fuzzing) are `make test-heavy`'s.
+HEAVY_TESTS := tests/browser tests/e2e tests/heavy
+FAST_TESTS := $(BIN)/pytest -n 2 $(addprefix --ignore=,$(HEAVY_TESTS))
+test: $(VENV)/.dev translations lint
+	@echo "== the fast suite on SQLite =="
+	@TEST_DATABASE_URL=sqlite $(FAST_TESTS); sqlite=$$?; \
+	echo "== the fast suite on PostgreSQL ($(PG_TEST_URL)) =="; \
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(FAST_TESTS); pg=$$?; \
+	echo "== fast suite: SQLite exit $$sqlite; PostgreSQL exit $$pg =="; \
 	test $$sqlite = 0 && test $$pg = 0
+
+test-heavy: $(VENV)/.dev translations $(CHROMIUM)
+	@echo "== the heavy tests on SQLite =="
+	@TEST_DATABASE_URL=sqlite $(BIN)/pytest $(wildcard $(HEAVY_TESTS)); sqlite=$$?; \
+	echo "== the heavy tests on PostgreSQL ($(PG_TEST_URL)) =="; \
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(wildcard $(HEAVY_TESTS)); pg=$$?; \
+	echo "== heavy tests: SQLite exit $$sqlite; PostgreSQL exit $$pg =="; \
+	test $$sqlite = 0 && test $$pg = 0
+
+# Known advisories for the pinned requirements, printed; a new one must not block unrelated work.
+AUDIT := .venv-audit
+$(AUDIT)/.installed: requirements-audit.txt
+	$(PYTHON) -m venv $(AUDIT)
+	$(AUDIT)/bin/pip install --quiet -r requirements-audit.txt
+	touch $@
+
+audit: $(AUDIT)/.installed
+	-$(AUDIT)/bin/pip-audit --no-deps --disable-pip --progress-spinner off \
+	  -r requirements.txt -r requirements-dev.txt
 
 # Maintainers: refresh the message catalogue after changing user-facing text.
 extract-messages: $(VENV)/.runtime
@@ -108,7 +132,7 @@ fonts:
 	rm -rf build/fonts && rmdir --ignore-fail-on-non-empty build
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) $(AUDIT) instance
 
 # Maintainers: give the shipped diagrams their layout (BPMN DI) with bpmn-auto-layout (npm,
 # pinned in tools/layout), lanes placed by tools/layout/finish.py; the results are committed and

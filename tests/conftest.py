@@ -1,5 +1,5 @@
 """Fixtures. Every test runs on the database TEST_DATABASE_URL names: `sqlite` (a fresh file)
-or a PostgreSQL URL. `make test` runs the whole suite once on each.
+or a PostgreSQL URL. `make test` and `make test-heavy` run each suite once on each.
 
 The schema comes from the migrations (`flask db upgrade`), as in production; after each test
 every table is emptied, so tests may commit and use several connections, as the app does.
@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from flask import globals as flask_globals
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, make_url, select, text
 
 from app import create_app
 from app.clock import FrozenClock
@@ -31,13 +31,36 @@ def _database_url(tmp_path_factory) -> str:
     return url
 
 
-def _reset_postgres(url: str) -> None:
-    """Start from an empty schema; refuse clearly (or skip the leg) when the server is away."""
+def _connect(url: str):
+    return create_engine(normalise_database_url(url), connect_args={"connect_timeout": 3})
+
+
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker empties and fills a database of its own, made beside
+    the one TEST_DATABASE_URL names (test → test_gw0, test_gw1)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(normalise_database_url(url))
+    name = f"{base.database}_{worker}"
+    engine = _connect(url).execution_options(isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                   {"name": name})
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def pytest_sessionstart(session):
+    """Refuse clearly (or skip the leg) when PostgreSQL is away, once, before any worker starts."""
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite")
+    if not url.startswith("postgres") or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     try:
-        engine = create_engine(normalise_database_url(url), connect_args={"connect_timeout": 3})
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
+        engine = _connect(url)
+        engine.connect().close()
         engine.dispose()
     except Exception as error:  # any failure to reach the server means the same here
         reason = f"PostgreSQL is not reachable at {url}: {str(error).splitlines()[0]}"
@@ -46,11 +69,22 @@ def _reset_postgres(url: str) -> None:
         pytest.exit(f"SKIPPED the PostgreSQL leg: {reason}", returncode=0)
 
 
+def _reset_postgres(url: str) -> str:
+    """Start from an empty schema."""
+    url = _worker_database(url)
+    engine = _connect(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     url = _database_url(tmp_path_factory)
     if url.startswith("postgres"):
-        _reset_postgres(url)
+        url = _reset_postgres(url)
     return url
 
 

@@ -1,6 +1,6 @@
 """A live server in a thread and Debian's chromium driven by Playwright.
 
-Nothing downloads a browser: the tests use the chromium that `make test` installs from
+Nothing downloads a browser: the tests use the chromium that `make test-heavy` installs from
 Debian's packages (CHROMIUM overrides the path). Without it they are skipped, except under
 CI=true, where they must run.
 """
