@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
-from app.auth import password_links
+from app.auth import password_links, sessions
 from app.auth.models import Agency, User
 from app.auth.roles import Role
 from app.auth.user_service import UserError, check_password_policy
@@ -191,5 +191,6 @@ def set_password_from_link(token: str, new: str) -> User:
     check_password_policy(new, user.username)
     user.set_password(new)
     user.must_change_password = False
+    sessions.end_all(user)  # a forgotten password may be a stolen one
     db.session.commit()
     return user

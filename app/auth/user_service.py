@@ -7,7 +7,9 @@ from flask import current_app
 from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 
-from app.auth.models import Agency, User, UserRole
+from app.api import tokens
+from app.auth import sessions
+from app.auth.models import Agency, SignInSession, User, UserRole
 from app.auth.roles import Role
 from app.extensions import db
 
@@ -92,19 +94,28 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     if not active and Role.ADMIN in user.roles and not _active_admins_except(user):
         raise UserError(_("The last administrator cannot be deactivated."))
     user.active = active
+    if not active:  # and none of it comes back with a reactivation
+        sessions.end_all(user)
+        tokens.revoke_all(user)
     db.session.commit()
 
 
 def reset_password(user: User) -> str:
-    """Give the person a temporary password, to be changed at the next sign-in."""
+    """Give the person a temporary password, to be changed at the next sign-in. Whoever
+    holds one of their sessions or API tokens is shut out with the old password."""
     password = temporary_password()
     user.set_password(password)
     user.must_change_password = True
+    sessions.end_all(user)
+    tokens.revoke_all(user)
     db.session.commit()
     return password
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, *,
+                    keep: SignInSession | None = None) -> None:
+    """The person's new password; their sessions in other browsers end (`keep` is the one
+    they changed it from)."""
     if not user.check_password(current):
         raise UserError(_("The current password is wrong."))
     if new == current:
@@ -112,4 +123,5 @@ def change_password(user: User, current: str, new: str) -> None:
     check_password_policy(new, user.username)
     user.set_password(new)
     user.must_change_password = False
+    sessions.end_all(user, keep=keep)
     db.session.commit()
