@@ -31,15 +31,11 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         result = authenticate(form.username.data, form.password.data, request.remote_addr)
-        if result.locked_minutes:
-            flash(
-                _(
-                    "Too many failed sign-in attempts. Try again in %(n)d minutes.",
-                    n=result.locked_minutes,
-                ),
-                "danger",
-            )
-            return render_template("auth/login.html", form=form), 429
+        if result.retry_after:
+            flash(_("Too many failed sign-in attempts. Try again in %(n)d minutes.",
+                    n=result.locked_minutes), "danger")
+            return render_template("auth/login.html", form=form), 429, {
+                "Retry-After": str(result.retry_after)}
         if result.user is None:
             flash(_("Wrong user name or password."), "danger")
             return render_template("auth/login.html", form=form), 200
