@@ -32,7 +32,7 @@ def _unknown_user_hash(method: str) -> str:
 @dataclass
 class LoginResult:
     user: User | None = None
-    retry_after: int = 0  # > 0: refused by the throttle for this many seconds, whatever the password
+    retry_after: int = 0  # > 0: refused by the throttle for this long (seconds)
 
     @property
     def locked_minutes(self) -> int:
