@@ -53,7 +53,7 @@ class Config:
     LOGIN_MAX_FAILURES = 5
     LOGIN_MAX_FAILURES_PER_ADDRESS = 20
     LOGIN_WINDOW_SECONDS = 15 * 60
-    PASSWORD_MIN_LENGTH = 10
+    PASSWORD_MIN_LENGTH = 12
 
     ENABLED_MODULES = ("modules.training", "modules.awards")
 

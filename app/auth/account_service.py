@@ -188,7 +188,7 @@ def forgot_password(email_text: str) -> None:
 def set_password_from_link(token: str, new: str) -> User:
     """Set the password of the link's person; the link (and any older one) dies with it."""
     user = password_links.user_for(token, for_update=True)
-    check_password_policy(new, user.username)
+    check_password_policy(new, user)
     user.set_password(new)
     user.must_change_password = False
     sessions.end_all(user)  # a forgotten password may be a stolen one

@@ -17,6 +17,7 @@ from flask import current_app
 from sqlalchemy import delete, func, select, text
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import password_policy
 from app.auth.models import DEFAULT_HASH_METHOD, LoginAttempt, User
 from app.clock import utcnow
 from app.extensions import db
@@ -32,6 +33,7 @@ def _unknown_user_hash(method: str) -> str:
 @dataclass
 class LoginResult:
     user: User | None = None
+    password_too_weak: bool = False  # signed in, but must choose a password the rules allow
     retry_after: int = 0  # > 0: refused by the throttle for this long (seconds)
 
     @property
@@ -98,10 +100,14 @@ def authenticate(username: str, password: str, remote_addr: str | None) -> Login
         method = current_app.config.get("PASSWORD_HASH_METHOD", DEFAULT_HASH_METHOD)
         check_password_hash(_unknown_user_hash(method), password)
     ok = user is not None and user.active and user.check_password(password)
-    if ok:
-        attempt.succeeded = True
-        db.session.commit()
-    return LoginResult(user=user if ok else None)
+    if not ok:
+        return LoginResult()
+    attempt.succeeded = True
+    too_weak = not password_policy.acceptable(password, user)
+    if too_weak:  # set before the rules were what they are
+        user.must_change_password = True
+    db.session.commit()
+    return LoginResult(user=user, password_too_weak=too_weak)
 
 
 def unlock(user: User) -> int:

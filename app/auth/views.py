@@ -22,6 +22,7 @@ from app.auth.user_service import change_password as change_user_password
 from app.i18n import safe_next
 
 bp = Blueprint("auth", __name__, template_folder="templates")
+PASSWORD_TOO_WEAK = "password_too_weak"  # noqa: S105 - a session key: why they must change it
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -41,6 +42,7 @@ def login():
             return render_template("auth/login.html", form=form), 200
         login_user(result.user)
         sessions.start(result.user, request.remote_addr, request.user_agent.string)
+        session[PASSWORD_TOO_WEAK] = result.password_too_weak
         session.pop("csrf_token", None)  # a token seen before sign-in is worth nothing after
         return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     return render_template("auth/login.html", form=form)
@@ -66,9 +68,11 @@ def change_password():
         except UserError as error:
             form.new.errors.append(str(error))
         else:
+            session.pop(PASSWORD_TOO_WEAK, None)
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("home.index"))
-    return render_template("auth/change_password.html", form=form)
+    return render_template("auth/change_password.html", form=form,
+                           too_weak=session.get(PASSWORD_TOO_WEAK, False))
 
 
 @bp.post("/account/sessions/end-others")
