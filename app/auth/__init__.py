@@ -18,6 +18,7 @@ OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.swit
 def init_app(app: Flask) -> None:
     from app.auth import (  # noqa: F401
         admin_agencies,
+        admin_sessions,
         admin_successions,
         admin_users,
         agency_people,

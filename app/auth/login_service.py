@@ -117,3 +117,19 @@ def unlock(user: User) -> int:
         LoginAttempt.username == user.username, LoginAttempt.succeeded.is_(False))).rowcount
     db.session.commit()
     return removed
+
+
+@dataclass
+class Failures:
+    count: int
+    addresses: list[str]
+
+
+def recent_failures(user: User) -> Failures:
+    """The failed sign-ins on `user`'s account within the window, and where they came from."""
+    rows = db.session.execute(
+        select(LoginAttempt.remote_addr, func.count()).where(
+            LoginAttempt.username == user.username, LoginAttempt.succeeded.is_(False),
+            LoginAttempt.at > utcnow() - _window())
+        .group_by(LoginAttempt.remote_addr).order_by(func.count().desc())).all()
+    return Failures(sum(count for _, count in rows), [address for address, _ in rows])

@@ -95,4 +95,11 @@ def end_others() -> int:
 def live_sessions_of(user: User) -> list[SignInSession]:
     return db.session.scalars(select(SignInSession).where(
         SignInSession.user_id == user.id, SignInSession.ended_at.is_(None))
-        .order_by(SignInSession.last_seen_at.desc())).all()
+        .order_by(SignInSession.last_seen_at.desc(), SignInSession.id.desc())).all()
+
+
+def end_every(user: User) -> int:
+    """An admin ends all of `user`'s sessions. Returns how many."""
+    ended = end_all(user)
+    db.session.commit()
+    return ended
