@@ -30,7 +30,7 @@ def test_the_admin_sees_and_ends_a_persons_sessions(app, admin_client, agencies)
     phone = _signed_in(app, "113.160.9.9", "Mozilla/5.0 (Linux; Android 14) Chrome/126.0")
 
     page = _page(admin_client, person)
-    assert "Phiên đăng nhập và khóa API" in page
+    assert "Phiên đăng nhập và mã truy cập API" in page
     assert "10.20.0.15" in page and "113.160.9.9" in page
     assert "Android 14" in page
 
