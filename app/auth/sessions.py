@@ -7,7 +7,7 @@ import secrets
 from datetime import timedelta
 
 from flask import session
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.auth.models import SignInSession, User
 from app.clock import utcnow
@@ -15,6 +15,7 @@ from app.extensions import db
 
 SESSION_KEY = "sign_in"  # where the key sits in Flask's session cookie
 SEEN_RECORDED_EVERY = timedelta(minutes=1)  # not a write per request
+ENDED_KEPT = timedelta(days=30)  # then an ended session's row goes
 
 
 def _digest(key: str) -> str:
@@ -25,6 +26,7 @@ def start(user: User, remote_addr: str | None, user_agent: str | None) -> None:
     """Open a session for `user` in this browser (after the password was checked)."""
     key = secrets.token_urlsafe(32)
     now = utcnow()
+    db.session.execute(delete(SignInSession).where(SignInSession.ended_at < now - ENDED_KEPT))
     db.session.add(SignInSession(
         user_id=user.id, key_digest=_digest(key), created_at=now, last_seen_at=now,
         remote_addr=(remote_addr or "unknown")[:64], user_agent=(user_agent or "")[:255]))

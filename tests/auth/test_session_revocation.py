@@ -94,3 +94,19 @@ def test_signing_out_everywhere_ends_the_other_sessions(app, agencies):
     assert "Đã kết thúc 1 phiên đăng nhập khác" in response.get_data(as_text=True)
     assert office.get("/").status_code == 200
     assert _signed_out(lost_phone)
+
+
+def test_last_seen_is_recorded_at_most_once_a_minute(app, agencies, clock):
+    from app.auth.models import SignInSession
+
+    factories.make_user("clerk.sct")
+    browser = _signed_in(app, "clerk.sct")
+    signed_in_at = clock.current
+
+    clock.advance(seconds=30)
+    browser.get("/")
+    assert db.session.scalar(db.select(SignInSession.last_seen_at)) == signed_in_at
+    clock.advance(seconds=31)
+    browser.get("/")
+    db.session.expire_all()
+    assert db.session.scalar(db.select(SignInSession.last_seen_at)) == clock.current
