@@ -47,11 +47,13 @@ class Config:
     WTF_CSRF_TIME_LIMIT = 8 * 3600  # a clerk may keep a long form open for a working day
     MAX_CONTENT_LENGTH = 40 * 1024 * 1024  # a form with a few evidence files
 
-    # Failed sign-ins: this many per account (four times as many per address) within the
-    # window lock further tries out until the window has passed.
+    # Failed sign-ins within the sliding window: this many on one account from one address
+    # refuse that address's further tries at the account (its owner elsewhere signs in),
+    # and this many from one address, whatever the accounts, refuse the address.
     LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 20
     LOGIN_WINDOW_SECONDS = 15 * 60
-    PASSWORD_MIN_LENGTH = 10
+    PASSWORD_MIN_LENGTH = 12
 
     ENABLED_MODULES = ("modules.training", "modules.awards")
 

@@ -1,7 +1,14 @@
 """Every model of the core, imported in one place so Alembic sees all tables."""
 
 from app.api.models import ApiToken
-from app.auth.models import Agency, AgencyGroup, LoginAttempt, User, UserRole
+from app.auth.models import (
+    Agency,
+    AgencyGroup,
+    LoginAttempt,
+    SignInSession,
+    User,
+    UserRole,
+)
 from app.calendar.models import DeclaredDay
 from app.notifications.models import Notification
 from app.plan.models import Assignment, Plan, PlanAmendment, PlanItem, PlanItemAgency
@@ -21,5 +28,5 @@ __all__ = [
     "Agency", "AgencyGroup", "ApiToken", "Assignment", "AuditEvent", "DeclaredDay",
     "DefinitionVersion", "LoginAttempt", "Notification", "PendingMessage", "Plan",
     "PlanAmendment", "PlanItem", "PlanItemAgency", "ProcessDefinition", "ProcessInstance",
-    "Setting", "TrustedRoot", "User", "UserRole", "ViolationCase", "WorkItem",
+    "Setting", "SignInSession", "TrustedRoot", "User", "UserRole", "ViolationCase", "WorkItem",
 ]

@@ -1,9 +1,9 @@
-"""Security headers on every response."""
+"""Security headers on every response; pages for a signed-in person are stored by no cache."""
 
 import base64
 import hashlib
 
-from flask import Flask, make_response
+from flask import Flask, make_response, request, session
 
 BASE_POLICY = [
     "default-src 'self'",
@@ -64,6 +64,9 @@ def init_app(app: Flask) -> None:
     def add_security_headers(response):
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if "_user_id" in session and request.endpoint != "static":
+            # A shared computer's Back button, or a proxy, shows nobody the person's pages.
+            response.headers["Cache-Control"] = "no-store"
         if app.config["SESSION_COOKIE_SECURE"]:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

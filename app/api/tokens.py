@@ -41,6 +41,14 @@ def revoke(user, token_id: int) -> bool:
     return True
 
 
+def revoke_all(user) -> None:
+    """Revoke every live token of `user` (an admin's reset, a deactivation); the caller
+    commits. Reactivating the person later does not bring them back."""
+    db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
+                                              ApiToken.revoked_at.is_(None))
+                       .values(revoked_at=utcnow()))
+
+
 def tokens_of(user) -> list[ApiToken]:
     return db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
                               .order_by(ApiToken.created_at.desc())).all()

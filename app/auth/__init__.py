@@ -4,9 +4,10 @@ from flask import Flask, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.auth import sessions
 from app.auth.models import User
 from app.auth.roles import Role
-from app.extensions import db, login_manager
+from app.extensions import login_manager
 from app.nav import ADMINISTRATION, NavItem, register_nav
 
 # Pages a person who must change their password may still reach.
@@ -17,6 +18,7 @@ OPEN_WHILE_PASSWORD_EXPIRED = {"auth.change_password", "auth.logout", "i18n.swit
 def init_app(app: Flask) -> None:
     from app.auth import (  # noqa: F401
         admin_agencies,
+        admin_sessions,
         admin_successions,
         admin_users,
         agency_people,
@@ -35,7 +37,7 @@ def init_app(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+        return sessions.user_of_this_browser(int(user_id))
 
     @app.before_request
     def require_password_change():

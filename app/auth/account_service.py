@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
-from app.auth import password_links
+from app.auth import password_links, sessions
 from app.auth.models import Agency, User
 from app.auth.roles import Role
 from app.auth.user_service import UserError, check_password_policy
@@ -188,8 +188,9 @@ def forgot_password(email_text: str) -> None:
 def set_password_from_link(token: str, new: str) -> User:
     """Set the password of the link's person; the link (and any older one) dies with it."""
     user = password_links.user_for(token, for_update=True)
-    check_password_policy(new, user.username)
+    check_password_policy(new, user)
     user.set_password(new)
     user.must_change_password = False
+    sessions.end_all(user)  # a forgotten password may be a stolen one
     db.session.commit()
     return user

@@ -200,6 +200,23 @@ class LoginAttempt(db.Model):
     at: Mapped[datetime] = mapped_column(index=True)
 
 
+class SignInSession(db.Model):
+    """One browser's signed-in session, which the server can end: the browser's cookie
+    carries a random key whose digest is kept here; a session whose row has ended (sign-out,
+    a new password, an admin's reset or deactivation) signs nobody in, copied or not."""
+
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    remote_addr: Mapped[str] = mapped_column(String(64))
+    user_agent: Mapped[str] = mapped_column(String(255))
+
+
 # Models that hang on Agency, imported here so that whoever loads the agencies has them.
 from app.auth import person_moves as _person_moves  # noqa: E402, F401
 from app.auth import successions as _successions  # noqa: E402, F401

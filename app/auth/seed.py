@@ -17,7 +17,7 @@ from app.extensions import db
 from app.settings import COORDINATOR_AGENCY, get_setting, set_setting
 
 # Printed with the demo logins; the demo people exist only where APP_ENV=development.
-DEMO_PASSWORD = "QuangNgai@2024"  # noqa: S105
+DEMO_PASSWORD = "Mua-xuan-tren-bien"  # noqa: S105
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 import secrets
 import string
 
-from flask import current_app
 from flask_babel import lazy_gettext as _
 from sqlalchemy import func, select
 
-from app.auth.models import Agency, User, UserRole
+from app.api import tokens
+from app.auth import password_policy, sessions
+from app.auth.models import Agency, SignInSession, User, UserRole
 from app.auth.roles import Role
 from app.extensions import db
 
@@ -21,12 +22,13 @@ def temporary_password() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(12))
 
 
-def check_password_policy(password: str, username: str) -> None:
-    minimum = current_app.config["PASSWORD_MIN_LENGTH"]
-    if len(password) < minimum:
-        raise UserError(_("The password must have at least %(n)d characters.", n=minimum))
-    if password.strip().lower() == username.lower():
-        raise UserError(_("The password must not be the user name."))
+def check_password_policy(password: str, user: User) -> None:
+    """UserError when the rules (app.auth.password_policy) refuse `password` for `user`."""
+    try:
+        password_policy.check_password(password, username=user.username,
+                                       full_name=user.full_name, agency=user.agency)
+    except password_policy.PasswordRefused as refused:
+        raise UserError(refused.args[0]) from None
 
 
 def create_user(
@@ -47,8 +49,6 @@ def create_user(
     temporary = None
     if password is None:
         password = temporary = temporary_password()
-    else:
-        check_password_policy(password, username)
     user = User(
         username=username,
         full_name=full_name.strip(),
@@ -58,6 +58,8 @@ def create_user(
         must_change_password=temporary is not None,
     )
     user.roles = roles
+    if temporary is None:
+        check_password_policy(password, user)
     user.set_password(password)
     db.session.add(user)
     db.session.commit()
@@ -92,24 +94,34 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
     if not active and Role.ADMIN in user.roles and not _active_admins_except(user):
         raise UserError(_("The last administrator cannot be deactivated."))
     user.active = active
+    if not active:  # and none of it comes back with a reactivation
+        sessions.end_all(user)
+        tokens.revoke_all(user)
     db.session.commit()
 
 
 def reset_password(user: User) -> str:
-    """Give the person a temporary password, to be changed at the next sign-in."""
+    """Give the person a temporary password, to be changed at the next sign-in. Whoever
+    holds one of their sessions or API tokens is shut out with the old password."""
     password = temporary_password()
     user.set_password(password)
     user.must_change_password = True
+    sessions.end_all(user)
+    tokens.revoke_all(user)
     db.session.commit()
     return password
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: User, current: str, new: str, *,
+                    keep: SignInSession | None = None) -> None:
+    """The person's new password; their sessions in other browsers end (`keep` is the one
+    they changed it from)."""
     if not user.check_password(current):
         raise UserError(_("The current password is wrong."))
     if new == current:
         raise UserError(_("The new password must differ from the current one."))
-    check_password_policy(new, user.username)
+    check_password_policy(new, user)
     user.set_password(new)
     user.must_change_password = False
+    sessions.end_all(user, keep=keep)
     db.session.commit()

@@ -8,12 +8,13 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import account_service, password_links
+from app.auth import account_service, password_links, sessions
 from app.auth.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, SetPasswordForm
 from app.auth.login_service import authenticate
 from app.auth.user_service import UserError
@@ -21,6 +22,7 @@ from app.auth.user_service import change_password as change_user_password
 from app.i18n import safe_next
 
 bp = Blueprint("auth", __name__, template_folder="templates")
+PASSWORD_TOO_WEAK = "password_too_weak"  # noqa: S105 - a session key: why they must change it
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -30,19 +32,18 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         result = authenticate(form.username.data, form.password.data, request.remote_addr)
-        if result.locked_minutes:
-            flash(
-                _(
-                    "Too many failed sign-in attempts. Try again in %(n)d minutes.",
-                    n=result.locked_minutes,
-                ),
-                "danger",
-            )
-            return render_template("auth/login.html", form=form), 429
+        if result.retry_after:
+            flash(_("Too many failed sign-in attempts. Try again in %(n)d minutes.",
+                    n=result.locked_minutes), "danger")
+            return render_template("auth/login.html", form=form), 429, {
+                "Retry-After": str(result.retry_after)}
         if result.user is None:
             flash(_("Wrong user name or password."), "danger")
             return render_template("auth/login.html", form=form), 200
         login_user(result.user)
+        sessions.start(result.user, request.remote_addr, request.user_agent.string)
+        session[PASSWORD_TOO_WEAK] = result.password_too_weak
+        session.pop("csrf_token", None)  # a token seen before sign-in is worth nothing after
         return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     return render_template("auth/login.html", form=form)
 
@@ -50,6 +51,7 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    sessions.end_this_one()
     logout_user()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
@@ -61,13 +63,24 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            change_user_password(current_user, form.current.data, form.new.data)
+            change_user_password(current_user, form.current.data, form.new.data,
+                                 keep=sessions.current())
         except UserError as error:
             form.new.errors.append(str(error))
         else:
+            session.pop(PASSWORD_TOO_WEAK, None)
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("home.index"))
-    return render_template("auth/change_password.html", form=form)
+    return render_template("auth/change_password.html", form=form,
+                           too_weak=session.get(PASSWORD_TOO_WEAK, False))
+
+
+@bp.post("/account/sessions/end-others")
+@login_required
+def end_other_sessions():
+    ended = sessions.end_others()
+    flash(_("%(n)d other sign-in sessions ended.", n=ended), "success")
+    return redirect(url_for("account.profile"))
 
 
 @bp.route(password_links.PATH + "<token>", methods=["GET", "POST"])
@@ -86,6 +99,7 @@ def set_password(token: str):
         except UserError as error:
             form.new.errors.append(str(error))
         else:
+            sessions.end_this_one()
             logout_user()  # whoever was signed in on this browser, the person signs in now
             flash(_("Your password is set. Sign in with your user name %(username)s.",
                     username=user.username), "success")

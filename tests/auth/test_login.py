@@ -103,7 +103,7 @@ def test_change_password_rejects_a_short_one_and_keeps_the_old(client, agencies)
     })
 
     assert response.status_code == 200
-    assert "ít nhất 10 ký tự" in response.get_data(as_text=True)
+    assert "ít nhất 12 ký tự" in response.get_data(as_text=True)
     user = db.session.scalar(db.select(User).where(User.username == "clerk.sct"))
     assert user.check_password(factories.PASSWORD)
 

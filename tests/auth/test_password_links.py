@@ -58,9 +58,9 @@ def test_a_new_person_sets_the_password_from_the_shown_link_and_signs_in(app, pr
     assert login(person, "thu.nguyen@quangngai.gov.vn", "anything at all").status_code == 200
 
     short = _set(person, link, "ngan")
-    assert "ít nhất 10 ký tự" in short.get_data(as_text=True)
+    assert "ít nhất 12 ký tự" in short.get_data(as_text=True)
     same = _set(person, link, "thu.nguyen@quangngai.gov.vn")
-    assert "không được trùng với tên đăng nhập" in same.get_data(as_text=True)
+    assert "không được chứa họ tên, tên đăng nhập" in same.get_data(as_text=True)
     differ = _set(person, link, NEW_PASSWORD, confirm=NEW_PASSWORD + "x")
     assert "Hai mật khẩu không khớp" in differ.get_data(as_text=True)
     assert _person().must_change_password

@@ -12,7 +12,7 @@ from app.workflow.models import WorkItem
 from tests.conftest import login, post_form
 from tests.people.conftest import open_step
 
-DEMO_PASSWORD = "QuangNgai@2024"  # noqa: S105 - printed by `flask seed` in development
+DEMO_PASSWORD = "Mua-xuan-tren-bien"  # noqa: S105 - printed by `flask seed` in development
 
 
 def seed_demo(app):
