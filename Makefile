@@ -81,6 +81,7 @@ extract-messages: $(VENV)/.runtime
 	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching --no-wrap
 
 # Maintainers: copy the pinned npm packages into app/static/vendor (committed; running needs no Node).
+# axe-core (a devDependency) goes to tests/browser/vendor: the browser tests inject it; never served.
 vendor:
 	npm ci --no-audit --no-fund
 	rm -rf app/static/vendor && mkdir -p app/static/vendor/bootstrap/css app/static/vendor/bootstrap/js
@@ -92,6 +93,8 @@ vendor:
 	   node_modules/vanillajs-datepicker/dist/js/locales/vi.js app/static/vendor/datepicker/js/
 	cp node_modules/vanillajs-datepicker/dist/css/datepicker-bs5.min.css app/static/vendor/datepicker/css/
 	cp node_modules/vanillajs-datepicker/LICENSE app/static/vendor/datepicker/
+	rm -rf tests/browser/vendor/axe-core && mkdir -p tests/browser/vendor/axe-core
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE tests/browser/vendor/axe-core/
 	$(MAKE) vendor-bpmn
 
 # The BPMN editor ships only ES modules: esbuild (pinned, from npm) bundles it with our

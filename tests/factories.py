@@ -66,3 +66,20 @@ def case_awaiting_decision(clock):
         "record_number": "01/BB", "record_date": clock.current.date(),
         "violator": "Công ty X", "violation_act": "Đăng tin sai sự thật"})
     return open_step(case.instance_id, "decision")
+
+
+DEMO_DAY = (2025, 11, 27, 3, 0)  # 10:00 in Quảng Ngãi, late in the demo plan year
+
+
+def seed_demo(app, clock):
+    """What `make run` seeds in development, by the same command: the demo people (one per
+    role), a year of the plan in progress, violation cases, training classes, commendations."""
+    from datetime import datetime
+
+    clock.current = datetime(*DEMO_DAY)
+    app.config["DEVELOPMENT"] = True
+    try:
+        result = app.test_cli_runner().invoke(args=["seed"])
+    finally:
+        app.config["DEVELOPMENT"] = False
+    assert result.exit_code == 0, result.output

@@ -14,12 +14,16 @@ document.addEventListener("submit", (event) => {
     const noteId = `${input.id}-size`;
     document.getElementById(noteId)?.remove();
     input.classList.toggle("is-invalid", tooLarge);
+    if (!tooLarge) {
+      input.removeAttribute("aria-invalid");
+    }
     if (tooLarge) {
       const note = document.createElement("div");
       note.id = noteId;
       note.className = "invalid-feedback d-block";
       note.textContent = input.dataset.tooLarge;
       input.setAttribute("aria-describedby", noteId);
+      input.setAttribute("aria-invalid", "true");
       input.after(note);
       event.preventDefault();
       input.focus();

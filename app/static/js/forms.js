@@ -159,3 +159,15 @@
 
   document.querySelectorAll("input[data-date-picker]:not([disabled])").forEach(attach);
 })();
+
+// A refused form: the focus goes to its first field marked invalid, so that a keyboard or
+// screen reader user lands on it and hears its message (tied by aria-describedby) rather
+// than starting again from the top of the page. Runs last: the calendar above moves the
+// date boxes, and moving an element takes the focus from it.
+(() => {
+  const first = [...document.querySelectorAll('[aria-invalid="true"]')]
+    .find((control) => !control.disabled && control.getClientRects().length > 0);
+  if (first) {
+    first.focus();
+  }
+})();
