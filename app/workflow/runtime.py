@@ -6,6 +6,7 @@ from uuid import UUID
 
 from flask_babel import lazy_gettext as _l
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import EventBasedGateway
 from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import LoopTask
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
@@ -102,10 +103,10 @@ def advance(instance: ProcessInstance, workflow: Workflow, actor=None,
     instance in error with a readable message."""
 
     def fired(task):
-        event = getattr(task.task_spec, "event_definition", None)
-        if isinstance(event, TimerEventDefinition):
-            audit.record(instance, "timer", None, task.task_spec.bpmn_id,
-                         name=task.task_spec.bpmn_name or event.name)
+        for spec, event in _caught(task):
+            if isinstance(event, TimerEventDefinition):
+                audit.record(instance, "timer", None, spec.bpmn_id,
+                             name=spec.bpmn_name or event.name)
 
     try:
         with running(instance):  # for the helpers its scripts call
@@ -119,6 +120,17 @@ def advance(instance: ProcessInstance, workflow: Workflow, actor=None,
         if broken is not None:  # not the diagram's fault: the caller's transaction is lost
             raise broken from error
         fail(instance, describe(error), actor)
+
+
+def _caught(task) -> list:
+    """(spec, event) for what a completed task caught. SpiffWorkflow moves the events after an
+    event-based gateway onto the gateway itself: there, the one caught is the path taken."""
+    spec = task.task_spec
+    if isinstance(spec, EventBasedGateway):
+        events = spec.event_definition.event_definitions
+        return [(child.task_spec, events[spec.outputs.index(child.task_spec)])
+                for child in task.children]
+    return [(spec, getattr(spec, "event_definition", None))]
 
 
 def fail(instance: ProcessInstance, message: str, actor=None, **details) -> None:

@@ -36,6 +36,9 @@ class RealServer:
             [str(GUNICORN), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
              "--graceful-timeout", "5", "wsgi:app"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return self.wait_until_answering()
+
+    def wait_until_answering(self) -> "RealServer":
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

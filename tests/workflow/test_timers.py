@@ -87,3 +87,14 @@ def test_two_workers_never_fire_one_timer_twice(app, agencies, people, clock):
     assert all(_reminders(i) == 1 for i in instances)
     assert db.session.scalar(select(func.count(ProcessInstance.id)).where(
         ProcessInstance.next_timer_at.is_not(None))) == 0
+
+
+def test_a_timer_after_an_event_based_gateway_is_in_the_audit_trail_once(agencies, clock):
+    from tests.workflow import diagrams
+
+    add_version(diagrams.race(at="2025-06-09T08:00:00"), "race.bpmn", publish=True)
+    instance = start_process("race", subject="Nhắc nộp báo cáo")
+    clock.advance(days=7)
+    assert tick() == 1
+    assert tick() == 0
+    assert _reminders(instance.id) == 1
