@@ -17,10 +17,25 @@ def is_invisible(text: str) -> bool:
                or unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in text)
 
 
+# Control characters no keyboard types, which come from pasted binary or a program's bug and
+# would print as boxes or break a line in pages, PDFs and CSV: dropped. Tab, line feed and
+# carriage return stay (multi-line text); NEL, Unicode's "next line", is a line feed.
+_CONTROLS = {code: None for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                     *range(0x7F, 0xA0)]}
+_CONTROLS[0x85] = "\n"
+
+
 def clean(text: str) -> str:
-    """NFC; "" for a text of only invisible characters."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, without control characters but tab and line breaks; "" for a text of only
+    invisible characters."""
+    text = unicodedata.normalize("NFC", text.translate(_CONTROLS))
     return "" if is_invisible(text) else text
+
+
+def one_line(text: str | None) -> str | None:
+    """`text` cleaned, its spaces and line breaks run together into single spaces: for a
+    title, a subject, a case number (None stays None)."""
+    return None if text is None else " ".join(clean(text).split())
 
 
 class CleanFormData(ImmutableMultiDict):
