@@ -9,7 +9,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from app.paging import page_number, requested_page
+from app.bounds import page_number, requested_page
 
 # Named constraints, so that migrations can alter them on every database.
 NAMING_CONVENTION = {

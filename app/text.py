@@ -4,7 +4,7 @@ text of only invisible characters (spaces, zero-width spaces, fillers) is no tex
 
 import unicodedata
 
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import FileStorage, ImmutableMultiDict
 
 # Characters that show nothing though Unicode calls them letters or symbols.
 _BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
@@ -39,16 +39,24 @@ def one_line(text: str | None) -> str | None:
 
 
 class CleanFormData(ImmutableMultiDict):
-    """A request's form and query values, each cleaned as it is read, so that every form
-    of every page gets NFC text, and "required" refuses a box of zero-width spaces. A NUL,
-    which no keyboard types and PostgreSQL cannot keep, is dropped."""
+    """A request's form and query values, and its files' names, each cleaned as it is read,
+    so that every form of every page gets NFC text, and "required" refuses a box of
+    zero-width spaces. A NUL or another control character, which no keyboard types and
+    PostgreSQL cannot keep (NUL), is dropped."""
 
     def __init__(self, mapping=None):
         if mapping is None or isinstance(mapping, dict):
             super().__init__(mapping)
             return
-        super().__init__([(key, clean(value.replace("\x00", "")) if isinstance(value, str)
-                           else value) for key, value in mapping])
+        super().__init__([(clean(key), _cleaned(value)) for key, value in mapping])
+
+
+def _cleaned(value):
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, FileStorage) and value.filename:
+        value.filename = one_line(value.filename)
+    return value
 
 
 # Vietnamese alphabetical order: the letters as the alphabet runs, then the tones

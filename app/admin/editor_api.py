@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from app import workflow
 from app.admin.views import bp
+from app.bounds import MAX_ROW_ID
 
 API = "/api/processes"
 NO_DIAGRAM = _l("No diagram was sent.")
@@ -25,9 +26,12 @@ def _int_or_none(value):
     if value in (None, ""):
         return None
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise workflow.WorkflowError(_l("A revision or version is a whole number.")) from None
+    if not 0 <= number <= MAX_ROW_ID:  # past the database's integers: no such row
+        raise workflow.WorkflowError(_l("No such revision or version."))
+    return number
 
 
 def _error(error: Exception):

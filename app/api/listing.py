@@ -5,7 +5,7 @@ refused naming the choices, never quietly read as the default (a program that mi
 from flask_babel import lazy_gettext as _l
 
 from app import workflow
-from app.paging import MAX_PAGE, MAX_ROW_ID
+from app.bounds import MAX_PAGE, MAX_ROW_ID
 
 SORTS = ("due", "newest", "oldest")
 MAX_PER_PAGE = 100

@@ -11,10 +11,10 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.auth.models import User, UserRole
+from app.bounds import page_number
 from app.clock import utcnow
 from app.extensions import db
 from app.folding import fold
-from app.paging import page_number
 from app.workflow.assignment import AGENCY_ROLES, audiences, role_condition
 from app.workflow.deadlines import due_soon_until
 from app.workflow.models import (
