@@ -10,7 +10,6 @@ from app import workflow
 from app.extensions import db
 from app.workflow import start_process
 from app.workflow.models import DefinitionVersion, ProcessInstance
-from tests.admin.test_instance_data import assignment  # noqa: F401 - a fixture
 from tests.conftest import csrf_token, post_form
 from tests.pages import form_values
 from tests.workflow import diagrams
@@ -78,7 +77,8 @@ def test_a_far_year_in_the_repair_form_is_refused_next_to_it(admin_client, agenc
     assert instance.status == "error"
 
 
-def test_a_moment_of_year_9999_is_refused_in_the_correction_form(admin_client, assignment):
+def test_a_moment_of_year_9999_is_refused_in_the_correction_form(admin_client, agencies):
+    assignment = _assignment()
     url = f"/admin/instances/{assignment.instance_id}"
     form = form_values(admin_client.get(url).get_data(as_text=True), f"{url}/data")
 
@@ -110,3 +110,18 @@ def test_deeply_nested_data_reads_on_the_instance_page_and_its_form_posts(
     data = workflow.data_of(workflow.open_steps(db.session.get(ProcessInstance,
                                                                instance.id))[0])
     assert data["ghi_chú"] == "hai" and data["hồ_sơ"] == nested
+
+
+def _assignment():
+    """Plan item 5.4 assigned for 2025, as tests/admin/test_instance_data.py has it."""
+    from datetime import date
+
+    from app.plan.assignments import launch_item
+    from app.plan.catalogue import current_plan
+    from app.plan.seed import seed_plan
+    from tests.admin.test_instance_data import SHIPPED
+
+    seed_plan()
+    workflow.add_version(SHIPPED.read_bytes(), SHIPPED.name, publish=True)
+    item = next(item for item in current_plan().items if item.code == "5.4")
+    return launch_item(item, 2025, date(2025, 11, 28))[0]
