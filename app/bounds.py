@@ -1,5 +1,5 @@
 """Bounds of the numbers and dates a request may bring. A page number, a row id or a year is a
-number the visitor types: past the database's 64-bit integers it would fail in the query (a
+number the visitor types: past the database's integers it would fail in the query (a
 500 on PostgreSQL, an OverflowError on SQLite), and a day of year 1 or 9999 overflows as
 soon as a day is added to it. Here they are a page past the last, no row, no year."""
 
@@ -8,7 +8,7 @@ soon as a day is added to it. Here they are a page past the last, no row, no yea
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 MAX_PAGE = 100_000  # far past any list's last page; OFFSET stays a small number
-MAX_ROW_ID = 2**63 - 1  # PostgreSQL's bigint, SQLite's INTEGER
+MAX_ROW_ID = 2**31 - 1  # the id columns are INTEGER: PostgreSQL's are 32-bit
 
 
 def page_number(value) -> int:

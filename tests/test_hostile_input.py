@@ -9,9 +9,11 @@ from tests.conftest import _logged_in
 
 HUGE = "99999999999999999999999"
 # Grouped, so that each page is asked three times rather than once for each argument.
+NUMBERS = ("page", "year", "agency", "a", "b", "draft", "version", "template", "step",
+           "instance", "per_page")
 HOSTILE_QUERIES = {
-    "numbers": {name: HUGE for name in ("page", "year", "agency", "a", "b", "draft", "version",
-                                        "template", "step", "instance", "per_page")},
+    "numbers": {name: HUGE for name in NUMBERS},
+    "past 32 bits": {name: str(2**31) for name in NUMBERS},  # PostgreSQL's INTEGER
     "texts": {"q": "báo\x00cáo", "status": "\x00", "process": "a\x00b", "kind": "\x00",
               "form": "\x00", "role": "\x00", "sort": "\x00", "key": "x\x00", "a\x00b": "1",
               "agency": "id:" + HUGE},

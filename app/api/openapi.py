@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1. A test checks that it lists exactly the routes."""
 
+from app.bounds import MAX_ROW_ID
+
 ERROR = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
 
 WORK_ITEM = {
@@ -100,7 +102,7 @@ def document() -> dict:
                         "open", "mine", "unclaimed", "due_soon", "overdue", "done"]}},
                     {"name": "instance", "in": "query", "description":
                         "only the steps of this case (instance id)",
-                     "schema": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
+                     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ROW_ID}},
                     {"name": "sort", "in": "query", "description":
                         "due (default): soonest deadline first, those without one last; "
                         "newest or oldest: by when the step opened",
