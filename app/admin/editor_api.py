@@ -5,12 +5,13 @@ Admins only (the blueprint's guard); every POST carries the session's CSRF token
 X-CSRFToken header (the layout's <meta name="csrf-token">), as Flask-WTF checks for all
 POSTs. Errors answer {"error": ...} with the status of the engine's exception."""
 
-from flask import jsonify, request
+from flask import abort, jsonify, make_response, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app import workflow
 from app.admin.views import bp
+from app.api.body import BadBody, checked
 from app.bounds import MAX_ROW_ID
 
 API = "/api/processes"
@@ -18,8 +19,16 @@ NO_DIAGRAM = _l("No diagram was sent.")
 
 
 def _json_body() -> dict:
+    """The JSON object sent, its text checked as the API's is (no NUL, which PostgreSQL
+    cannot keep; nesting bounded): a fault answers 400 naming where it is."""
     body = request.get_json(silent=True)
-    return body if isinstance(body, dict) else {}
+    if not isinstance(body, dict):
+        return {}
+    try:
+        return checked(body)
+    except BadBody as error:
+        abort(make_response(jsonify(error=str(_l("some values are not valid")),
+                                    fields=error.errors), 400))
 
 
 def _int_or_none(value):

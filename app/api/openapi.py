@@ -167,7 +167,8 @@ def document() -> dict:
                 "description": "Values by field id: text, whole numbers, JSON true/false, "
                                "dates (1900-2100) as YYYY-MM-DD or dd/mm/yyyy, enum ids, "
                                "and files as {\"name\": ..., \"content_base64\": ...}; "
-                               "null or a left-out field is blank. Text is kept NFC and may "
+                               "null or a left-out field is blank. Text is kept NFC, "
+                               "without control characters but tab and line breaks, and may "
                                "hold no NUL or lone surrogate; bodies nest at most 16 "
                                "levels. A 400 names each field at fault.",
                 "parameters": ITEM_ID,

@@ -125,3 +125,12 @@ def _assignment():
     workflow.add_version(SHIPPED.read_bytes(), SHIPPED.name, publish=True)
     item = next(item for item in current_plan().items if item.code == "5.4")
     return launch_item(item, 2025, date(2025, 11, 28))[0]
+
+
+def test_a_nul_in_the_editors_json_is_refused_naming_where(admin_client, agencies):
+    xml = diagrams.two_steps(key="nul_name")
+    response = admin_client.post("/admin/api/processes/drafts", json={
+        "xml": xml, "filename": "quy\x00trình.bpmn"},
+        headers={"X-CSRFToken": csrf_token(admin_client)})
+
+    assert response.status_code == 400 and "filename" in response.get_json()["fields"]
