@@ -6,6 +6,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from app.bounds import MAX_ROW_ID
 from app.config import Config
 from app.extensions import babel, csrf, db, login_manager, migrate
 from app.strict_json import StrictJSONProvider
@@ -40,7 +41,7 @@ class RowIdConverter(IntegerConverter):
     (404), rather than an error from PostgreSQL (500)."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ROW_ID)
         super().__init__(url_map, *args, **kwargs)
 
 

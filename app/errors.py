@@ -1,8 +1,9 @@
 """Error pages in the user's language; never a traceback on screen."""
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
 
@@ -31,9 +32,20 @@ def render_error(status: int, detail: str | None = None):
     ), status
 
 
+def _answer(error: HTTPException, status: int):
+    """The error's page, with the headers the error carries: a 405's Allow (the methods
+    that are), a 429's Retry-After."""
+    body, status = render_error(status)
+    response = make_response(body, status)
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
+
+
 def init_app(app: Flask) -> None:
     for status in (400, 401, 403, 404, 405, 413, 429):
-        app.register_error_handler(status, lambda error, status=status: render_error(status))
+        app.register_error_handler(status, lambda error, status=status: _answer(error, status))
 
     @app.errorhandler(CSRFError)
     def csrf_failed(_error):

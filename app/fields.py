@@ -5,11 +5,8 @@ from wtforms import DateField, IntegerField, SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import TextInput
 
+from app.bounds import FIRST_YEAR, LAST_YEAR
 from app.workflow.attachments import MAX_BYTES
-
-# Dates people mean: a year typed as 0025 or 20255 is a slip, and far years break sorting,
-# reports and the database alike.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class VietnameseDateField(DateField):

@@ -18,9 +18,11 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import HiddenInput
 
 from app import workflow
+from app.bounds import FIRST_YEAR, LAST_YEAR, a_day_people_mean
 from app.fields import VietnameseDateField, WholeNumberField
 
 PREFIX = "v_"
+OUT_OF_RANGE = _l("A date between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
 MOMENT = "%d/%m/%Y %H:%M"
 
 
@@ -45,6 +47,9 @@ def _moment(form, field):
     except ValueError:
         raise ValidationError(_l("Type a day and a time as dd/mm/yyyy HH:MM, for example "
                                  "05/12/2025 08:00.")) from None
+    if not a_day_people_mean(field.moment):  # a timer or deadline counted from it overflows
+        field.moment = None
+        raise ValidationError(OUT_OF_RANGE)
 
 
 def _input(item):
@@ -113,6 +118,8 @@ class DataForm(FlaskForm):
                 value = text
         except ValueError:
             raise ValidationError(_l("This value is not of the type chosen.")) from None
+        if kind == "date" and not a_day_people_mean(value):  # deadlines counted from it overflow
+            raise ValidationError(OUT_OF_RANGE)
         self.added = (name, value)
 
 

@@ -15,6 +15,7 @@ from app.admin.starters import starter_diagram
 from app.admin.views import bp
 from app.auth.models import Agency, AgencyGroup
 from app.auth.roles import ROLE_LABELS
+from app.bounds import row_id
 from app.extensions import db
 from app.security import editor_policy
 
@@ -82,7 +83,7 @@ def assignees():
 def _source_args() -> dict:
     args = {}
     for name in ("version", "draft", "template"):
-        value = request.args.get(name, type=int)
+        value = request.args.get(name, type=row_id)
         if value is not None:
             args[name] = value
     # A starter template by name (the processes page sends it as template=approval).
@@ -130,8 +131,8 @@ def compare():
     """Two versions side by side (?a=&b=), or a draft against a version (?draft=[&a=]): what
     the newer adds, removes and changes, listed and coloured on each diagram (app.workflow's
     compare_versions, compare_draft)."""
-    a, b = request.args.get("a", type=int), request.args.get("b", type=int)
-    draft_id = request.args.get("draft", type=int)
+    a, b = request.args.get("a", type=row_id), request.args.get("b", type=row_id)
+    draft_id = request.args.get("draft", type=row_id)
     try:
         if draft_id:
             comparison = workflow.compare_draft(draft_id, a)

@@ -5,29 +5,42 @@ Admins only (the blueprint's guard); every POST carries the session's CSRF token
 X-CSRFToken header (the layout's <meta name="csrf-token">), as Flask-WTF checks for all
 POSTs. Errors answer {"error": ...} with the status of the engine's exception."""
 
-from flask import jsonify, request
+from flask import abort, jsonify, make_response, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app import workflow
 from app.admin.views import bp
+from app.api.body import BadBody, checked
+from app.bounds import MAX_ROW_ID
 
 API = "/api/processes"
 NO_DIAGRAM = _l("No diagram was sent.")
 
 
 def _json_body() -> dict:
+    """The JSON object sent, its text checked as the API's is (no NUL, which PostgreSQL
+    cannot keep; nesting bounded): a fault answers 400 naming where it is."""
     body = request.get_json(silent=True)
-    return body if isinstance(body, dict) else {}
+    if not isinstance(body, dict):
+        return {}
+    try:
+        return checked(body)
+    except BadBody as error:
+        abort(make_response(jsonify(error=str(_l("some values are not valid")),
+                                    fields=error.errors), 400))
 
 
 def _int_or_none(value):
     if value in (None, ""):
         return None
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         raise workflow.WorkflowError(_l("A revision or version is a whole number.")) from None
+    if not 0 <= number <= MAX_ROW_ID:  # past the database's integers: no such row
+        raise workflow.WorkflowError(_l("No such revision or version."))
+    return number
 
 
 def _error(error: Exception):

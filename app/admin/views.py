@@ -1,6 +1,17 @@
 """Process administration: load and publish BPMN versions, follow and repair instances."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -61,9 +72,11 @@ def publish(version_id: int):
 @bp.get("/processes/versions/<int:version_id>.bpmn")
 def download(version_id: int):
     version = _or_404(workflow.definition_version, version_id)
-    return Response(version.xml, mimetype="application/xml", headers={
-        "Content-Disposition": f"attachment; filename={version.definition.key}"
-                               f"-v{version.number}.bpmn"})
+    # send_file writes a name that is not ASCII (a process id in Vietnamese) as RFC 6266's
+    # filename*=UTF-8''..., beside an ASCII fallback: a header holds Latin-1 only.
+    return send_file(BytesIO(version.xml.encode("utf-8")), mimetype="application/xml",
+                     as_attachment=True,
+                     download_name=f"{version.definition.key}-v{version.number}.bpmn")
 
 
 @bp.get("/instances")

@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1. A test checks that it lists exactly the routes."""
 
+from app.bounds import MAX_ROW_ID
+
 ERROR = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
 
 WORK_ITEM = {
@@ -50,6 +52,8 @@ def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+ONE_LINE = ("one line: control characters are dropped, spaces and line breaks run "
+            "together; no NUL")
 ITEM_ID = [{"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
 STEPS = {"type": "array", "items": {"$ref": "#/components/schemas/WorkItem"}}
 # An earlier step of the case: who did it, when, and its answers (an enum also by its name).
@@ -80,12 +84,13 @@ def document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["process"],
                     "properties": {"process": {"type": "string"},
-                                   "business_key": {"type": "string"},
-                                   "subject": {"type": "string"}, "data": {"type": "object"}},
+                                   "business_key": {"type": "string", "description": ONE_LINE},
+                                   "subject": {"type": "string", "description": ONE_LINE},
+                                   "data": {"type": "object"}},
                 }}}},
                 "responses": {"201": _json({"type": "object", "properties": {
                     "id": {"type": "integer"}, "status": {"type": "string"},
-                    "open_steps": STEPS}}, "Started"), **_errors(400, 401, 404)},
+                    "open_steps": STEPS}}, "Started"), **_errors(400, 401, 403, 404)},
             }},
             "/work-items": {"get": {
                 "summary": "My work items",
@@ -95,19 +100,28 @@ def document() -> dict:
                         "role's, held by nobody; open (default): all I may see",
                      "schema": {"type": "string", "enum": [
                         "open", "mine", "unclaimed", "due_soon", "overdue", "done"]}},
+                    {"name": "instance", "in": "query", "description":
+                        "only the steps of this case (instance id)",
+                     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ROW_ID}},
+                    {"name": "sort", "in": "query", "description":
+                        "due (default): soonest deadline first, those without one last; "
+                        "newest or oldest: by when the step opened",
+                     "schema": {"type": "string", "enum": ["due", "newest", "oldest"]}},
                     {"name": "q", "in": "query", "description": "words of the title, the "
                      "subject or the case number, with or without diacritics",
                      "schema": {"type": "string"}},
                     {"name": "process", "in": "query", "schema": {"type": "string"}},
-                    {"name": "page", "in": "query", "schema": {"type": "integer"}},
-                    {"name": "per_page", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "page", "in": "query", "description": "from 1; a page past "
+                     "the last is empty", "schema": {"type": "integer", "minimum": 1}},
+                    {"name": "per_page", "in": "query", "description": "25 unless asked; "
+                     "more than 100 gives 100", "schema": {"type": "integer", "minimum": 1}},
                 ],
                 "responses": {"200": _json({"type": "object", "properties": {
                     "items": STEPS, "page": {"type": "integer"},
                     "pages": {"type": "integer"}, "total": {"type": "integer"},
                     "counts": {"type": "object", "properties": {
                         "mine": {"type": "integer"}, "unclaimed": {"type": "integer"}}}}}),
-                    **_errors(401)},
+                    **_errors(400, 401)},
             }},
             "/work-items/{item_id}": {"get": {
                 "summary": "One work item with its form schema, its data, and what the earlier "
@@ -153,12 +167,16 @@ def document() -> dict:
                 "description": "Values by field id: text, whole numbers, JSON true/false, "
                                "dates (1900-2100) as YYYY-MM-DD or dd/mm/yyyy, enum ids, "
                                "and files as {\"name\": ..., \"content_base64\": ...}; "
-                               "null or a left-out field is blank. Text is kept NFC and may "
+                               "null or a left-out field is blank. Text is kept NFC, "
+                               "without control characters but tab and line breaks, and may "
                                "hold no NUL or lone surrogate; bodies nest at most 16 "
                                "levels. A 400 names each field at fault.",
                 "parameters": ITEM_ID,
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"values": {"type": "object"}}}}}},
+                "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"values": {
+                        "type": ["object", "null"],
+                        "description": "left out, null or {}: no values (a step without "
+                                       "required fields)"}}}}}},
                 "responses": {"200": _json({"type": "object", "properties": {
                     "instance_id": {"type": "integer"}, "status": {"type": "string"},
                     "open_steps": STEPS}}), **_errors(400, 401, 403, 404, 409)},

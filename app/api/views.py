@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 from app import workflow
 from app.api import tokens
 from app.api.body import MAX_DEPTH, BadBody, checked
+from app.api.listing import BadQuery, inbox_filter
 from app.api.openapi import document
 from app.api.values import BadValues, check
+from app.text import one_line
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -47,8 +49,11 @@ def bad_body(error: BadBody):
     return problem(400, _("some values are not valid"), fields=error.errors)
 
 
-def _body() -> dict:
-    """The JSON object sent, its text checked and cleaned (app/api/body.py)."""
+def _body(optional: bool = False) -> dict:
+    """The JSON object sent, its text checked and cleaned (app/api/body.py); {} for no body
+    at all where the body is `optional`."""
+    if optional and not request.get_data():
+        return {}
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise workflow.WorkflowError(_("the body must be a JSON object, nested at most "
@@ -91,8 +96,8 @@ def start():
         return problem(400, _("'process' (text) is required; 'data' must be an object; "
                               "'business_key' and 'subject' are text"))
     instance = workflow.start_process(
-        key, user=g.api_user, business_key=body.get("business_key"),
-        subject=body.get("subject"), data=data)
+        key, user=g.api_user, business_key=one_line(body.get("business_key")),
+        subject=one_line(body.get("subject")), data=data)
     steps = workflow.open_steps(instance)
     return jsonify({"id": instance.id, "status": instance.status,
                     "open_steps": [_item_json(s) for s in steps]}), 201
@@ -100,14 +105,10 @@ def start():
 
 @bp.get("/work-items")
 def list_items():
-    status = request.args.get("status", "open")
-    wanted = workflow.InboxFilter(
-        process=request.args.get("process") or None,
-        status=status if status in workflow.STATUSES else "open",
-        search=" ".join(request.args.get("q", "").split())[:200] or None,
-        page=min(max(request.args.get("page", 1, type=int), 1), 100_000),
-        per_page=min(max(request.args.get("per_page", 25, type=int), 1), 100),
-    )
+    try:
+        wanted = inbox_filter(request.args)
+    except BadQuery as error:
+        return problem(400, str(error))
     counts = workflow.tab_counts(g.api_user, wanted)
     page = workflow.work_items_for(g.api_user, wanted, total=counts.get(wanted.status))
     return jsonify({"items": [_item_json(item) for item in page.items], "page": page.page,
@@ -158,13 +159,14 @@ def release(item_id: int):
 @bp.post("/work-items/<int:item_id>/complete")
 def complete(item_id: int):
     try:
-        body = _body()
+        body = _body(optional=True)
     except BadBody as error:  # named by field, as the form's own errors are
         by_field: dict[str, list[str]] = {}
         for path, messages in error.errors.items():
             by_field.setdefault(_field_of(path), []).extend(messages)
         raise BadBody(by_field) from None
-    raw = body.get("values", {})
+    raw = body.get("values")
+    raw = {} if raw is None else raw
     if not isinstance(raw, dict):
         return problem(400, _("'values' must be an object"))
     item = workflow.step(item_id, g.api_user)

@@ -9,6 +9,7 @@ from app.auth import user_service
 from app.auth.forms import NewUserForm, UserForm, agency_choices
 from app.auth.models import Agency, User, UserRole
 from app.auth.roles import ROLE_LABELS, Role, restrict_blueprint
+from app.bounds import row_id
 from app.extensions import db
 
 bp = Blueprint("users_admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -33,7 +34,7 @@ def users():
     if search:
         like = f"%{search}%"
         query = query.where(or_(User.full_name.ilike(like), User.username.ilike(like)))
-    agency_id = request.args.get("agency", type=int)
+    agency_id = request.args.get("agency", type=row_id)
     if agency_id:
         query = query.where(User.agency_id == agency_id)
     role = request.args.get("role")

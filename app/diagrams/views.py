@@ -5,6 +5,7 @@ from flask import Blueprint, abort, jsonify, request
 from flask_login import current_user, login_required
 
 from app import workflow
+from app.bounds import row_id
 
 bp = Blueprint("diagrams", __name__, template_folder="templates")
 
@@ -14,7 +15,7 @@ bp = Blueprint("diagrams", __name__, template_folder="templates")
 def case_diagram(instance_id: int):
     try:
         diagram = workflow.case_diagram(instance_id, current_user,
-                                        here_item_id=request.args.get("step", type=int))
+                                        here_item_id=request.args.get("step", type=row_id))
     except workflow.NotFound:
         abort(404)
     except workflow.Forbidden:

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app import workflow
+from app.bounds import FIRST_YEAR, LAST_YEAR, a_day_people_mean
 from app.clock import LOCAL_TZ
 from app.tasks.forms import PREFIX, StartForm, build_form, values_of
 
@@ -21,14 +22,24 @@ STATUS_FILTERS = {
 }
 
 
-def _day(name: str, end: bool = False) -> datetime | None:
-    """A dd/mm/yyyy query argument as the UTC instant its Vietnamese day starts (or ends)."""
+NOT_A_DATE = _l("Not a date: type it as dd/mm/yyyy, for example 05/12/2025.")
+OUT_OF_RANGE = _l("A date between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def _day(name: str, end: bool = False) -> tuple[datetime | None, str | None]:
+    """A dd/mm/yyyy query argument as the UTC instant its Vietnamese day starts (or ends),
+    or why it cannot be one."""
+    text = request.args.get(name, "").strip()
+    if not text:
+        return None, None
     try:
-        day = datetime.strptime(request.args.get(name, "").strip(), "%d/%m/%Y").date()
+        day = datetime.strptime(text, "%d/%m/%Y").date()
     except ValueError:
-        return None
+        return None, NOT_A_DATE
+    if not a_day_people_mean(day):  # year 1 or 9999 would overflow as a day is added
+        return None, OUT_OF_RANGE
     start = datetime.combine(day + timedelta(days=int(end)), time(), LOCAL_TZ)
-    return start.astimezone(UTC).replace(tzinfo=None)
+    return start.astimezone(UTC).replace(tzinfo=None), None
 
 
 @bp.before_request
@@ -39,10 +50,11 @@ def signed_in():
 
 @bp.get("/tasks")
 def inbox_page():
+    (due_from, from_fault), (due_to, to_fault) = _day("due_from"), _day("due_to", end=True)
     wanted = workflow.InboxFilter(
         process=request.args.get("process") or None,
         search=" ".join(request.args.get("q", "").split())[:200] or None,
-        due_from=_day("due_from"), due_to=_day("due_to", end=True),
+        due_from=due_from, due_to=due_to,
         sort=request.args.get("sort", "due"),
         page=min(max(request.args.get("page", 1, type=int), 1), 100_000),
     )
@@ -54,8 +66,8 @@ def inbox_page():
     page = workflow.work_items_for(current_user, wanted, total=counts.get(wanted.status))
     processes = workflow.process_choices()
     # A date that cannot be read is said so next to its box, not silently left out.
-    unread = {name for name, day in (("due_from", wanted.due_from), ("due_to", wanted.due_to))
-              if request.args.get(name, "").strip() and day is None}
+    unread = {name: fault for name, fault in (("due_from", from_fault), ("due_to", to_fault))
+              if fault}
     return render_template(
         "tasks/inbox.html", page=page, wanted=wanted, statuses=STATUS_FILTERS, counts=counts,
         processes=processes, process_names=dict(processes), badge=workflow.badge,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.auth.models import User, UserRole
+from app.bounds import page_number
 from app.clock import utcnow
 from app.extensions import db
 from app.folding import fold
@@ -81,6 +82,7 @@ class InboxFilter:
     due_from: datetime | None = None
     due_to: datetime | None = None
     search: str | None = None  # words of the title, the subject or the case number
+    instance_id: int | None = None  # the steps of one case
     sort: str = "due"
     page: int = 1
     per_page: int = 25
@@ -94,6 +96,8 @@ def _filters(wanted: InboxFilter) -> list:
         found += [WorkItem.due_at >= now, WorkItem.due_at < due_soon_until(now)]
     if wanted.process:
         found.append(WorkItem.process_key == wanted.process)
+    if wanted.instance_id:
+        found.append(WorkItem.instance_id == wanted.instance_id)
     if wanted.due_from:
         found.append(WorkItem.due_at >= wanted.due_from)
     if wanted.due_to:
@@ -173,7 +177,7 @@ def work_items_for(user, wanted: InboxFilter, total: int | None = None) -> Inbox
     """A page of the work items this user sees, each with its case's status and number and
     the names of who holds it. `total`, when the caller has counted already, spares the
     count."""
-    return InboxPage(page=wanted.page, per_page=wanted.per_page, error_out=False,
+    return InboxPage(page=page_number(wanted.page), per_page=wanted.per_page, error_out=False,
                      branches=_branches(user, wanted), total=total,
                      sort=wanted.sort if wanted.sort in SORTS else "due")
 
@@ -188,6 +192,7 @@ def tab_counts(user, wanted: InboxFilter | None = None) -> dict[str, int]:
     base = wanted or InboxFilter()
     return {status: count_for(user, InboxFilter(process=base.process, search=base.search,
                                                  due_from=base.due_from, due_to=base.due_to,
+                                                 instance_id=base.instance_id,
                                                  status=status))
             for status in ("mine", "unclaimed")}
 

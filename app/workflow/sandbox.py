@@ -8,12 +8,14 @@ few safe helpers, such as date arithmetic and the working-day calendar, are adde
 may register more with `register_helper`.
 """
 
+import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from operator import add, floordiv, sub, truediv
 from types import ModuleType, SimpleNamespace
 
+from flask_babel import lazy_gettext as _l
 from RestrictedPython import compile_restricted_eval, compile_restricted_exec, safe_builtins
 from RestrictedPython.Eval import default_guarded_getitem, default_guarded_getiter
 from RestrictedPython.Guards import (
@@ -130,4 +132,26 @@ def execute(source: str, data: dict) -> None:
     for name, value in namespace.items():
         if not (name.startswith("_") or callable(value)
                 or isinstance(value, ModuleType | SimpleNamespace)):
-            data[name] = value
+            data[name] = storable(name, value)
+
+
+_KEPT = (str, bool, int, date, timedelta, type(None))
+
+
+def storable(name: str, value, depth: int = 0):
+    """`value` if process data can keep it (what JSON holds, dates, durations), else a
+    SandboxError naming it: a range, a set or a NaN would otherwise fail later, when the
+    state is written, as a 500 instead of the instance's readable error."""
+    if depth > 32:
+        raise SandboxError(str(_l("'%(name)s' is nested deeper than %(n)s levels.", name=name,
+                                  n=32)))
+    if isinstance(value, _KEPT) or (isinstance(value, float) and math.isfinite(value)):
+        return value
+    if isinstance(value, list | tuple):
+        return type(value)(storable(name, item, depth + 1) for item in value)
+    if isinstance(value, dict) and all(isinstance(key, str | int) for key in value):
+        return {key: storable(name, item, depth + 1) for key, item in value.items()}
+    raise SandboxError(str(_l(
+        "'%(name)s' holds a value of type %(type)s, which process data cannot keep: keep "
+        "texts, finite numbers, yes/no, dates, lists and dicts (list(range(3)), not "
+        "range(3)).", name=name, type=type(value).__name__)))

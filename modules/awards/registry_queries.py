@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, distinct, select
 from sqlalchemy.orm import selectinload
 
+from app.bounds import row_id
+from app.bounds import year as year_arg
 from app.extensions import db
 from app.folding import fold
 from modules.awards.registry_access import visible
@@ -25,15 +27,15 @@ class Filters:
     @classmethod
     def from_args(cls, args) -> "Filters":
         kind = args.get("kind", "")
-        return cls(q=args.get("q", "")[:200].strip(), year=args.get("year", type=int),
+        return cls(q=args.get("q", "")[:200].strip(), year=args.get("year", type=year_arg),
                    agency=args.get("agency", "")[:600], form=args.get("form", "")[:600],
                    kind=kind if kind in {k.value for k in AwardeeKind} else "")
 
 
 def _agency_condition(value: str):
     kind, _, rest = value.partition(":")
-    if kind == "id" and rest.isdigit():
-        return Award.agency_id == int(rest)
+    if kind == "id" and row_id(rest):
+        return Award.agency_id == row_id(rest)
     if kind == "name" and rest:
         return and_(Award.agency_id.is_(None), Award.agency_name == rest)
     return None

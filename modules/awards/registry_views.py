@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.bounds import year as year_arg
 from app.extensions import db
 from modules.awards import registry, registry_access, registry_queries, registry_stats
 from modules.awards.registry_forms import RevokeForm
@@ -47,7 +48,7 @@ def registry_page():
 def stats_page():
     by_year = registry_stats.per_year(current_user)
     years = [int(line.key) for line in by_year.lines]
-    year = request.args.get("year", type=int)
+    year = request.args.get("year", type=year_arg)
     year = year if year in years else (years[0] if years else None)
     by_agency = registry_stats.per_agency(current_user, year) if year else None
     return render_template("awards/registry_stats.html", by_year=by_year, year=year,

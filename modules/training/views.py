@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from app import workflow
 from app.auth.roles import Role
+from app.bounds import year as year_arg
 from app.extensions import db
 from modules.training import access, enrollment, ics, queries, schedule
 from modules.training.forms import ActionForm
@@ -43,7 +44,7 @@ def visible_or_404(class_id: int) -> TrainingClass:
 def classes_page():
     status = request.args.get("status", "open")
     status = status if status in queries.FILTERS else "open"
-    year = request.args.get("year", type=int)
+    year = request.args.get("year", type=year_arg)
     search = request.args.get("q", "")[:200]
     listed = queries.classes(current_user, year=year, search=search, status=status)
     return render_template("training/classes.html", listed=listed, status=status, year=year,

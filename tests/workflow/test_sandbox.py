@@ -220,3 +220,26 @@ def test_a_bad_instance_never_holds_up_the_timers_of_the_others(app, deploy, age
     assert statuses == {spinning: "error", broken: "error", good: "running"}
     assert [item.title for item in _items(db.session.get(ProcessInstance, good))] == ["Xem"]
     assert tick() == 0  # after a restart too: nothing left due, nothing picked again
+
+
+@pytest.mark.parametrize("script, name", [("steps = range(3)", "steps"),
+                                          ("pair = {1, 2}", "pair"),
+                                          ("ratio = float('nan')", "ratio"),
+                                          ("rows = [{'n': range(2)}]", "rows")])
+def test_a_script_storing_what_data_cannot_hold_fails_with_a_readable_error(
+        deploy, agencies, script, name):
+    deploy(diagrams.script_then_step(script))
+
+    instance = start_process("scripted")
+
+    assert instance.status == "error"
+    assert "Tính toán" in instance.error_message and name in instance.error_message
+    assert _items(instance) == []
+
+
+def test_a_script_may_store_a_list_made_from_a_range(deploy, agencies):
+    deploy(diagrams.script_then_step("steps = list(range(3))"))
+
+    instance = start_process("scripted")
+
+    assert instance.status == "running"
