@@ -8,8 +8,8 @@ fired by whichever worker gets it → 'Duyệt' (SNV) → end. Clerks start and 
 the JSON API from several threads, alternating servers; every third report and every fourth
 approval is sent twice at the same moment, once to each server, by two people (one must win
 with 200, the other be told 409). Then the database is asked: every instance ended, each step
-completed once, each timer fired once, nothing in error. Exits 1 if anything is lost or
-doubled.
+completed once, each timer fired once, nothing in error, no traceback in any log. Exits 1
+if anything is lost or doubled, or went wrong.
 
     .venv/bin/python bench/scale_out.py [--instances 40] [--url postgresql://postgres@127.0.0.1:5432/bench_scaleout]
 """
@@ -182,8 +182,11 @@ class Load:
 
         def send(server, token):
             barrier.wait()
-            statuses.append(self.call(f"complete {step} (race)", server, "POST", path, token,
-                                      body)[0])
+            status, answer = self.call(f"complete {step} (race)", server, "POST", path, token,
+                                       body)
+            statuses.append(status)
+            if status == 409 and not answer.get("completed_by"):
+                self.note(f"{step} {item_id}: 409 without naming who completed it: {answer}")
 
         pair = [threading.Thread(target=send, args=sender) for sender in senders]
         for thread in pair:
@@ -300,6 +303,11 @@ def moved_by(log: Path) -> int:
                                           re.MULTILINE))
 
 
+def failures_in(log: Path) -> int:
+    """Tracebacks a server or worker logged: a clean run has none."""
+    return log.read_text(errors="replace").count("Traceback (most recent call last)")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -339,7 +347,11 @@ def run(instances: int, url: str, log_dir: Path) -> bool:
             process.terminate()
             process.wait(timeout=30)
         found = check(url)
-        return print_table(instances, elapsed, load, found, [log for _, log in workers])
+        for server in servers:
+            server.stop()
+        logs = [server.log for server in servers] + [log for _, log in workers]
+        return print_table(instances, elapsed, load, found, [log for _, log in workers],
+                           sum(failures_in(log) for log in logs))
     finally:
         for process, _log in workers:
             if process.poll() is None:
@@ -350,7 +362,8 @@ def run(instances: int, url: str, log_dir: Path) -> bool:
         database(url, create=False)
 
 
-def print_table(instances: int, elapsed: float, load: Load, found: dict, logs: list) -> bool:
+def print_table(instances: int, elapsed: float, load: Load, found: dict, logs: list,
+                tracebacks: int) -> bool:
     steps = 2 * instances
     print(f"\n{instances} instances, {steps} user steps, {instances} timers: 2 gunicorn "
           f"servers × 2 workers, 2 timer workers (tick 1 s), PostgreSQL")
@@ -371,7 +384,8 @@ def print_table(instances: int, elapsed: float, load: Load, found: dict, logs: l
     print(f"timers fired (audit): {found['timers']}; instances moved per worker (its log): "
           + ", ".join(f"worker {n}: {m}" for n, m in enumerate(moved, 1)))
     print(f"instances by status: {found['statuses']}; finished events: {found['finished']}; "
-          f"errors: {found['errors']}")
+          f"errors: {found['errors']}; tracebacks in the servers' and workers' logs: "
+          f"{tracebacks}")
     lost = (found["items_lost"] + found["completions_lost"] + found["timers_lost"]
             + instances - found["instances"] + max(0, steps - load.wins))
     doubled = (found["items_doubled"] + found["completions_doubled"] + found["timers_doubled"]
@@ -385,7 +399,8 @@ def print_table(instances: int, elapsed: float, load: Load, found: dict, logs: l
     for problem in load.problems[:10]:
         print("problem:", problem)
     print(f"\nlost = {lost}, doubled = {doubled}, every instance ended: {ended}")
-    return lost == 0 and doubled == 0 and ended and not found["errors"] and not load.problems
+    return (lost == 0 and doubled == 0 and ended and not found["errors"] and not tracebacks
+            and not load.problems)
 
 
 def main() -> None:
