@@ -159,7 +159,10 @@ def open_due_cycles() -> ReportCycle | None:
     year = today().year
     if today() < opens_on(year) or annual_cycle(year) is not None or current_plan() is None:
         return None
-    return open_annual_cycle(year)
+    try:
+        return open_annual_cycle(year)
+    except AlreadyOpen:  # another worker opened it this very moment: once is what we want
+        return None
 
 
 def request_ad_hoc(topic: str, agencies: list[Agency], deadline: date, actor) -> ReportCycle:

@@ -165,6 +165,26 @@ def test_the_round_opens_once(plan, processes, staff):
         reporting.open_annual_cycle(2025)
 
 
+def test_two_workers_on_the_rounds_day_open_it_once_and_neither_fails(plan, processes, staff,
+                                                                       clock, monkeypatch,
+                                                                       caplog):
+    clock.current = datetime(2025, 11, 17, 2, 0)  # Monday 17/11/2025, the round's day
+    reporting.open_annual_cycle(2025)  # the other worker, a moment ago
+    committed = reporting.annual_cycle
+    looks = []
+
+    def annual_cycle(year):  # this worker looked before the other's round was committed
+        looks.append(year)
+        return None if len(looks) == 1 else committed(year)
+
+    monkeypatch.setattr(reporting, "annual_cycle", annual_cycle)
+
+    _run_once()
+
+    assert db.session.scalar(select(func.count(ReportCycle.id))) == 1
+    assert not [r for r in caplog.records if "failed" in r.getMessage()]
+
+
 def test_an_ad_hoc_report_from_chosen_agencies(plan, processes, staff, agencies, app):
     client = app.test_client()
     login(client, "dieu.phoi", factories.PASSWORD)
