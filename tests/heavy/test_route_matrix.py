@@ -65,6 +65,7 @@ ACCESS: dict[str, Access] = {
     "auth.set_password": PUBLIC,  # the link's token is the key
     "auth.logout": SIGNED_IN,
     "auth.change_password": SIGNED_IN,
+    "auth.end_other_sessions": SIGNED_IN,  # ends only the person's other browsers
     "i18n.switch_language": PUBLIC,
     "certificate_check.check_page": PUBLIC,  # anyone checks a training certificate
     "certificate_check.check_number": PUBLIC,
