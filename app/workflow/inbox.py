@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import and_, func, literal, or_, select, union, update
+from sqlalchemy import func, literal, select, union, update
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -107,13 +107,14 @@ def _branches(user, wanted: InboxFilter) -> list:
     """The selects whose rows together are what the filter finds: one for each way steps
     reach the user (see assignment.audiences), each narrow enough for its own index."""
     filters = _filters(wanted)
-    if wanted.status == "done":
-        mine = WorkItem.completed_by_id == user.id
+    if wanted.status == "done":  # what I completed; what my agency did, for my roles
+        done = WorkItem.status == WorkItemStatus.COMPLETED.value
+        found = [select(WorkItem).where(done, WorkItem.completed_by_id == user.id, *filters)]
         role_ok = role_condition(user)  # a trainee does not read the agency's reports
-        ours = mine if role_ok is None else or_(
-            mine, and_(WorkItem.agency_id == user.agency_id, role_ok))
-        return [select(WorkItem).where(
-            WorkItem.status == WorkItemStatus.COMPLETED.value, ours, *filters)]
+        if role_ok is not None:
+            found.append(select(WorkItem).where(done, WorkItem.agency_id == user.agency_id,
+                                                role_ok, *filters))
+        return found
     open_ = WorkItem.status == WorkItemStatus.OPEN.value
     if wanted.status == "mine":
         return [select(WorkItem).where(open_, WorkItem.claimed_by_id == user.id, *filters)]

@@ -96,6 +96,13 @@ class ProcessInstance(db.Model):
     __mapper_args__ = {"version_id_col": lock_version}
 
 
+def _inbox_index(name: str, present: str, *columns: str) -> Index:
+    """An index of the work items whose `present` column is set, holding `columns`."""
+    where = text(f"{present} IS NOT NULL")
+    return Index(name, *columns, postgresql_include=["id"], postgresql_where=where,
+                 sqlite_where=where)
+
+
 class WorkItem(db.Model):
     """One user task waiting for people: what the inbox lists, without loading workflows."""
 
@@ -105,14 +112,19 @@ class WorkItem(db.Model):
         # What the inbox asks, each way a step reaches a person (assignment.audiences): an
         # index holds every column those questions read, so counting a clerk's agency's
         # steps and finding its first page read no rows (PostgreSQL: with the id included).
-        Index("ix_work_items_open_agency", "status", "agency_id", "claimed_by_id", "due_at",
-              "required_role", postgresql_include=["id"]),
-        Index("ix_work_items_open_role", "status", "role", "claimed_by_id", "due_at",
-              postgresql_include=["id"]),
-        Index("ix_work_items_open_group", "status", "group_id", "claimed_by_id", "due_at",
-              "required_role", postgresql_include=["id"]),
-        Index("ix_work_items_claimed", "status", "claimed_by_id", "due_at",
-              postgresql_include=["id"]),
+        # Each holds only the steps of its way (partial): without planner statistics (a
+        # fresh restore), an index of every step looked as good as the right one, and the
+        # planner read every open step of every agency; now only the right one can answer.
+        _inbox_index("ix_work_items_open_agency", "agency_id", "status", "agency_id",
+                     "claimed_by_id", "due_at", "required_role"),
+        _inbox_index("ix_work_items_open_role", "role", "status", "role", "claimed_by_id",
+                     "due_at"),
+        _inbox_index("ix_work_items_open_group", "group_id", "status", "group_id",
+                     "claimed_by_id", "due_at", "required_role"),
+        _inbox_index("ix_work_items_claimed", "claimed_by_id", "status", "claimed_by_id",
+                     "due_at"),
+        _inbox_index("ix_work_items_done_by", "completed_by_id", "completed_by_id", "status",
+                     "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
