@@ -11,8 +11,21 @@ _INSERT = insert(AuditEvent.__table__)
 
 def record(instance, kind: str, actor=None, task_name: str | None = None, **details) -> None:
     """Written at once, in the caller's transaction: a plain insert (no ORM object to track
-    and flush) on the hot path of every step."""
-    db.session.execute(_INSERT, {
-        "instance_id": instance.id, "at": utcnow(), "actor_id": getattr(actor, "id", None),
-        "kind": kind, "task_name": task_name, "details": details,
-    })
+    and flush) on the hot path of every step. A new instance not yet written (it runs to its
+    first wait before its row is inserted, see operations.start_process) keeps its events
+    until write_unwritten."""
+    row = {"instance_id": instance.id, "at": utcnow(), "actor_id": getattr(actor, "id", None),
+           "kind": kind, "task_name": task_name, "details": details}
+    if instance.id is None:
+        instance.unwritten_audit.append(row)
+        return
+    db.session.execute(_INSERT, row)
+
+
+def write_unwritten(instance) -> None:
+    """Write the events a new instance kept until it had its id, in one statement."""
+    rows, instance.unwritten_audit = instance.unwritten_audit, None
+    for row in rows:
+        row["instance_id"] = instance.id
+    if rows:
+        db.session.execute(_INSERT, rows)
