@@ -90,8 +90,8 @@ class ProcessInstance(db.Model):
     # Not a column: the open steps as this request's last save left them, so the caller
     # that just moved the instance can show them without asking the database again.
     saved_open_items = None
-    # Not a column: the audit events of a new instance recorded before its row was written
-    # (a list then; see audit.record).
+    # Not a column: audit events recorded but not yet written, written together (a list
+    # while a new instance runs to its first wait, or a step is completed; see audit.record).
     unwritten_audit = None
 
     # Optimistic locking: every UPDATE checks and bumps lock_version, so of two writers
