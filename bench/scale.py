@@ -132,10 +132,11 @@ def time_tick(db) -> tuple[float, float, int, int]:
     from app.workflow.timers import tick
 
     now = utcnow()
+    # Waiting: finished ones made to wait too, when too few run (they never come due here).
     waiting = db.session.execute(text("""
-        UPDATE process_instances SET next_timer_at = :later
-        WHERE id IN (SELECT id FROM process_instances WHERE status = 'running'
-                     ORDER BY id LIMIT :n)"""),
+        UPDATE process_instances SET next_timer_at = :later, status = 'running'
+        WHERE id IN (SELECT id FROM process_instances ORDER BY status = 'running' DESC, id
+                     LIMIT :n)"""),
         {"later": now + timedelta(days=30), "n": WAITING_TIMERS}).rowcount
     db.session.commit()
     analyze(db)
@@ -145,8 +146,8 @@ def time_tick(db) -> tuple[float, float, int, int]:
     db.session.execute(text("""
         UPDATE process_instances SET next_timer_at = :past
         WHERE id IN (SELECT id FROM process_instances WHERE next_timer_at IS NOT NULL
-                     ORDER BY id LIMIT :n)"""), {"past": now - timedelta(minutes=1),
-                                                 "n": DUE_TIMERS})
+                     AND state <> '{}' ORDER BY id LIMIT :n)"""),
+        {"past": now - timedelta(minutes=1), "n": DUE_TIMERS})
     db.session.commit()
     started = time.perf_counter()
     moved = tick()
