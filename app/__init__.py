@@ -54,6 +54,11 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     login_manager.init_app(app)
     _enable_sqlite_foreign_keys(app)
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        from app import pool_ping
+
+        with app.app_context():
+            pool_ping.install(db.engine)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -95,8 +95,9 @@ class Config:
 
     @property
     def SQLALCHEMY_ENGINE_OPTIONS(self) -> dict:  # noqa: N802 - Flask reads this name
-        # A server may drop idle connections; a SQLite file cannot, so it skips the ping.
-        return {"pool_pre_ping": not self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")}
+        # A server may drop idle connections: app.pool_ping checks those that sat idle,
+        # not every connection at every request (a round trip each).
+        return {}
 
 
 class TestingConfig(Config):

@@ -20,3 +20,13 @@ def empty_postgres(url: str) -> None:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     database.dispose()
+
+
+def drop_postgres(url: str) -> None:
+    """Drop a benchmark's own database (its server stopped first)."""
+    server, name = url.rsplit("/", 1)
+    admin = create_engine(normalise_database_url(f"{server}/postgres"),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

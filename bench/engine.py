@@ -6,6 +6,13 @@ SpiffWorkflow, with a serialize + deserialize around each step as any persistent
 do. Prints both medians and, last, `ratio app/engine: X` (target: X <= 5).
 
     .venv/bin/python bench/engine.py [runs]
+
+With --server, through a real server instead: gunicorn with one worker, HTTP, on SQLite and
+on PostgreSQL (a database of its own, bench_engine, made and dropped by the run), beside the
+bare engine in the same run; prints the medians, the ratio for each database, and the SQL
+statements each operation sends (bench/engine_server.py).
+
+    .venv/bin/python bench/engine.py --server [runs] [postgresql://.../bench_engine]
 """
 
 import statistics
@@ -92,7 +99,17 @@ def application():
     return lambda: app_run(client, tokens)
 
 
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/bench_engine"
+
+
 def main() -> None:
+    if "--server" in sys.argv:
+        from bench import engine_server
+
+        args = [arg for arg in sys.argv[1:] if arg != "--server"]
+        runs = int(args[0]) if args else 100
+        engine_server.main(runs, bare_engine(), DIAGRAM, args[1] if len(args) > 1 else PG_DEFAULT)
+        return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     run_engine, run_app = bare_engine(), application()
     # Interleaved, so that both feel the same machine: a slow minute slows both.

@@ -2,7 +2,8 @@
 outside app.workflow touches SpiffWorkflow.
 
     start_process(key, user=..., business_key=..., subject=..., data=..., commit=...)
-    work_items_for(user, InboxFilter(...)): the inbox; count_for, tab_counts: its figures;
+    work_items_for(user, InboxFilter(...)): the inbox; count_for, tab_counts: its figures
+    (counts_for(user, filter, statuses): several figures in one statement);
     badge(item), is_suspended(item): its status; due_soon_until(): where "due soon" ends
     (set_reminder_days(provider) says from how many working days before a deadline)
     audience_of(item): whom it waits for (also the template filter `audience`)
@@ -124,6 +125,7 @@ from app.workflow.inbox import (
     InboxFilter,
     badge,
     count_for,
+    counts_for,
     is_suspended,
     people_of,
     process_choices,
@@ -182,7 +184,8 @@ __all__ = [
     "Forbidden", "INSTANCE_STATUS_LABELS", "InboxFilter", "InvalidInput", "MAX_DIAGRAM_BYTES",
     "NotFound", "STATUSES", "WorkflowError", "add_version", "attach_file", "attachment_for",
     "attachments_of", "audience_of", "badge", "change_data", "check_file", "claim",
-    "colleagues_for", "complete", "count_for", "data_changed", "data_of", "definition_version",
+    "colleagues_for", "complete", "count_for", "counts_for", "data_changed", "data_of",
+    "definition_version",
     "documentation_of", "due_soon_until", "fields_of", "filled_fields", "hand_over", "init_app",
     "instance_counts", "instance_detail", "is_suspended", "list_definitions", "list_instances",
     "may_release", "may_take", "open_steps", "pending_messages", "people_of", "process_choices",

@@ -127,6 +127,9 @@ class ParsedDiagram:
     catches_messages: bool = False  # whether any event waits for a message
     # camunda:isStartableInTasklist="false": only the application starts it (a launch page)
     startable_by_hand: bool = True
+    # Whether it throws or catches messages at all: a message names its sender by id, so an
+    # instance of such a process is written before it runs (operations.start_process).
+    uses_messages: bool = False
 
 
 _ELEMENT_REPR = re.compile(r"<Element \{[^}]*\}(\w+) at 0x[0-9a-f]+>")
@@ -257,5 +260,8 @@ def parse_diagram(xml: bytes | str, filename: str = "diagram.bpmn") -> ParsedDia
         for tag in ("intermediateCatchEvent", "boundaryEvent", "startEvent")
         for node in root.iter(f"{{{BPMN_NS}}}{tag}")
     )
+    uses_messages = catches or any(
+        next(root.iter(f"{{{BPMN_NS}}}{tag}"), None) is not None
+        for tag in ("messageEventDefinition", "sendTask", "receiveTask"))
     return ParsedDiagram(process_id, name, spec, subprocess_specs, root, starters, catches,
-                         by_hand)
+                         by_hand, uses_messages)

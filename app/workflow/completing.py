@@ -81,10 +81,17 @@ def _complete_once(item_id: int, user, values: dict, files: dict | None) -> Proc
     others_open = len(workflow.get_tasks(state=runtime.TaskState.READY, manual=True)) > 1
     task.data.update(values)
     task.run()
-    audit.record(instance, "completed", user, item.task_name, title=item.title,
-                 values=to_plain(values))
-    runtime.advance(instance, workflow, user)
-    runtime.save(instance, workflow, user, known_open=None if others_open else {})
+    # The step's events (completed, and finished, a timer, a step cancelled...) are written
+    # together, in one statement, once it has run.
+    instance.unwritten_audit = []
+    try:
+        audit.record(instance, "completed", user, item.task_name, title=item.title,
+                     values=to_plain(values))
+        runtime.advance(instance, workflow, user)
+        runtime.save(instance, workflow, user, known_open=None if others_open else {})
+        audit.write_unwritten(instance)
+    finally:
+        instance.unwritten_audit = None
     if not commit_unless_raced():
         _lost_race(item_id)
     return instance

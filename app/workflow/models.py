@@ -90,10 +90,20 @@ class ProcessInstance(db.Model):
     # Not a column: the open steps as this request's last save left them, so the caller
     # that just moved the instance can show them without asking the database again.
     saved_open_items = None
+    # Not a column: audit events recorded but not yet written, written together (a list
+    # while a new instance runs to its first wait, or a step is completed; see audit.record).
+    unwritten_audit = None
 
     # Optimistic locking: every UPDATE checks and bumps lock_version, so of two writers
     # that loaded the same state, the second fails instead of overwriting the first.
     __mapper_args__ = {"version_id_col": lock_version}
+
+
+def _inbox_index(name: str, present: str, *columns: str) -> Index:
+    """An index of the work items whose `present` column is set, holding `columns`."""
+    where = text(f"{present} IS NOT NULL")
+    return Index(name, *columns, postgresql_include=["id"], postgresql_where=where,
+                 sqlite_where=where)
 
 
 class WorkItem(db.Model):
@@ -105,14 +115,19 @@ class WorkItem(db.Model):
         # What the inbox asks, each way a step reaches a person (assignment.audiences): an
         # index holds every column those questions read, so counting a clerk's agency's
         # steps and finding its first page read no rows (PostgreSQL: with the id included).
-        Index("ix_work_items_open_agency", "status", "agency_id", "claimed_by_id", "due_at",
-              "required_role", postgresql_include=["id"]),
-        Index("ix_work_items_open_role", "status", "role", "claimed_by_id", "due_at",
-              postgresql_include=["id"]),
-        Index("ix_work_items_open_group", "status", "group_id", "claimed_by_id", "due_at",
-              "required_role", postgresql_include=["id"]),
-        Index("ix_work_items_claimed", "status", "claimed_by_id", "due_at",
-              postgresql_include=["id"]),
+        # Each holds only the steps of its way (partial): without planner statistics (a
+        # fresh restore), an index of every step looked as good as the right one, and the
+        # planner read every open step of every agency; now only the right one can answer.
+        _inbox_index("ix_work_items_open_agency", "agency_id", "status", "agency_id",
+                     "claimed_by_id", "due_at", "required_role"),
+        _inbox_index("ix_work_items_open_role", "role", "status", "role", "claimed_by_id",
+                     "due_at"),
+        _inbox_index("ix_work_items_open_group", "group_id", "status", "group_id",
+                     "claimed_by_id", "due_at", "required_role"),
+        _inbox_index("ix_work_items_claimed", "claimed_by_id", "status", "claimed_by_id",
+                     "due_at"),
+        _inbox_index("ix_work_items_done_by", "completed_by_id", "completed_by_id", "status",
+                     "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

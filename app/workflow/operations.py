@@ -4,6 +4,7 @@ Conflict and leaves nothing behind."""
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.auth.models import User
 from app.auth.roles import Role
@@ -25,6 +26,7 @@ from app.workflow.labels import INSTANCE_STATUS
 from app.workflow.models import InstanceStatus, ProcessInstance, WorkItem, WorkItemStatus
 from app.workflow.serializer import to_plain
 from app.workflow.signals import data_changed, instance_terminated
+from app.workflow.specs import diagram_for
 from app.workflow.starting import may_start
 
 
@@ -58,18 +60,39 @@ def start_process(key: str, *, user=None, business_key=None, subject=None, data=
         version_id=version.id, business_key=business_key, started_by_id=getattr(user, "id", None),
         subject=str(subject or (data or {}).get("subject") or business_key
                     or version.definition.name)[:500],
-        state="{}", started_at=utcnow(),
+        state="{}", started_at=utcnow(), status=InstanceStatus.RUNNING.value,
     )
-    db.session.add(instance)
-    db.session.flush()
+    set_committed_value(instance, "version", version)
+    # Run to the first wait, then insert the row with its state: one statement, not an
+    # INSERT and an UPDATE. A process with messages is written first: they name their
+    # sender by its id.
+    written_first = diagram_for(version).uses_messages
+    if written_first:
+        db.session.add(instance)
+        db.session.flush()
+    else:
+        instance.unwritten_audit = []
     audit.record(instance, "started", user, version=version.number, data=to_plain(data or {}))
     runtime.advance(instance, workflow, user)
     runtime.save(instance, workflow, user, known_open={})  # a new instance has none
+    if not written_first:
+        _write_new(instance)
     if commit:
         db.session.commit()
     else:
         db.session.flush()
     return instance
+
+
+def _write_new(instance: ProcessInstance) -> None:
+    """Insert a new instance that ran to its first wait, then what it recorded meanwhile:
+    its audit events and its open steps, which need its id."""
+    db.session.add(instance)
+    db.session.flush()
+    audit.write_unwritten(instance)
+    for item in instance.saved_open_items or []:
+        item.instance_id = instance.id
+    db.session.add_all(instance.saved_open_items or [])
 
 
 def item_or_404(item_id: int) -> WorkItem:

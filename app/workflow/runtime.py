@@ -232,7 +232,8 @@ def _sync_work_items(instance: ProcessInstance, workflow: Workflow, actor,
                             ("group", assignee.group)):
             set_committed_value(item, name, value)
         added.append(item)
-    db.session.add_all(added)
+    if instance.id is not None:  # else start_process adds them once the instance has its id
+        db.session.add_all(added)
     return still_open + added
 
 

@@ -53,6 +53,21 @@ def test_done_on_time_and_done_late(cases, people, clock):
     assert {i.id for i in done} == {cases[0], cases[2]}
 
 
+def test_done_lists_what_i_completed_and_what_my_agency_did_each_once(cases, people):
+    """The done tab asks for the two apart (each from its own index): a step one completed
+    for one's own agency is both, and is listed and counted once."""
+    complete(cases[0], people["sct"], {"result": "Đã gửi"})
+    complete(cases[2], people["sct2"], {"result": "Đã gửi"})  # a colleague, same agency
+    approve = db.session.scalar(select(WorkItem.id).where(
+        WorkItem.task_name == "approve", WorkItem.status == "open").order_by(WorkItem.id))
+    complete(approve, people["snv"], {})
+
+    done = work_items_for(people["sct"], InboxFilter(status="done"))
+    assert [item.id for item in done.items] == [cases[2], cases[0]] and done.total == 2
+    theirs = work_items_for(people["snv"], InboxFilter(status="done"))
+    assert [item.id for item in theirs.items] == [approve] and theirs.total == 1
+
+
 def test_filters_by_status_process_and_due_date(cases, people):
     clerk = people["sct"]
 
