@@ -77,9 +77,15 @@ def seed_demo(app, clock):
     from datetime import datetime
 
     clock.current = datetime(*DEMO_DAY)
+    return run_seed(app)
+
+
+def run_seed(app) -> str:
+    """`flask seed` as `make run` runs it, in development; its output."""
     app.config["DEVELOPMENT"] = True
     try:
         result = app.test_cli_runner().invoke(args=["seed"])
     finally:
         app.config["DEVELOPMENT"] = False
     assert result.exit_code == 0, result.output
+    return result.output

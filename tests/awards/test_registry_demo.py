@@ -9,18 +9,13 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from modules.awards.registry_models import Award
+from tests import factories
 from tests.awards.test_registry_support import awards_listed
 from tests.people.test_demo_people import demo
 
 
 def _seed(app) -> str:
-    app.config["DEVELOPMENT"] = True
-    try:
-        result = app.test_cli_runner().invoke(args=["seed"])
-    finally:
-        app.config["DEVELOPMENT"] = False
-    assert result.exit_code == 0, result.output
-    return result.output
+    return factories.run_seed(app)
 
 
 def test_the_demo_registry_holds_last_years_decision_and_earlier_years(app, clock):

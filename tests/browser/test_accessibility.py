@@ -15,6 +15,7 @@ from sqlalchemy import text
 from app.auth.seed import DEMO_PASSWORD
 from app.extensions import db
 from tests import factories
+from tests.browser.signing import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -75,11 +76,7 @@ def demo(app, clock):
 
 
 def _sign_in(page, username):
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
+    sign_in(page, username, DEMO_PASSWORD)
 
 
 def _serve_axe(page) -> None:

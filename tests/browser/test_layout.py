@@ -4,16 +4,9 @@ import pytest
 
 from app.extensions import db
 from tests import factories
+from tests.browser.signing import sign_in as _sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, username):
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()  # scripts run, so the menu button works
 
 
 def test_sign_in_page_is_vietnamese_and_loads_only_local_assets(page, agencies):

@@ -12,6 +12,7 @@ from app.auth.seed import DEMO_PASSWORD, seed_demo_users
 from app.plan.demo import seed_demo_year
 from app.plan.seed import seed_plan
 from tests import signatures
+from tests.browser.signing import sign_in
 from tests.browser.test_widths import TOPS
 
 pytestmark = pytest.mark.browser
@@ -28,11 +29,7 @@ def demo_year(agencies, clock):
 
 
 def _sign_in(page, username):
-    page.goto("/login")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
+    sign_in(page, username, DEMO_PASSWORD)
 
 
 def test_the_dashboard_on_a_phone(phone, demo_year):

@@ -14,18 +14,13 @@ from app.extensions import db
 from app.workflow.cli import _run_once
 from app.workflow.models import ProcessInstance
 from modules.training.models import TrainingClass
+from tests import factories
 from tests.journeys.walk import main_text
 from tests.people.test_demo_people import demo
 
 
 def _seed(app):
-    app.config["DEVELOPMENT"] = True
-    try:
-        result = app.test_cli_runner().invoke(args=["seed"])
-    finally:
-        app.config["DEVELOPMENT"] = False
-    assert result.exit_code == 0, result.output
-    return result.output
+    return factories.run_seed(app)
 
 
 def _id(code: str) -> int:
