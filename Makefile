@@ -78,7 +78,7 @@ audit: $(AUDIT)/.installed
 # Maintainers: refresh the message catalogue after changing user-facing text.
 extract-messages: $(VENV)/.runtime
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 --no-wrap -o app/translations/messages.pot .
-	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching --no-wrap
+	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 # Maintainers: copy the pinned npm packages into app/static/vendor (committed; running needs no Node).
 # axe-core (a devDependency) goes to tests/browser/vendor: the browser tests inject it; never served.

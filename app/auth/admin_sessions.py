@@ -3,6 +3,7 @@ token, and unlock the account after an attack (forget its failed sign-ins)."""
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from app.api import tokens
 from app.auth import login_service, sessions
@@ -31,7 +32,8 @@ def end_session(user_id: int, session_id: int):
 @bp.post("/users/<int:user_id>/sessions/end-all")
 def end_all_sessions(user_id: int):
     ended = sessions.end_every(_user_or_404(user_id))
-    flash(_("%(n)d sign-in sessions ended.", n=ended), "success")
+    flash(ngettext("%(num)d sign-in session ended.", "%(num)d sign-in sessions ended.", ended),
+          "success")
     return _back(user_id)
 
 
