@@ -76,3 +76,18 @@ def test_start_list_and_complete_stay_within_their_budgets(db, api, people, two_
     assert status == 200 and body["status"] == "completed", body
     _within("last step", last)
 
+
+
+def test_a_step_for_the_actors_own_ended_agency_still_goes_to_its_successor(
+        db, api, people, agencies, two_steps, clock):
+    """The starter's agency comes with their token and is not looked up again: it is read as
+    a lookup would read it, so an agency that has ended still hands its steps on."""
+    from datetime import timedelta
+
+    sct = agencies["SCT"]
+    sct.successor, sct.valid_to = agencies["SKHCN"], clock().date() - timedelta(days=2)
+    db.session.commit()  # its clerk has not been moved yet
+
+    status, body = api("POST", "/api/v1/instances", people["sct"], {"process": "two_steps"})
+    assert status == 201, body
+    assert body["open_steps"][0]["agency"] == "SKHCN"
