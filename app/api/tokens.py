@@ -57,9 +57,10 @@ def tokens_of(user) -> list[ApiToken]:
 @cache
 def _token_owner_query():
     # Built once: on every API request, building the statement cost more than running it.
-    # The owner's roles come along: every step they act on asks for them.
+    # The owner's roles come along: every step they act on asks for them; and their agency,
+    # which a step that stays in it is assigned to without asking again.
     return (select(User, ApiToken.id, ApiToken.last_used_at).join(ApiToken.user)
-            .options(joinedload(User.role_rows))
+            .options(joinedload(User.role_rows), joinedload(User.agency))
             .where(ApiToken.token_hash == bindparam("digest"), ApiToken.revoked_at.is_(None),
                    User.active.is_(True)))
 
