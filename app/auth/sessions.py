@@ -34,22 +34,32 @@ def start(user: User, remote_addr: str | None, user_agent: str | None) -> None:
     session[SESSION_KEY] = key
 
 
-def current() -> SignInSession | None:
-    """This browser's live session, or None."""
+def _this_browsers():
+    """The condition that finds this browser's live session, or None without a key."""
     key = session.get(SESSION_KEY)
     if not isinstance(key, str):
         return None
-    return db.session.scalar(select(SignInSession).where(
-        SignInSession.key_digest == _digest(key), SignInSession.ended_at.is_(None)))
+    return (SignInSession.key_digest == _digest(key)) & SignInSession.ended_at.is_(None)
+
+
+def current() -> SignInSession | None:
+    """This browser's live session, or None."""
+    here = _this_browsers()
+    return None if here is None else db.session.scalar(select(SignInSession).where(here))
 
 
 def user_of_this_browser(user_id: int) -> User | None:
     """The user this browser's live session signs in (Flask-Login's loader): None when the
-    session was ended, whatever the cookie says."""
-    live = current()
-    if live is None or live.user_id != user_id:
+    session was ended, whatever the cookie says. One query, on every page."""
+    here = _this_browsers()
+    if here is None:
         return None
-    user = db.session.get(User, user_id)
+    found = db.session.execute(
+        select(SignInSession, User).join(User, User.id == SignInSession.user_id)
+        .where(here, SignInSession.user_id == user_id)).first()
+    if found is None:
+        return None
+    live, user = found
     now = utcnow()
     if now - live.last_seen_at >= SEEN_RECORDED_EVERY:
         live.last_seen_at = now

@@ -103,6 +103,12 @@ def open_group(panel, title):
         header.click()
 
 
+def publish(page, reason):
+    page.get_by_role("button", name="Ban hành", exact=True).click()
+    page.get_by_label("Lý do sửa đổi").fill(reason)
+    page.get_by_role("button", name="Ban hành bản nháp này").click()
+
+
 def _field(page, entry_id):
     return page.locator(f"[data-entry-id='{entry_id}'] input, "
                         f"[data-entry-id='{entry_id}'] select").first
@@ -139,9 +145,7 @@ def test_an_admin_amends_a_process_in_the_editor_and_the_new_case_shows_on_its_d
     expect(problem).to_contain_text("SO_KHONG_CO")
     expect(page.locator("[data-element-id=assign].bpmn-problem")).to_have_count(1)
     # Publishing is refused while the problem remains.
-    page.get_by_role("button", name="Ban hành", exact=True).click()
-    page.get_by_label("Lý do sửa đổi").fill("Giao cho Sở TT&TT theo Kế hoạch 116")
-    page.get_by_role("button", name="Ban hành bản nháp này").click()
+    publish(page, "Giao cho Sở TT&TT theo Kế hoạch 116")
     expect(status).to_contain_text("Chưa thể ban hành bản nháp")
     assert "/admin/processes/editor?draft=" in page.url
 
@@ -152,9 +156,7 @@ def test_an_admin_amends_a_process_in_the_editor_and_the_new_case_shows_on_its_d
     expect(status).to_contain_text("Đã lưu bản nháp: có thể ban hành.")
     expect(page.locator("[data-element-id=assign].bpmn-problem")).to_have_count(0)
 
-    page.get_by_role("button", name="Ban hành", exact=True).click()
-    page.get_by_label("Lý do sửa đổi").fill("Giao cho Sở TT&TT theo Kế hoạch 116")
-    page.get_by_role("button", name="Ban hành bản nháp này").click()
+    publish(page, "Giao cho Sở TT&TT theo Kế hoạch 116")
     expect(status).to_contain_text("Đã ban hành phiên bản 2")
     # The one refused publish answered 400, as it should; nothing else went wrong.
     assert [e for e in page.console_errors if "status of 400" not in e] == []

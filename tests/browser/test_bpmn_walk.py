@@ -12,7 +12,7 @@ from app.extensions import db
 from app.workflow import add_version
 from tests import factories
 from tests.browser.conftest import _recording
-from tests.browser.test_bpmn_editor import REPORT_CSP, open_group, select
+from tests.browser.test_bpmn_editor import REPORT_CSP, open_group, publish, select
 from tests.browser.test_layout import _sign_in
 
 pytestmark = pytest.mark.browser
@@ -131,9 +131,7 @@ def test_an_admin_edits_a_shipped_process_saves_compares_and_publishes_at_1366_p
     page.go_back()
     page.locator("#bpmn-editor[data-ready=true]").wait_for()
 
-    page.get_by_role("button", name="Ban hành", exact=True).click()
-    page.get_by_label("Lý do sửa đổi").fill("Làm rõ bước xem xét báo cáo")
-    page.get_by_role("button", name="Ban hành bản nháp này").click()
+    publish(page, "Làm rõ bước xem xét báo cáo")
     expect(status).to_contain_text("Đã ban hành phiên bản 2")
     assert page.console_errors == []
 
