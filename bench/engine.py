@@ -9,8 +9,9 @@ do. Prints both medians and, last, `ratio app/engine: X` (target: X <= 5).
 
 With --server, through a real server instead: gunicorn with one worker, HTTP, on SQLite and
 on PostgreSQL (a database of its own, bench_engine, made and dropped by the run), beside the
-bare engine in the same run; prints the medians, the ratio for each database, and the SQL
-statements each operation sends (bench/engine_server.py).
+bare engine in the same run; prints the medians, the ratio for each database, the SQL
+statements each operation sends, and what a SELECT 1 cost meanwhile: on PostgreSQL a round
+trip, the machine's share of the ratio (bench/engine_server.py).
 
     .venv/bin/python bench/engine.py --server [runs] [postgresql://.../bench_engine]
 """

@@ -6,6 +6,9 @@ import statistics
 import tempfile
 import time
 
+from sqlalchemy import create_engine, text
+
+from app.config import normalise_database_url
 from bench.databases import drop_postgres, empty_postgres
 from tests.e2e.real_server import RealServer
 from tests.statements import counted
@@ -83,17 +86,29 @@ def statements_per_operation(url: str, tokens: dict[str, str], rounds: int = 5) 
     return {name: statistics.median(counts[1:]) for name, counts in found.items()}
 
 
+def select_one(connection) -> float:
+    """One `SELECT 1` between two runs: the least a statement costs right now. On PostgreSQL
+    that is a round trip, which a busy virtual machine makes several times slower within
+    minutes; the ratios are read beside it."""
+    started = time.perf_counter()
+    connection.execute(text("SELECT 1")).scalar()
+    return time.perf_counter() - started
+
+
 def measure(label: str, url: str, runs: int, run_engine, diagram: str) -> dict:
     tokens = prepare(url, diagram)
     server = RealServer(url, workers=1).start()
+    probe = create_engine(normalise_database_url(url))
     try:
         http_run(server, tokens)  # warm: the worker parses the diagram once
-        timings = [(run_engine(), http_run(server, tokens)) for _ in range(runs)]
+        with probe.connect() as connection:
+            timings = [(run_engine(), http_run(server, tokens), select_one(connection))
+                       for _ in range(runs)]
     finally:
         server.stop()
-    engine = statistics.median(e for e, _ in timings)
-    app = statistics.median(a for _, a in timings)
-    return {"label": label, "engine": engine, "app": app,
+        probe.dispose()
+    engine, app, least = (statistics.median(column) for column in zip(*timings, strict=True))
+    return {"label": label, "engine": engine, "app": app, "select_one": least,
             "statements": statements_per_operation(url, tokens)}
 
 
@@ -114,4 +129,5 @@ def main(runs: int, run_engine, diagram: str, postgres_url: str) -> None:
         print(f"{found['label']:<10} bare SpiffWorkflow median {found['engine'] * 1000:.2f} ms; "
               f"application median {found['app'] * 1000:.2f} ms; "
               f"ratio app/engine: {found['app'] / found['engine']:.2f}")
-        print(f"{'':<10} statements per operation: {per_op}")
+        print(f"{'':<10} statements per operation: {per_op}; "
+              f"SELECT 1 median {found['select_one'] * 1000:.3f} ms")
