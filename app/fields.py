@@ -56,6 +56,11 @@ class WholeNumberField(IntegerField):
 CHOOSE = _l("— Choose —")
 
 
+def options(pairs) -> list[SelectChoice]:
+    """A select's choices from (value, label) pairs, such as a dict's items."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def choose_first(choices: list) -> list:
     """A select's choices after a "— Chọn —" placeholder: a choice that decides something
     is made by the person, never taken from whichever option happens to come first."""

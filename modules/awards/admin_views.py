@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from app.auth.roles import Role
 from app.extensions import db
+from app.fields import options
 from modules.awards import catalogue, consultees, council
 from modules.awards.forms import ActionForm, AwardFormForm, CouncilForm
 from modules.awards.models import DECIDERS, RECIPIENTS, AwardForm
@@ -32,7 +33,7 @@ def edit_form_page(form_id: int):
     _admin_only()
     award_form = db.session.get(AwardForm, form_id) or abort(404)
     form = AwardFormForm(obj=award_form)
-    form.documents.choices = list(catalogue.document_kinds().items())
+    form.documents.choices = options(catalogue.document_kinds().items())
     if not form.is_submitted():
         form.documents.data = award_form.document_codes
     if form.validate_on_submit():

@@ -22,6 +22,7 @@ from app.fields import (
     WholeNumberField,
     checked_in_browser,
     optional_int,
+    options,
     too_large,
 )
 from app.workflow.attachments import ALLOWED, MAX_BYTES
@@ -53,7 +54,7 @@ class DocumentRow(Form):
 
 class NominationForm(FlaskForm):
     form_id = SelectField(_l("Award form"), coerce=optional_int, validate_choice=False)
-    kind = SelectField(_l("Nominee"), choices=list(NOMINEE_KINDS.items()),
+    kind = SelectField(_l("Nominee"), choices=options(NOMINEE_KINDS.items()),
                        validate_choice=False)
     name = StringField(_l("Name of the person or collective"), validators=[
         DataRequired(), Length(max=300)])
@@ -76,7 +77,7 @@ class ActionForm(FlaskForm):
 
 
 class ListForm(FlaskForm):
-    decider = SelectField(_l("Decided by"), choices=list(DECIDERS.items()),
+    decider = SelectField(_l("Decided by"), choices=options(DECIDERS.items()),
                           validate_choice=False)
     number = StringField(_l("Number of the tờ trình"), validators=[
         DataRequired(), Length(max=100)])
@@ -84,9 +85,9 @@ class ListForm(FlaskForm):
 
 
 class ConsultationForm(FlaskForm):
-    agrees = SelectField(_l("Answer"), choices=[("", _l("— the answer —")), ("yes", _l("Agrees")),
-                                                 ("no", _l("Does not agree"))],
-                         validate_choice=False)
+    agrees = SelectField(_l("Answer"), choices=options([
+        ("", _l("— the answer —")), ("yes", _l("Agrees")), ("no", _l("Does not agree"))]),
+        validate_choice=False)
     document_number = StringField(_l("Number of the written answer"),
                                   validators=[Optional(), Length(max=100)])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
@@ -114,9 +115,9 @@ class DecisionForm(FlaskForm):
 
 class AwardFormForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
-    recipients = SelectField(_l("Given to"), choices=list(RECIPIENTS.items()),
+    recipients = SelectField(_l("Given to"), choices=options(RECIPIENTS.items()),
                              validate_choice=False)
-    decider = SelectField(_l("Decided by"), choices=list(DECIDERS.items()),
+    decider = SelectField(_l("Decided by"), choices=options(DECIDERS.items()),
                           validate_choice=False)
     proposers = TextAreaField(_l("Who may propose"), validators=[Optional(), Length(max=5000)])
     criteria = TextAreaField(_l("Criteria"), validators=[Optional(), Length(max=20000)])

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app import workflow
 from app.extensions import db
+from app.fields import options
 from modules.awards import access, catalogue, consolidation, consultees, files, nominations
 from modules.awards.forms import ActionForm, ConsultationForm, NominationForm, ReasonForm
 from modules.awards.models import Consultation, Nomination, NominationStatus
@@ -28,10 +29,10 @@ def readable_or_404(nomination_id: int) -> Nomination:
 
 def _form(award_round, nomination=None) -> NominationForm:
     form = NominationForm(obj=nomination)
-    form.form_id.choices = [(f.id, f.name) for f in award_round.forms]
+    form.form_id.choices = options((f.id, f.name) for f in award_round.forms)
     kinds = list(catalogue.document_kinds())
     for index, row in enumerate(form.documents):
-        row.kind.choices = list(catalogue.document_kinds().items())
+        row.kind.choices = options(catalogue.document_kinds().items())
         if not form.is_submitted() and not row.kind.data and index < len(kinds):
             row.kind.data = kinds[index]  # tờ trình, báo cáo, biên bản: one file each
     return form

@@ -12,6 +12,7 @@ from app import workflow
 from app.auth.models import Agency
 from app.clock import today
 from app.extensions import db
+from app.fields import options
 from modules.awards import access, catalogue, queries, rounds
 from modules.awards.forms import ActionForm, RoundForm
 from modules.awards.models import STATUS_LABELS, AwardRound
@@ -70,7 +71,7 @@ def new_round_page():
     if not access.is_coordinator(current_user):
         abort(403)
     form = RoundForm()
-    form.forms.choices = [(f.id, f.name) for f in catalogue.forms(active_only=True)]
+    form.forms.choices = options((f.id, f.name) for f in catalogue.forms(active_only=True))
     if request.method == "GET":
         form.year.data = today().year
     if form.validate_on_submit():
