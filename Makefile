@@ -56,11 +56,13 @@ test: $(VENV)/.dev translations lint
 	echo "== fast suite: SQLite exit $$sqlite; PostgreSQL exit $$pg =="; \
 	test $$sqlite = 0 && test $$pg = 0
 
+# Both cores, a file to each worker at a time: a file's browser, server or fuzzer starts once.
+HEAVY := $(BIN)/pytest -n 2 --dist loadfile $(wildcard $(HEAVY_TESTS))
 test-heavy: $(VENV)/.dev translations $(CHROMIUM)
 	@echo "== the heavy tests on SQLite =="
-	@TEST_DATABASE_URL=sqlite $(BIN)/pytest $(wildcard $(HEAVY_TESTS)); sqlite=$$?; \
+	@TEST_DATABASE_URL=sqlite $(HEAVY); sqlite=$$?; \
 	echo "== the heavy tests on PostgreSQL ($(PG_TEST_URL)) =="; \
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest $(wildcard $(HEAVY_TESTS)); pg=$$?; \
+	TEST_DATABASE_URL=$(PG_TEST_URL) $(HEAVY); pg=$$?; \
 	echo "== heavy tests: SQLite exit $$sqlite; PostgreSQL exit $$pg =="; \
 	test $$sqlite = 0 && test $$pg = 0
 
