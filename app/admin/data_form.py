@@ -19,7 +19,7 @@ from wtforms.widgets import HiddenInput
 
 from app import workflow
 from app.bounds import FIRST_YEAR, LAST_YEAR, a_day_people_mean
-from app.fields import VietnameseDateField, WholeNumberField
+from app.fields import VietnameseDateField, WholeNumberField, options
 
 PREFIX = "v_"
 OUT_OF_RANGE = _l("A date between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
@@ -66,8 +66,7 @@ def _input(item):
         return StringField(label, validators=[_moment],
                            render_kw={"placeholder": "dd/mm/yyyy HH:MM", "autocomplete": "off"})
     if kind == "enum":
-        return SelectField(label, choices=[SelectChoice("", "—")] + [
-            SelectChoice(option, name) for option, name in schema.options])
+        return SelectField(label, choices=[SelectChoice("", "—"), *options(schema.options)])
     rules = [Length(max=schema.maxlength)] if schema.maxlength else []
     return (TextAreaField if schema.multiline else StringField)(label, validators=rules)
 

@@ -17,7 +17,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.models import AGENCY_KIND_LABELS
 from app.auth.roles import ROLE_LABELS, Role
-from app.fields import VietnameseDateField, optional_int
+from app.fields import VietnameseDateField, optional_int, options
 
 CODE_PATTERN = Regexp(r"^[A-Za-z0-9_.-]+$", message=_l("Use letters, digits, '.', '-' or '_'."))
 
@@ -66,9 +66,7 @@ class AgencyForm(FlaskForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40), CODE_PATTERN])
     name_vi = StringField(_l("Vietnamese name"), validators=[DataRequired(), Length(max=255)])
     name_en = StringField(_l("English name"), validators=[DataRequired(), Length(max=255)])
-    kind = SelectField(
-        _l("Kind"), choices=[SelectChoice(kind, text) for kind, text in AGENCY_KIND_LABELS.items()]
-    )
+    kind = SelectField(_l("Kind"), choices=options(AGENCY_KIND_LABELS.items()))
     valid_from = VietnameseDateField(_l("Valid from"), validators=[Optional()])
     valid_to = VietnameseDateField(_l("Valid to"), validators=[Optional()])
 
@@ -93,9 +91,7 @@ class UserForm(FlaskForm):
         _l("Email"), validators=[Optional(), Email(check_deliverability=False), Length(max=255)]
     )
     agency = SelectField(_l("Agency"), coerce=int)
-    roles = MultiCheckboxField(
-        _l("Roles"), choices=[SelectChoice(role, label) for role, label in ROLE_LABELS.items()]
-    )
+    roles = MultiCheckboxField(_l("Roles"), choices=options(ROLE_LABELS.items()))
     locale = SelectField(
         _l("Language"), choices=[SelectChoice("vi", "Tiếng Việt"), SelectChoice("en", "English")]
     )
