@@ -14,13 +14,9 @@ from tests.awards.test_registry_support import awards_listed
 from tests.people.test_demo_people import demo
 
 
-def _seed(app) -> str:
-    return factories.run_seed(app)
-
-
 def test_the_demo_registry_holds_last_years_decision_and_earlier_years(app, clock):
     clock.current = datetime(2026, 3, 2, 2, 0)
-    assert "2718/QĐ-UBND" in _seed(app)
+    assert "2718/QĐ-UBND" in factories.run_seed(app)
 
     home_affairs = demo(app, "noivu")
     assert 'href="/awards/registry/"' in home_affairs.get("/").get_data(as_text=True)  # menu
@@ -40,6 +36,6 @@ def test_the_demo_registry_holds_last_years_decision_and_earlier_years(app, cloc
 
     db.session.remove()
     before = db.session.scalar(select(func.count()).select_from(Award))
-    _seed(app)
+    factories.run_seed(app)
     db.session.remove()
     assert db.session.scalar(select(func.count()).select_from(Award)) == before

@@ -5,9 +5,7 @@ import hashlib
 import io
 import re
 from datetime import date
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from app.auth.models import User
@@ -16,35 +14,9 @@ from app.workflow import add_version, start_process
 from app.workflow.models import Attachment, WorkItem
 from tests import factories
 from tests.conftest import csrf_token, login, post_form
+from tests.tasks.conftest import open_item
 
-DEMO = Path(__file__).resolve().parents[2] / "workflows" / "bpmn" / "demo_report.bpmn"
 PDF = b"%PDF-1.4\n% minh chung\n"
-
-
-@pytest.fixture
-def demo(agencies):
-    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
-    return start_process("demo_report", subject="Tuần lễ Thương hiệu quốc gia 2025")
-
-
-@pytest.fixture
-def clerks(app, agencies):
-    people = {
-        "sttt": factories.make_user("clerk.stttt", agency_code="STTTT", full_name="Trần Giao"),
-        "svh": factories.make_user("clerk.svh", agency_code="SVHTTDL", full_name="Lê Làm"),
-        "sct": factories.make_user("clerk.sct", agency_code="SCT", full_name="Phạm Phối"),
-    }
-    clients = {}
-    for key, user in people.items():
-        clients[key] = app.test_client()
-        login(clients[key], user.username, factories.PASSWORD)
-    return clients
-
-
-def _open_item(title):
-    return db.session.scalar(select(WorkItem).where(WorkItem.title == title,
-                                                    WorkItem.status == "open"))
-
 
 ASSIGN = {
     "field_noi_dung": "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi",
@@ -59,7 +31,7 @@ def test_the_inbox_lists_the_agencys_steps_only(demo, clerks):
 
 
 def test_the_form_has_every_field_the_diagram_defines(demo, clerks):
-    page = clerks["sttt"].get(f"/tasks/{_open_item('Giao nhiệm vụ').id}").get_data(as_text=True)
+    page = clerks["sttt"].get(f"/tasks/{open_item('Giao nhiệm vụ').id}").get_data(as_text=True)
 
     assert re.search(r'<textarea[^>]+name="field_noi_dung"', page)
     assert 'type="number"' in page and 'name="field_so_san_pham"' in page
@@ -69,7 +41,7 @@ def test_the_form_has_every_field_the_diagram_defines(demo, clerks):
 
 
 def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
 
     response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
         **ASSIGN, "field_so_san_pham": "5000", "field_han_bao_cao": "31/02/2025",
@@ -82,11 +54,11 @@ def test_a_wrong_value_is_shown_inline_and_what_was_typed_is_kept(demo, clerks):
     assert page.count("invalid-feedback") == 2
     assert "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy" in page  # not "required"
     assert "Số phải từ" in page  # WTForms' own messages speak Vietnamese too
-    assert _open_item("Giao nhiệm vụ") is not None
+    assert open_item("Giao nhiệm vụ") is not None
 
 
 def test_a_number_that_is_not_whole_is_told_so_and_only_so(demo, clerks, admin_client):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
         **ASSIGN, "field_so_san_pham": "2,5"})
     page = response.get_data(as_text=True)
@@ -105,7 +77,7 @@ def test_a_date_before_the_fields_minimum_is_an_inline_error_on_the_page_and_the
         demo, clerks, app):
     from app.api import tokens
 
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     response = post_form(clerks["sttt"], f"/tasks/{item.id}", {
         **ASSIGN, "field_han_bao_cao": "31/12/2023"})
     assert response.status_code == 400
@@ -121,7 +93,7 @@ def test_a_date_before_the_fields_minimum_is_an_inline_error_on_the_page_and_the
 
 
 def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     response = clerks["sttt"].post(f"/tasks/{item.id}", data={
         **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
         "field_tai_lieu": (io.BytesIO(PDF), "kế-hoạch.pdf"),
@@ -129,7 +101,7 @@ def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
     assert response.status_code == 302
 
     db.session.expire_all()  # the request wrote in its own session
-    implement = _open_item("Thực hiện và báo cáo")
+    implement = open_item("Thực hiện và báo cáo")
     assert "Thực hiện và báo cáo" in clerks["svh"].get("/tasks").get_data(as_text=True)
     from app.workflow import data_of
     data = data_of(implement)
@@ -142,7 +114,7 @@ def test_completing_a_step_moves_the_process_to_the_next_agency(demo, clerks):
 
 
 def test_evidence_is_downloadable_by_those_in_the_process_only(demo, clerks, app):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     clerks["sttt"].post(f"/tasks/{item.id}", data={
         **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
         "field_tai_lieu": (io.BytesIO(PDF), "ke-hoach.pdf"),
@@ -158,7 +130,7 @@ def test_evidence_is_downloadable_by_those_in_the_process_only(demo, clerks, app
 
 
 def test_a_disguised_file_is_refused_and_nothing_is_saved(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
 
     response = clerks["sttt"].post(f"/tasks/{item.id}", data={
         **ASSIGN, "csrf_token": csrf_token(clerks["sttt"]),
@@ -169,23 +141,23 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(demo, clerks):
     assert "không khớp" in response.get_data(as_text=True) or \
         "does not match" in response.get_data(as_text=True)
     assert db.session.scalar(select(Attachment)) is None
-    assert _open_item("Giao nhiệm vụ") is not None
+    assert open_item("Giao nhiệm vụ") is not None
 
 
 def test_someone_elses_step_is_403(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
 
     assert clerks["svh"].get(f"/tasks/{item.id}").status_code == 403
     response = post_form(clerks["svh"], f"/tasks/{item.id}", ASSIGN)
     assert response.status_code == 403
-    assert _open_item("Giao nhiệm vụ") is not None
+    assert open_item("Giao nhiệm vụ") is not None
 
 
 def test_a_second_submission_is_told_the_step_is_done(demo, clerks, app):
     factories.make_user("clerk2.stttt", agency_code="STTTT", full_name="Nguyễn Hai")
     second = app.test_client()
     login(second, "clerk2.stttt", factories.PASSWORD)
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     token = csrf_token(second)
     post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
 
@@ -196,7 +168,7 @@ def test_a_second_submission_is_told_the_step_is_done(demo, clerks, app):
 
 
 def test_dates_show_as_dd_mm_yyyy(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     post_form(clerks["sttt"], f"/tasks/{item.id}", ASSIGN)
 
     page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
@@ -214,7 +186,7 @@ def _submitted(page: str) -> str:
 def test_a_done_step_lists_what_was_filled_in_not_blank_or_hidden_fields(demo, clerks):
     """Optional fields left blank, and a field its requiredWhen hid, are not listed under
     their labels with nothing beside them; a "No" is an answer and stays."""
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     post_form(clerks["sttt"], f"/tasks/{item.id}", {
         "field_noi_dung": "Tổ chức tuần lễ quảng bá thương hiệu tỉnh Quảng Ngãi",
         "field_so_san_pham": "", "field_han_bao_cao": "", "field_loai": "thuong_xuyen"})
@@ -223,43 +195,17 @@ def test_a_done_step_lists_what_was_filled_in_not_blank_or_hidden_fields(demo, c
                          "Ngãi Nhiệm vụ khẩn Không Loại nhiệm vụ Thường xuyên "
                          "Cần ý kiến cơ quan phối hợp Không")
 
-    implement = _open_item("Thực hiện và báo cáo")
+    implement = open_item("Thực hiện và báo cáo")
     post_form(clerks["svh"], f"/tasks/{implement.id}", {"field_ket_qua": "Đã tổ chức"})
-    review = _open_item("Xem xét, chấp nhận")
+    review = open_item("Xem xét, chấp nhận")
     post_form(clerks["sttt"], f"/tasks/{review.id}", {
         "field_ket_luan": "chap_nhan", "field_nhan_xet": "gõ khi ô còn ẩn"})
     submitted = _submitted(clerks["sttt"].get(f"/tasks/{review.id}").get_data(as_text=True))
     assert submitted == "Kết luận Chấp nhận"
 
 
-@pytest.fixture
-def published_demo(agencies):
-    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
-
-
-def test_the_coordinating_agency_starts_the_demo_and_lands_on_its_first_step(published_demo,
-                                                                             clerks):
-    page = clerks["sttt"].get("/processes/new").get_data(as_text=True)
-    assert "Giao và báo cáo nhiệm vụ (quy trình mẫu)" in page
-
-    response = post_form(clerks["sttt"], "/processes/demo_report/start",
-                         {"subject": "Lễ hội Điện Trường Bà"})
-
-    item = _open_item("Giao nhiệm vụ")
-    assert response.headers["Location"] == f"/tasks/{item.id}"
-    assert item.subject == "Lễ hội Điện Trường Bà"
-
-
-def test_an_agency_outside_candidate_starter_groups_cannot_start_it(published_demo, clerks):
-    assert "quy trình mẫu" not in clerks["sct"].get("/processes/new").get_data(as_text=True)
-
-    post_form(clerks["sct"], "/processes/demo_report/start", {"subject": "x"})
-
-    assert _open_item("Giao nhiệm vụ") is None
-
-
 def test_the_step_page_shows_the_timeline(demo, clerks):
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     post_form(clerks["sttt"], f"/tasks/{item.id}/claim")
 
     page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
@@ -270,10 +216,10 @@ def test_the_step_page_shows_the_timeline(demo, clerks):
 def test_a_parallel_multi_instance_step_goes_to_each_cooperating_agency(demo, clerks, agencies):
     from app.workflow import complete
 
-    post_form(clerks["sttt"], f"/tasks/{_open_item('Giao nhiệm vụ').id}", ASSIGN)
+    post_form(clerks["sttt"], f"/tasks/{open_item('Giao nhiệm vụ').id}", ASSIGN)
     db.session.expire_all()
     lead = factories.make_user("lead.svh", agency_code="SVHTTDL")
-    complete(_open_item("Thực hiện và báo cáo").id, lead, {"ket_qua": "Đã tổ chức"})
+    complete(open_item("Thực hiện và báo cáo").id, lead, {"ket_qua": "Đã tổ chức"})
 
     consults = db.session.scalars(select(WorkItem).where(
         WorkItem.title == "Cho ý kiến phối hợp", WorkItem.status == "open")).all()
@@ -283,7 +229,7 @@ def test_a_parallel_multi_instance_step_goes_to_each_cooperating_agency(demo, cl
               "SCT": db.session.scalar(select(User).where(User.username == "clerk.sct"))}
     for item in consults:
         complete(item.id, people[item.agency.code], {"y_kien": f"Ý kiến của {item.agency.code}"})
-    assert _open_item("Xem xét, chấp nhận") is not None
+    assert open_item("Xem xét, chấp nhận") is not None
 
 
 def test_a_readonly_field_shows_the_value_and_ignores_what_is_posted(agencies, app):
@@ -300,7 +246,7 @@ def test_a_readonly_field_shows_the_value_and_ignores_what_is_posted(agencies, a
     factories.make_user("clerk.sct", agency_code="SCT")
     client = app.test_client()
     login(client, "clerk.sct", factories.PASSWORD)
-    item = _open_item("Báo cáo")
+    item = open_item("Báo cáo")
 
     page = client.get(f"/tasks/{item.id}").get_data(as_text=True)
     assert 'value="HS-001"' in page and "disabled" in page
@@ -308,7 +254,7 @@ def test_a_readonly_field_shows_the_value_and_ignores_what_is_posted(agencies, a
 
     from app.workflow import data_of
     db.session.expire_all()
-    assert data_of(_open_item("Duyệt"))["code"] == "HS-001"
+    assert data_of(open_item("Duyệt"))["code"] == "HS-001"
 
 
 def test_a_step_for_a_role_names_the_role_as_people_read_it(deploy, people, app):
@@ -322,7 +268,7 @@ def test_a_step_for_a_role_names_the_role_as_people_read_it(deploy, people, app)
     client = app.test_client()
     login(client, "coord", factories.PASSWORD)
 
-    page = client.get(f"/tasks/{_open_item('Kiểm tra').id}").get_data(as_text=True)
+    page = client.get(f"/tasks/{open_item('Kiểm tra').id}").get_data(as_text=True)
 
     assert "Điều phối kế hoạch" in page and ">coordinator<" not in page
 
@@ -332,7 +278,7 @@ def test_a_step_someone_else_holds_or_a_suspended_process_shows_why_before_any_f
     from app.workflow import claim, suspend
 
     colleague = factories.make_user("clerk2.stttt", agency_code="STTTT", full_name="Hồ Nhận")
-    item = _open_item("Giao nhiệm vụ")
+    item = open_item("Giao nhiệm vụ")
     claim(item.id, colleague)
 
     page = clerks["sttt"].get(f"/tasks/{item.id}").get_data(as_text=True)
@@ -371,31 +317,3 @@ def test_after_a_step_the_clerk_goes_straight_to_the_next_one_that_is_theirs(app
 
     done = post_form(clerk, f"/tasks/{second.id}", {"field_answer": "Ý kiến 2"})
     assert done.location.endswith("/tasks")  # the summary is the coordinator's
-
-
-def test_the_demo_is_started_by_whoever_holds_its_process_of_an_ended_starter(
-        app, clock, province_today):
-    """The diagram names Sở Thông tin và Truyền thông as its starter; since 01/3/2025 that
-    process of its work is Sở Văn hóa, Thể thao và Du lịch's (its succession for
-    `demo_report`), not Sở Khoa học và Công nghệ's, which holds the rest of its work: the
-    coordinator at Sở VHTTDL starts it, a clerk at Sở KH&CN does not."""
-    from datetime import datetime
-
-    clock.current = datetime(2026, 3, 2, 1, 30)
-    add_version(DEMO.read_bytes(), DEMO.name, publish=True)
-    svh = factories.make_user("dieu.svh", agency_code="SVHTTDL", roles=["coordinator",
-                                                                         "agency_staff"])
-    khcn = factories.make_user("clerk.khcn", agency_code="SKHCN")
-    clients = {}
-    for user in (svh, khcn):
-        clients[user.username] = app.test_client()
-        login(clients[user.username], user.username, factories.PASSWORD)
-
-    assert "quy trình mẫu" in clients["dieu.svh"].get("/processes/new").get_data(as_text=True)
-    assert "quy trình mẫu" not in clients["clerk.khcn"].get("/processes/new").get_data(
-        as_text=True)
-    response = post_form(clients["dieu.svh"], "/processes/demo_report/start",
-                         {"subject": "Lễ hội Điện Trường Bà"})
-    item = _open_item("Giao nhiệm vụ")
-    assert response.headers["Location"] == f"/tasks/{item.id}"
-    assert item.agency.code == "SVHTTDL"

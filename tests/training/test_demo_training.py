@@ -19,17 +19,13 @@ from tests.journeys.walk import main_text
 from tests.people.test_demo_people import demo
 
 
-def _seed(app):
-    return factories.run_seed(app)
-
-
 def _id(code: str) -> int:
     return db.session.scalar(select(TrainingClass.id).where(TrainingClass.code == code))
 
 
 def test_the_seed_is_what_the_readmes_training_walk_describes(app, clock):
     clock.current = datetime(2026, 3, 2, 2, 0)  # Monday 02/03/2026, 09:00 in Quảng Ngãi
-    output = _seed(app)
+    output = factories.run_seed(app)
     assert "TTDN-2026-01" in output and "TTDN-2026-03" in output
 
     trainee = demo(app, "hocvien")
@@ -67,7 +63,7 @@ def test_the_seed_is_what_the_readmes_training_walk_describes(app, clock):
 
 def test_seeding_the_training_twice_adds_nothing(app, clock):
     clock.current = datetime(2026, 3, 2, 2, 0)
-    _seed(app)
+    factories.run_seed(app)
     count = db.session.scalar(select(db.func.count(TrainingClass.id)))
-    assert "Bồi dưỡng" not in _seed(app)
+    assert "Bồi dưỡng" not in factories.run_seed(app)
     assert db.session.scalar(select(db.func.count(TrainingClass.id))) == count == 3
