@@ -1,11 +1,13 @@
 """How much the application adds to SpiffWorkflow.
 
 One run: start an instance of a two-user-task process and complete both tasks, through the
-JSON API (Flask test client, SQLite, a fresh database). The same process run by bare
-SpiffWorkflow, with a serialize + deserialize around each step as any persistent engine must
-do. Prints both medians and, last, `ratio app/engine: X` (target: X <= 5).
+JSON API (Flask test client, a fresh database: SQLite, or the PostgreSQL database named, made
+and dropped by the run). The same process run by bare SpiffWorkflow, with a serialize +
+deserialize around each step as any persistent engine must do. Prints both medians and,
+last, `ratio app/engine: X` (target: X <= 5). In-process, without HTTP: on PostgreSQL it
+shows what the database's round trips cost apart from the server's.
 
-    .venv/bin/python bench/engine.py [runs]
+    .venv/bin/python bench/engine.py [runs] [postgresql://.../bench_engine]
 
 With --server, through a real server instead: gunicorn with one worker, HTTP, on SQLite and
 on PostgreSQL (a database of its own, bench_engine, made and dropped by the run), beside the
@@ -75,27 +77,15 @@ def app_run(client, tokens) -> float:
     return time.perf_counter() - started
 
 
-def application():
-    """A run of the application, ready to call."""
-    from flask_migrate import upgrade
-
+def application(url: str):
+    """A run of the application on the database at `url`, ready to call."""
     from app import create_app
-    from app.api import tokens as api_tokens
     from app.config import TestingConfig
-    from app.workflow import add_version
-    from tests import factories
+    from bench.engine_server import prepare
 
-    folder = tempfile.mkdtemp(prefix="bench-engine-")
-    app = create_app(TestingConfig(f"sqlite:///{folder}/bench.db"))
-    with app.app_context():
-        upgrade()
-        factories.seeded_agencies()
-        people = {"sct": factories.make_user("bench.sct", agency_code="SCT"),
-                  "snv": factories.make_user("bench.snv", agency_code="SNV")}
-        tokens = {key: {"Authorization": f"Bearer {api_tokens.create(user, 'bench')[1]}"}
-                  for key, user in people.items()}
-        add_version(DIAGRAM, "two_steps.bpmn", publish=True)
-    client = app.test_client()
+    tokens = {key: {"Authorization": f"Bearer {token}"}
+              for key, token in prepare(url, DIAGRAM).items()}
+    client = create_app(TestingConfig(url)).test_client()
     app_run(client, tokens)  # warm: the spec cache, the first connection
     return lambda: app_run(client, tokens)
 
@@ -112,14 +102,31 @@ def main() -> None:
         engine_server.main(runs, bare_engine(), DIAGRAM, args[1] if len(args) > 1 else PG_DEFAULT)
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    run_engine, run_app = bare_engine(), application()
-    # Interleaved, so that both feel the same machine: a slow minute slows both.
-    timings = [(run_engine(), run_app()) for _ in range(runs)]
+    if len(sys.argv) > 2:
+        measure_in_process(runs, sys.argv[2], "PostgreSQL")
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-engine-") as folder:
+        measure_in_process(runs, f"sqlite:///{folder}/bench.db", "SQLite")
+
+
+def measure_in_process(runs: int, url: str, label: str) -> None:
+    from bench.databases import drop_postgres, empty_postgres
+
+    postgres = url.startswith("postgresql")
+    if postgres:
+        empty_postgres(url)
+    try:
+        run_engine, run_app = bare_engine(), application(url)
+        # Interleaved, so that both feel the same machine: a slow minute slows both.
+        timings = [(run_engine(), run_app()) for _ in range(runs)]
+    finally:
+        if postgres:
+            drop_postgres(url)
     engine = statistics.median(engine for engine, _ in timings)
     app = statistics.median(app for _, app in timings)
     print(f"runs: {runs}")
     print(f"bare SpiffWorkflow, serialize+deserialize per step, median: {engine * 1000:.2f} ms")
-    print(f"application through the JSON API on SQLite, median:        {app * 1000:.2f} ms")
+    print(f"application through the JSON API on {label}, median: {app * 1000:.2f} ms")
     print(f"ratio app/engine: {app / engine:.2f}")
 
 
