@@ -7,6 +7,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from urllib3 import encode_multipart_formdata
+
+from tests.pages import form_values
+
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 
 
@@ -18,14 +22,26 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 class Browser:
     def __init__(self, base_url: str):
         self.base_url = base_url
+        self.landed = None
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
-        """(status, body) of one request; a redirect is an answer, not followed."""
-        data = None if form is None else urllib.parse.urlencode(form).encode()
+    def request(self, method: str, path: str, form: dict | None = None,
+                files: dict | None = None) -> tuple[int, str]:
+        """(status, body) of one request; a redirect is an answer, not followed. A form's
+        list is a group of ticked boxes; `files` ({field: (file name, bytes)}) sends the
+        form as multipart, as a file input makes a browser do."""
+        data, headers = None, {}
+        if files:
+            fields = [(name, str(value)) for name, values in (form or {}).items()
+                      for value in (values if isinstance(values, list) else [values])]
+            data, headers["Content-Type"] = encode_multipart_formdata(
+                fields + [(name, (filename, content, "application/pdf"))
+                          for name, (filename, content) in files.items()])
+        elif form is not None:
+            data = urllib.parse.urlencode(form, doseq=True).encode()
         request = urllib.request.Request(  # noqa: S310 - our own server, http only
-            self.base_url + path, data=data, method=method)
+            self.base_url + path, data=data, method=method, headers=headers)
         try:
             with self.opener.open(request, timeout=120) as response:
                 return response.status, response.read().decode()
@@ -52,6 +68,26 @@ class Browser:
 
     def post(self, path: str, form: dict, token: str) -> tuple[int, str]:
         return self.request("POST", path, {"csrf_token": token, **form})
+
+    def submit(self, page: str, action: str, answers: dict,
+               files: dict | None = None) -> tuple[int, str]:
+        """Send the form of `page` that posts to `action`, as shown, with `answers` put in."""
+        status, body = self.get(page)
+        assert status == 200, (page, status)
+        values = form_values(body, action, page)
+        assert "csrf_token" in values, f"{page} has no form posting to {action}"
+        values.update(answers)
+        return self.request("POST", action, values, files)
+
+    def follow(self, answer: tuple[int, str]) -> str:
+        """The page a redirect leads to, fresh from the server; its address is kept in
+        `landed`."""
+        status, body = answer
+        assert status in (302, 303), (status, body[:2000])
+        self.landed = re.search(r'href="([^"]+)"', body)[1]
+        status, body = self.get(self.landed)
+        assert status == 200, (self.landed, status)
+        return body
 
     def sign_in(self, username: str, password: str) -> "Browser":
         status, _ = self.post("/login", {"username": username, "password": password},

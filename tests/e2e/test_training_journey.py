@@ -25,7 +25,6 @@ from tests.e2e.real_server import GUNICORN, ROOT, RealServer
 from tests.e2e.training_setup import open_class_today
 from tests.journeys.conftest import shipped  # noqa: F401 - the plan and diagrams, as seeded
 from tests.journeys.walk import main_text, text_of
-from tests.pages import form_values
 
 FLASK = GUNICORN.with_name("flask")
 TRAINEE, LEAD = "Đặng Thị Ngọc Hường", "Lê Văn Lãnh"
@@ -53,26 +52,6 @@ def server(database_url, people_and_class):
     running.stop()
 
 
-def _send(browser: Browser, page: str, action: str, answers: dict) -> tuple[int, str]:
-    """Send the form of `page` that posts to `action`, as shown, with `answers` put in."""
-    status, body = browser.get(page)
-    assert status == 200, (page, status)
-    values = form_values(body, action, page)
-    assert "csrf_token" in values, f"{page} has no form posting to {action}"
-    values.update(answers)
-    return browser.request("POST", action, values)
-
-
-def _followed(browser: Browser, answer: tuple[int, str]) -> str:
-    """The page a redirect leads to, fresh from the server."""
-    status, body = answer
-    assert status in (302, 303), (status, main_text(body)[:300])
-    location = re.search(r'href="([^"]+)"', body)[1]
-    status, body = browser.get(location)
-    assert status == 200
-    return main_text(body)
-
-
 def _the_class_took_place(class_id: int) -> None:
     """Time passes: the session of tomorrow is moved to yesterday, 08:00-11:30."""
     session = db.session.scalar(select(ClassSession).where(ClassSession.class_id == class_id))
@@ -95,13 +74,13 @@ def test_register_approve_restart_attend_close_and_the_certificate_checks_signed
     lead = Browser(server.url).sign_in("lanh.dao", factories.PASSWORD)
 
     # The trainee registers: the class needs her lead's approval.
-    landed = _followed(trainee, _send(trainee, class_page, class_page + "/register", {}))
+    landed = main_text(trainee.follow(trainee.submit(class_page, class_page + "/register", {})))
     assert "Chờ lãnh đạo cơ quan duyệt" in landed
 
     # The lead finds it on the agency's training page and approves it in the step's page.
     status, agency = lead.get("/training/agency")
     step = re.search(r'href="(/tasks/\d+)">TTDN-E2E-02 · ' + TRAINEE, agency)[1]
-    _followed(lead, _send(lead, step, step, {"field_decision": "approve"}))
+    lead.follow(lead.submit(step, step, {"field_decision": "approve"}))
 
     server.restart()  # the enrollment was made by processes that are gone now
 
@@ -116,13 +95,13 @@ def test_register_approve_restart_attend_close_and_the_certificate_checks_signed
     tick = re.search(r'href="(/training/classes/\d+/sessions/\d+/attendance)"', page)[1]
     status, tick_page = organiser.get(tick)
     registration = re.search(r'name="present" value="(\d+)"', tick_page)[1]
-    landed = _followed(organiser, _send(organiser, tick, tick, {"present": registration}))
+    landed = main_text(organiser.follow(organiser.submit(tick, tick, {"present": registration})))
     assert "1/1" in landed  # present at the one session
-    landed = _followed(organiser, _send(organiser, attendance, f"{attendance}/rule", {
+    landed = main_text(organiser.follow(organiser.submit(attendance, f"{attendance}/rule", {
         "min_percent": "80", "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
-        "signer_name": "Nguyễn Văn Ký", "close": "1"}))
+        "signer_name": "Nguyễn Văn Ký", "close": "1"})))
     assert "1 học viên hoàn thành" in landed
-    landed = _followed(organiser, _send(organiser, attendance, f"{class_page}/close", {}))
+    landed = main_text(organiser.follow(organiser.submit(attendance, f"{class_page}/close", {})))
     assert "Đã kết thúc lớp TTDN-E2E-02." in landed
 
     _worker_tick(server)  # an enrollment still at its reminder catches up, as in production
