@@ -18,7 +18,6 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -26,124 +25,22 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.config import normalise_database_url  # noqa: E402
+from bench.databases import drop_postgres, empty_postgres  # noqa: E402
 from bench.scale_out_checks import KEY, check, wait_until_ended  # noqa: E402
-from tests.e2e.real_server import GUNICORN, RealServer  # noqa: E402
+from bench.scale_out_setup import (  # noqa: E402
+    PRODUCTION,
+    Server,
+    migrate_and_seed,
+    people_and_process,
+    start_worker,
+)
 
-FLASK = Path(sys.executable).with_name("flask")
 RACE_REPORT_EVERY, RACE_APPROVAL_EVERY = 3, 4
 DRIVERS = 6  # threads starting instances and completing reports
 SETTLE_SECONDS = 300  # how long the approvals and timers may take before we call it lost
-PRODUCTION = {"APP_ENV": "production", "SECRET_KEY": "scale-out-bench-key",
-              "SESSION_COOKIE_SECURE": "0", "PYTHONUNBUFFERED": "1"}
-
-
-def diagram() -> str:
-    from tests.workflow.diagrams import flows, process
-
-    form = """<bpmn:extensionElements><camunda:formData>
-        <camunda:formField id="result" label="Kết quả" type="string">
-          <camunda:validation><camunda:constraint name="required" /></camunda:validation>
-        </camunda:formField></camunda:formData></bpmn:extensionElements>"""
-    body = (
-        '<bpmn:startEvent id="start" />'
-        f'<bpmn:userTask id="report" name="Báo cáo" camunda:formKey="report">{form}'
-        "</bpmn:userTask>"
-        '<bpmn:intermediateCatchEvent id="settle" name="Chờ một giây">'
-        "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration>"
-        "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
-        '<bpmn:userTask id="approve" name="Duyệt" camunda:formKey="approve" />'
-        '<bpmn:endEvent id="end" />'
-        + flows(("start", "report"), ("report", "settle"), ("settle", "approve"),
-                ("approve", "end")))
-    return process(KEY, body, name="Báo cáo, chờ, duyệt",
-                   lanes={"SCT": ["report"], "SNV": ["approve"]})
-
-
-def database(url: str, *, create: bool) -> None:
-    """Drop the database (whoever is still connected), then make it anew if `create`."""
-    server, name = url.rsplit("/", 1)
-    admin = create_engine(normalise_database_url(f"{server}/postgres"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        if create:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-
-
-def migrate_and_seed(env: dict) -> None:
-    for command in (["db", "upgrade"], ["seed"]):
-        done = subprocess.run([str(FLASK), "--app", "wsgi", *command], cwd=ROOT,  # noqa: S603
-                              env=env, capture_output=True, text=True, check=False)
-        if done.returncode:
-            raise RuntimeError(f"flask {' '.join(command)} failed:\n{done.stderr}")
-
-
-def people_and_process(url: str) -> dict:
-    """Four SCT clerks and two SNV approvers with API tokens; the process published."""
-    from app import create_app
-    from app.api import tokens
-    from app.config import TestingConfig
-    from app.extensions import db
-    from app.workflow import add_version
-    from tests import factories
-
-    app = create_app(TestingConfig(url))
-    with app.app_context():
-        add_version(diagram().encode(), f"{KEY}.bpmn", publish=True)
-        clerks = [factories.make_user(f"canbo.sct{n}", agency_code="SCT",
-                                      full_name=f"Cán bộ Sở Công Thương {n}") for n in range(4)]
-        approvers = [factories.make_user(f"canbo.snv{n}", agency_code="SNV",
-                                         full_name=f"Cán bộ Sở Nội vụ {n}") for n in range(2)]
-        people = {"clerks": [tokens.create(u, "scale-out")[1] for u in clerks],
-                  "approvers": [tokens.create(u, "scale-out")[1] for u in approvers]}
-        db.session.remove()
-        db.engine.dispose()
-    return people
-
-
-class Server(RealServer):
-    """RealServer with its log in a file (a pipe nobody reads could fill and stall it)."""
-
-    def __init__(self, name: str, url: str, log_dir: Path):
-        super().__init__(url, workers=2)
-        self.name = name
-        self.env.update(PRODUCTION)
-        self.log = log_dir / f"gunicorn-{name}.log"
-
-    def start(self) -> "Server":
-        import urllib.request
-
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-                [str(GUNICORN), "--workers", str(self.workers),
-                 "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5", "wsgi:app"],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn {self.name} stopped: " + self.log.read_text())
-            try:
-                urllib.request.urlopen(self.url + "/login", timeout=10)  # noqa: S310 - local
-                return self
-            except OSError:
-                time.sleep(0.2)  # waiting for a process to bind
-        raise RuntimeError(f"gunicorn {self.name} did not answer within 90 s")
-
-
-def start_worker(number: int, env: dict, log_dir: Path) -> tuple[subprocess.Popen, Path]:
-    log = log_dir / f"worker-{number}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(  # noqa: S603 - our own flask command, fixed arguments
-            [str(FLASK), "--app", "wsgi", "workflow", "worker", "--interval", "1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    return process, log
 
 
 class Load:
@@ -261,7 +158,7 @@ def percentile(values: list[float], share: float) -> float:
 def run(instances: int, url: str, log_dir: Path) -> bool:
     env = {**os.environ, **PRODUCTION, "DATABASE_URL": url}
     servers, workers = [], []
-    database(url, create=True)
+    empty_postgres(url)
     try:
         began = time.perf_counter()
         migrate_and_seed(env)
@@ -304,7 +201,7 @@ def run(instances: int, url: str, log_dir: Path) -> bool:
                 process.wait(timeout=30)
         for server in servers:
             server.stop()
-        database(url, create=False)
+        drop_postgres(url)
 
 
 def print_table(instances: int, elapsed: float, load: Load, found: dict, logs: list,

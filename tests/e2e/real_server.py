@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -23,26 +24,31 @@ def free_port() -> int:
 
 
 class RealServer:
-    def __init__(self, database_url: str, workers: int = 2):
+    def __init__(self, database_url: str, workers: int = 2, log: Path | None = None):
+        """`log`: where gunicorn's output goes (a file of its own otherwise): a pipe that
+        nobody reads would fill up and stall the server."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
         self.env = {**os.environ, "DATABASE_URL": database_url, "APP_ENV": "production",
                     "SECRET_KEY": "real-server-test-key", "SESSION_COOKIE_SECURE": "0"}
+        self.own_log = log is None
+        self.log = log or Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
         self.process = None
 
     def start(self) -> "RealServer":
-        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            [str(GUNICORN), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
-             "--graceful-timeout", "5", "wsgi:app"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+                [str(GUNICORN), "--workers", str(self.workers),
+                 "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5", "wsgi:app"],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         return self.wait_until_answering()
 
     def wait_until_answering(self) -> "RealServer":
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("gunicorn stopped: " + self.process.stderr.read().decode())
+                raise RuntimeError("gunicorn stopped: " + self.log.read_text(errors="replace"))
             try:
                 urllib.request.urlopen(self.url + "/login", timeout=10)  # noqa: S310 - local
                 return self
@@ -55,6 +61,8 @@ class RealServer:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=30)
         self.process = None
+        if self.own_log:
+            self.log.unlink(missing_ok=True)
 
     def restart(self) -> None:
         self.stop()
