@@ -15,15 +15,11 @@ PRODUCTION = {"APP_ENV": "production", "SECRET_KEY": "scale-out-bench-key",
 
 
 def diagram() -> str:
-    from tests.workflow.diagrams import flows, process
+    from tests.workflow.diagrams import RESULT_FORM, flows, process
 
-    form = """<bpmn:extensionElements><camunda:formData>
-        <camunda:formField id="result" label="Kết quả" type="string">
-          <camunda:validation><camunda:constraint name="required" /></camunda:validation>
-        </camunda:formField></camunda:formData></bpmn:extensionElements>"""
     body = (
         '<bpmn:startEvent id="start" />'
-        f'<bpmn:userTask id="report" name="Báo cáo" camunda:formKey="report">{form}'
+        f'<bpmn:userTask id="report" name="Báo cáo" camunda:formKey="report">{RESULT_FORM}'
         "</bpmn:userTask>"
         '<bpmn:intermediateCatchEvent id="settle" name="Chờ một giây">'
         "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1S</bpmn:timeDuration>"

@@ -36,12 +36,16 @@ def flows(*pairs: tuple[str, str], condition: dict | None = None) -> str:
     return "".join(out)
 
 
+# A report step's form: one required text field, its result.
+RESULT_FORM = """<bpmn:extensionElements><camunda:formData>
+    <camunda:formField id="result" label="Kết quả" type="string">
+      <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+    </camunda:formField></camunda:formData></bpmn:extensionElements>"""
+
+
 def two_steps(first="SCT", second="SNV", form: str = "", key: str = "two_steps") -> str:
     """Start → 'Báo cáo' (lane `first`) → 'Duyệt' (lane `second`) → end."""
-    report_form = form or """<bpmn:extensionElements><camunda:formData>
-        <camunda:formField id="result" label="Kết quả" type="string">
-          <camunda:validation><camunda:constraint name="required" /></camunda:validation>
-        </camunda:formField></camunda:formData></bpmn:extensionElements>"""
+    report_form = form or RESULT_FORM
     body = (
         '<bpmn:startEvent id="start" />'
         f'<bpmn:userTask id="report" name="Báo cáo" camunda:formKey="report">{report_form}'
