@@ -70,8 +70,9 @@ def _status(someone: Browser, nomination_id: int) -> str:
     return text_of(re.search(r'<p class="nomination-status">(.*?)</p>', page, re.S)[1])
 
 
-def _act(someone: Browser, page: str, action: str, answers: dict | None = None) -> str:
-    return main_text(someone.follow(someone.submit(page, action, answers or {})))
+def _act(someone: Browser, page: str, action: str, answers: dict | None = None) -> None:
+    """Press the button of `page` that posts to `action`; it must lead on to a page."""
+    someone.follow(someone.submit(page, action, answers or {}))
 
 
 def test_propose_restart_send_the_list_restart_approve_with_a_refusal_and_decide(server):
