@@ -103,13 +103,13 @@ def main() -> None:
         return
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     if len(sys.argv) > 2:
-        measure_in_process(runs, sys.argv[2], "PostgreSQL")
+        measure_in_process(runs, sys.argv[2])
         return
     with tempfile.TemporaryDirectory(prefix="bench-engine-") as folder:
-        measure_in_process(runs, f"sqlite:///{folder}/bench.db", "SQLite")
+        measure_in_process(runs, f"sqlite:///{folder}/bench.db")
 
 
-def measure_in_process(runs: int, url: str, label: str) -> None:
+def measure_in_process(runs: int, url: str) -> None:
     from bench.databases import drop_postgres, empty_postgres
 
     postgres = url.startswith("postgresql")
@@ -126,6 +126,7 @@ def measure_in_process(runs: int, url: str, label: str) -> None:
     app = statistics.median(app for _, app in timings)
     print(f"runs: {runs}")
     print(f"bare SpiffWorkflow, serialize+deserialize per step, median: {engine * 1000:.2f} ms")
+    label = "PostgreSQL" if postgres else "SQLite"
     print(f"application through the JSON API on {label}, median: {app * 1000:.2f} ms")
     print(f"ratio app/engine: {app / engine:.2f}")
 
